@@ -1,0 +1,113 @@
+"""The one contract both face engines keep, modelled on Rekognition's SearchFacesByImage and IndexFaces.
+
+`search(crop, threshold)` returns the candidates the engine found (best first) and the pipeline calls it
+a Match exactly when the best one reaches the threshold; `index(crop, external_image_id)` adds the face
+to the engine's collection and returns its new FaceId, which becomes the new person's id.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from ..library import Library
+
+Box = tuple[int, int, int, int]
+
+
+@dataclass
+class FaceCrop:
+    """One detected face, ready for the engine: the upstream JPEG crop plus what the worker measured."""
+
+    idx: int
+    box: Box  # pixels of the upright original photo
+    score: float | None
+    jpeg: bytes  # the face with margin, JPEG quality 90 (what Rekognition receives)
+    descriptor: np.ndarray | None = None  # the local engine's 128-d embedding, computed in a worker
+
+
+@dataclass(frozen=True)
+class Candidate:
+    face_id: str
+    similarity: float  # 0-100
+    external_image_id: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    candidates: tuple[Candidate, ...] = ()
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+    def match(self, threshold: float) -> Candidate | None:
+        """The upstream rule: a Match exactly when the best similarity reaches the threshold."""
+        best = self.best
+        return best if best is not None and best.similarity >= threshold else None
+
+
+@dataclass(frozen=True)
+class IndexResult:
+    face_id: str | None  # None when the engine refused to index the face
+    reasons: tuple[str, ...] = ()  # why not (Rekognition's UnindexedFaces reasons)
+
+
+class EngineError(RuntimeError):
+    """A failure the user can act on; str(err) says what happened and what to do."""
+
+
+class EngineConfigError(EngineError):
+    """The engine cannot start with the current settings (exit code 2 in the CLI)."""
+
+
+class EngineUnavailable(EngineError):
+    """The engine cannot be reached now (network loss, outage): pause and leave the rest pending."""
+
+
+class FaceUnsearchable(Exception):
+    """The engine found no face in the crop (Rekognition's InvalidParameterException)."""
+
+
+@dataclass(frozen=True)
+class WorkerNeeds:
+    """What the photo workers must produce for this engine."""
+
+    descriptors: bool = False  # compute the local 128-d descriptor of every crop
+    remote_detection: bool = False  # the engine detects faces itself on the photo JPEG
+
+
+@runtime_checkable
+class FaceEngine(Protocol):
+    name: str
+    needs: WorkerNeeds
+    calls: Counter[str]
+
+    def search(self, crop: FaceCrop, threshold: float) -> SearchResult: ...
+
+    def index(self, crop: FaceCrop, external_image_id: str) -> IndexResult: ...
+
+    def persist(self, library: Library) -> None:
+        """Write what must commit together with the photo (called inside the photo's transaction)."""
+
+    def discard(self) -> None:
+        """Forget what was not persisted: the photo's transaction rolled back."""
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class CallCounter:
+    calls: Counter[str] = field(default_factory=Counter)
+
+
+def external_image_id(sha256: str, idx: int) -> str:
+    """Stable across runs and machines, so re-indexing the same face returns the same FaceId.
+
+    Rekognition allows [a-zA-Z0-9_.\\-:]{1,255}; a hex digest and an index fit, a file path would not.
+    """
+    return f"{sha256}:{idx}"

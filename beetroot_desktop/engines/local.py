@@ -1,0 +1,140 @@
+"""The offline engine: a Rekognition-like collection of dlib descriptors kept in the library database.
+
+Like a Rekognition collection, it holds the faces that were indexed (each person's first face), and
+`search` compares a crop's descriptor with all of them at once: one matrix-vector product over a
+float32 matrix that stays in memory, so a search over 300,000 faces takes milliseconds.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .base import Candidate, FaceCrop, FaceUnsearchable, IndexResult, SearchResult, WorkerNeeds
+from .calibration import max_distance, similarity
+
+if TYPE_CHECKING:
+    from ..library import Library
+
+DIM = 128
+CANDIDATE_FLOOR = 80.0  # keep every candidate above this, like the cloud engine, for cheap regrouping
+MAX_CANDIDATES = 5
+
+
+class LocalCollection:
+    """Face ids, external image ids and an (n, 128) float32 matrix that grows by doubling."""
+
+    def __init__(self) -> None:
+        self._matrix = np.zeros((1024, DIM), dtype=np.float32)
+        self._sq_norms = np.zeros(1024, dtype=np.float32)
+        self.face_ids: list[str] = []
+        self.external_ids: list[str] = []
+        self.by_external: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self.face_ids)
+
+    @property
+    def matrix(self) -> np.ndarray:
+        return self._matrix[: len(self.face_ids)]
+
+    def add(self, face_id: str, external_image_id: str, descriptor: np.ndarray) -> None:
+        n = len(self.face_ids)
+        if n == len(self._matrix):
+            self._matrix = np.concatenate([self._matrix, np.zeros_like(self._matrix)])
+            self._sq_norms = np.concatenate([self._sq_norms, np.zeros_like(self._sq_norms)])
+        vec = np.asarray(descriptor, dtype=np.float32)
+        self._matrix[n] = vec
+        self._sq_norms[n] = float(vec @ vec)
+        self.face_ids.append(face_id)
+        self.external_ids.append(external_image_id)
+        self.by_external[external_image_id] = n
+
+    def truncate(self, n: int) -> None:
+        for ext in self.external_ids[n:]:
+            self.by_external.pop(ext, None)
+        del self.face_ids[n:]
+        del self.external_ids[n:]
+
+    def nearest(self, descriptor: np.ndarray, k: int = MAX_CANDIDATES) -> tuple[np.ndarray, np.ndarray]:
+        """Indexes and distances of the k nearest faces, nearest first."""
+        n = len(self.face_ids)
+        if n == 0:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
+        q = np.asarray(descriptor, dtype=np.float32)
+        # |a - b|^2 = |a|^2 + |b|^2 - 2 a.b : one BLAS matrix-vector product for the whole collection
+        sq = self._sq_norms[:n] + float(q @ q) - 2.0 * (self._matrix[:n] @ q)
+        k = min(k, n)
+        top = np.argpartition(sq, k - 1)[:k] if n > k else np.arange(n)
+        top = top[np.argsort(sq[top], kind="stable")]
+        return top, np.sqrt(np.maximum(sq[top], 0.0))
+
+
+class LocalEngine:
+    """dlib descriptors, searched with the calibrated similarity; collection stored in the library."""
+
+    name = "local"
+    needs = WorkerNeeds(descriptors=True)
+
+    def __init__(self, library: Library | None = None, *, floor: float = CANDIDATE_FLOOR) -> None:
+        self.calls: Counter[str] = Counter()
+        self.collection = LocalCollection()
+        self.floor = floor
+        self._persisted = 0
+        if library is not None:
+            self.load(library)
+
+    def load(self, library: Library) -> None:
+        self.collection = LocalCollection()
+        rows = library.conn.execute(
+            "SELECT face_id, external_image_id, descriptor FROM local_collection ORDER BY rowid")
+        for face_id, ext, blob in rows:
+            self.collection.add(face_id, ext, np.frombuffer(blob, dtype=np.float32))
+        self._persisted = len(self.collection)
+
+    def search(self, crop: FaceCrop, threshold: float) -> SearchResult:
+        self.calls["SearchFacesByImage"] += 1
+        if crop.descriptor is None:
+            raise FaceUnsearchable("no face descriptor could be computed for this crop")
+        floor = min(self.floor, threshold)
+        idxs, dists = self.collection.nearest(crop.descriptor)
+        limit = max_distance(floor)
+        sims = similarity(dists)
+        candidates = tuple(
+            Candidate(self.collection.face_ids[i], round(float(s), 4), self.collection.external_ids[i])
+            for i, d, s in zip(idxs, dists, np.atleast_1d(sims), strict=True) if d <= limit
+        )
+        return SearchResult(candidates)
+
+    def index(self, crop: FaceCrop, external_image_id: str) -> IndexResult:
+        self.calls["IndexFaces"] += 1
+        if crop.descriptor is None:
+            return IndexResult(None, ("NO_DESCRIPTOR",))
+        existing = self.collection.by_external.get(external_image_id)
+        if existing is not None:  # same as Rekognition with ExternalImageId: the same face, the same id
+            return IndexResult(self.collection.face_ids[existing])
+        face_id = str(uuid.uuid4())
+        self.collection.add(face_id, external_image_id, crop.descriptor)
+        return IndexResult(face_id)
+
+    def persist(self, library: Library) -> None:
+        c = self.collection
+        new = range(self._persisted, len(c))
+        if new:
+            now = time.time()
+            library.conn.executemany(
+                "INSERT OR IGNORE INTO local_collection(face_id, external_image_id, descriptor, created_at)"
+                " VALUES (?, ?, ?, ?)",
+                [(c.face_ids[i], c.external_ids[i], c.matrix[i].tobytes(), now) for i in new],
+            )
+        self._persisted = len(c)
+
+    def discard(self) -> None:
+        self.collection.truncate(self._persisted)
+
+    def close(self) -> None:
+        pass

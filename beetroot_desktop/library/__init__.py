@@ -1,0 +1,33 @@
+"""The SQLite index of one photo library. No Qt here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .people import PeopleMixin, PersonSummary
+from .photos import FaceRecord, KnownPhoto, blob_to_descriptor, descriptor_to_blob
+from .store import DB_NAME, ForeignDatabaseError, LibraryError, NewerSchemaError, db_path
+
+
+class Library(PeopleMixin):
+    """One library: photos, faces, people and the engine-call ledger, in one SQLite file."""
+
+
+def open_library(library_dir: Path | str, *, readonly: bool = False) -> Library:
+    return Library(library_dir, readonly=readonly)
+
+
+__all__ = [
+    "DB_NAME",
+    "FaceRecord",
+    "ForeignDatabaseError",
+    "KnownPhoto",
+    "Library",
+    "LibraryError",
+    "NewerSchemaError",
+    "PersonSummary",
+    "blob_to_descriptor",
+    "db_path",
+    "descriptor_to_blob",
+    "open_library",
+]

@@ -1,0 +1,114 @@
+"""The library's SQLite schema and its migrations.
+
+`PRAGMA user_version` holds the schema version. Each migration takes the database from version N-1 to N
+inside one transaction, so a library is always at exactly one known version. Never edit a released
+migration: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+APPLICATION_ID = 0x42545244  # "BTRD": tells our files from any other SQLite database
+
+V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE photos (
+    id           INTEGER PRIMARY KEY,
+    path         TEXT NOT NULL UNIQUE,
+    sha256       TEXT,
+    size         INTEGER,
+    mtime_ns     INTEGER,
+    width        INTEGER,
+    height       INTEGER,
+    taken_at     TEXT,
+    status       TEXT NOT NULL CHECK (status IN ('done', 'failed', 'duplicate', 'pending')),
+    error        TEXT,
+    duplicate_of INTEGER REFERENCES photos(id) ON DELETE SET NULL,
+    imported_at  REAL NOT NULL
+);
+CREATE INDEX photos_sha256 ON photos(sha256);
+
+CREATE TABLE people (
+    person_id     TEXT PRIMARY KEY,
+    name          TEXT,
+    cover_face_id INTEGER REFERENCES faces(id) ON DELETE SET NULL,
+    hidden        INTEGER NOT NULL DEFAULT 0,
+    merged_into   TEXT REFERENCES people(person_id),
+    created_at    REAL NOT NULL
+);
+
+CREATE TABLE faces (
+    id             INTEGER PRIMARY KEY,
+    photo_id       INTEGER NOT NULL REFERENCES photos(id) ON DELETE CASCADE,
+    idx            INTEGER NOT NULL,
+    left           INTEGER NOT NULL,
+    top            INTEGER NOT NULL,
+    width          INTEGER NOT NULL,
+    height         INTEGER NOT NULL,
+    score          REAL,
+    descriptor     BLOB,
+    engine         TEXT NOT NULL,
+    engine_face_id TEXT,
+    person_id      TEXT REFERENCES people(person_id),
+    similarity     REAL,
+    status         TEXT NOT NULL
+        CHECK (status IN ('matched', 'indexed', 'unsearchable', 'unindexed', 'removed')),
+    reason         TEXT,
+    UNIQUE (photo_id, idx)
+);
+CREATE INDEX faces_person ON faces(person_id);
+CREATE INDEX faces_engine_face ON faces(engine_face_id);
+
+-- Every candidate the engine returned above the floor: lets the threshold move without new calls.
+CREATE TABLE face_candidates (
+    face_id        INTEGER NOT NULL REFERENCES faces(id) ON DELETE CASCADE,
+    engine_face_id TEXT NOT NULL,
+    similarity     REAL NOT NULL,
+    PRIMARY KEY (face_id, engine_face_id)
+);
+
+-- "Not this person": the face never joins that person again, whatever the threshold.
+CREATE TABLE face_exclusions (
+    face_id   INTEGER NOT NULL REFERENCES faces(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL,
+    PRIMARY KEY (face_id, person_id)
+);
+
+-- The local engine's collection: the offline twin of a Rekognition collection.
+CREATE TABLE local_collection (
+    face_id           TEXT PRIMARY KEY,
+    external_image_id TEXT NOT NULL UNIQUE,
+    descriptor        BLOB NOT NULL,
+    created_at        REAL NOT NULL
+);
+
+CREATE TABLE engine_calls (
+    id         INTEGER PRIMARY KEY,
+    at         REAL NOT NULL,
+    engine     TEXT NOT NULL,
+    operation  TEXT NOT NULL,
+    photo_sha  TEXT,
+    outcome    TEXT NOT NULL,
+    latency_ms REAL,
+    detail     TEXT
+);
+CREATE INDEX engine_calls_operation ON engine_calls(operation);
+"""
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for statement in V1.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,19 @@
+"""The import pipeline: scan -> analyse (workers) -> search -> index -> store. No Qt here."""
+
+from .events import FaceOutcome, ImportControl, ImportListener, ImportReport, PhotoDone
+from .ingest import bind_engine, ingest
+from .scan import ScanResult, scan
+from .workers import PhotoWorkers
+
+__all__ = [
+    "FaceOutcome",
+    "ImportControl",
+    "ImportListener",
+    "ImportReport",
+    "PhotoDone",
+    "PhotoWorkers",
+    "ScanResult",
+    "bind_engine",
+    "ingest",
+    "scan",
+]

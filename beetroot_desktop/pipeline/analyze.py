@@ -1,0 +1,109 @@
+"""Per-photo CPU work, run in worker processes: decode, detect, crop, describe, make thumbnails.
+
+Everything here is a plain function of its arguments (picklable in, picklable out), and bad input is
+returned as a reason, never raised, so one broken file cannot take a worker down.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image
+
+from ..engines.base import FaceCrop, WorkerNeeds
+from ..imaging import DecodeError, crop_face, decode_photo, encode_jpeg
+from ..imaging.thumbnails import (
+    FACE_THUMB,
+    PHOTO_THUMB,
+    face_thumb_path,
+    face_thumbnail_image,
+    photo_thumb_path,
+    save_thumbnail,
+)
+
+WORKING_SIDE = 2048  # crops and descriptors come from this resolution; JPEG draft mode decodes straight to it
+MAX_REMOTE_JPEG = 5 * 1024 * 1024  # Rekognition's Image.Bytes limit
+
+
+@dataclass(frozen=True)
+class PhotoJob:
+    path: str
+    sha256: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class PhotoAnalysis:
+    job: PhotoJob
+    width: int = 0
+    height: int = 0
+    taken_at: str | None = None
+    faces: list[FaceCrop] = field(default_factory=list)
+    photo_jpeg: bytes | None = None  # only when the engine detects faces itself
+    error: str | None = None
+    seconds: float = 0.0
+
+
+def analyze_photo(job: PhotoJob, needs: WorkerNeeds, cache_dir: str | None = None) -> PhotoAnalysis:
+    started = time.perf_counter()
+    result = PhotoAnalysis(job)
+    try:
+        decoded = decode_photo(job.path, max_side=WORKING_SIDE)
+    except DecodeError as exc:
+        result.error = str(exc)
+        return result
+    except Exception as exc:  # a decoder bug must cost one photo, not the import
+        result.error = f"could not decode: {type(exc).__name__}: {exc}"
+        return result
+    result.width, result.height, result.taken_at = decoded.width, decoded.height, decoded.taken_at
+    image, scale = decoded.image, decoded.scale
+    cache = Path(cache_dir) if cache_dir else None
+    try:
+        if cache is not None:
+            _save_if_missing(image, photo_thumb_path(cache, job.sha256), PHOTO_THUMB)
+        if needs.remote_detection:
+            result.photo_jpeg = remote_jpeg(image)
+        else:
+            from ..engines.dlib_models import describe_face, detect_faces
+
+            for idx, (box, score) in enumerate(detect_faces(image)):
+                crop = FaceCrop(idx, _to_original(box, scale, decoded.width, decoded.height), score,
+                                encode_jpeg(crop_face(image, box)))
+                if needs.descriptors:
+                    crop.descriptor = describe_face(image, box)
+                if cache is not None:
+                    _save_if_missing(face_thumbnail_image(image, box),
+                                     face_thumb_path(cache, job.sha256, crop.box), FACE_THUMB)
+                result.faces.append(crop)
+    except Exception as exc:
+        result.error = f"face detection failed: {type(exc).__name__}: {exc}"
+        result.faces = []
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def remote_jpeg(image: Image.Image) -> bytes:
+    """The photo as a JPEG under Rekognition's 5 MiB limit, shrinking until it fits."""
+    current = image
+    for quality in (90, 85, 80, 75):
+        data = encode_jpeg(current, quality)
+        if len(data) <= MAX_REMOTE_JPEG:
+            return data
+        current = current.resize((current.width * 3 // 4, current.height * 3 // 4), Image.Resampling.BILINEAR)
+    return encode_jpeg(current, 70)
+
+
+def _to_original(box: tuple[int, int, int, int], scale: float, width: int, height: int) -> tuple[int, int, int, int]:
+    if scale == 1.0:
+        return box
+    left, top, w, h = box
+    l2, t2 = round(left / scale), round(top / scale)
+    return l2, t2, min(width - l2, round(w / scale)), min(height - t2, round(h / scale))
+
+
+def _save_if_missing(image: Image.Image, path: Path, size: int) -> None:
+    if not path.exists():
+        save_thumbnail(image, path, size)

@@ -1,0 +1,256 @@
+"""The import: scan, skip what is known, analyse new photos in workers, decide Match or NoMatch per face.
+
+One thread (the caller's) is the single writer: it hashes, asks the engine, and commits each photo with
+its faces in one transaction, so an interruption loses at most the photo in flight. Re-importing known
+content costs one stat per file and nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..engines.base import EngineConfigError, EngineUnavailable, FaceEngine, FaceUnsearchable, external_image_id
+from ..imaging.hashing import sha256_file
+from ..imaging.thumbnails import cache_dir_for
+from ..library import FaceRecord, Library
+from .analyze import PhotoAnalysis, PhotoJob
+from .events import FaceOutcome, ImportControl, ImportListener, ImportReport, PhotoDone
+from .scan import scan
+from .workers import PhotoWorkers
+
+
+def bind_engine(library: Library, engine_name: str) -> None:
+    """A library's people belong to one engine's collection: refuse to mix FaceIds of two engines."""
+    bound = library.get_meta("engine")
+    if bound is None:
+        library.set_meta("engine", engine_name)
+    elif bound != engine_name:
+        raise EngineConfigError(
+            f"this library's people were found with the {bound} engine; import with --engine {bound},"
+            f" or use another library (--library DIR) for the {engine_name} engine"
+        )
+
+
+@dataclass
+class _Stat:
+    path: str
+    size: int
+    mtime_ns: int
+
+
+class _Import:
+    def __init__(self, library: Library, engine: FaceEngine, threshold: float, listener: ImportListener,
+                 control: ImportControl) -> None:
+        self.library, self.engine, self.threshold = library, engine, threshold
+        self.listener, self.control = listener, control
+        self.report = ImportReport()
+        self.done = 0
+        self.total = 0
+        self.handled = 0  # photos of the to-do list that reached a final state
+        self.in_run: dict[str, str] = {}  # sha -> path of the copy being analysed in this run
+        self.deferred: dict[str, list[_Stat]] = defaultdict(list)  # copies waiting for their original
+
+    # -- bookkeeping -----------------------------------------------------------------------------------
+    def finish(self, path: str, status: str, faces: int = 0, reason: str | None = None) -> None:
+        self.done += 1
+        if reason is not None:
+            self.report.add_failure(path, reason)
+        self.listener.photo_done(PhotoDone(path, self.done, self.total, status, faces, reason))
+
+    # -- stage 1: what needs work ----------------------------------------------------------------------
+    def triage(self, files: Sequence[str]) -> list[_Stat]:
+        known = self.library.known_paths()
+        todo: list[_Stat] = []
+        for path in files:
+            try:
+                st = os.stat(path)
+            except OSError as exc:
+                self.finish(path, "failed", reason=f"cannot read the file: {exc.strerror or exc}")
+                continue
+            k = known.get(path)
+            if k is not None and k.size == st.st_size and k.mtime_ns == st.st_mtime_ns:
+                if k.status == "failed":
+                    self.finish(path, "failed", reason=self.library.failure_reason(path))
+                    continue
+                if k.status in ("done", "duplicate"):
+                    self.report.photos_unchanged += 1
+                    self.finish(path, "unchanged")
+                    continue
+            todo.append(_Stat(path, st.st_size, st.st_mtime_ns))
+        return todo
+
+    def jobs(self, todo: list[_Stat]) -> Iterator[PhotoJob]:
+        """Hash lazily, as workers free up, so the first faces appear before the last file is read."""
+        for item in todo:
+            if self.control.cancelled:
+                return
+            try:
+                sha = sha256_file(item.path)
+            except OSError as exc:
+                self.handled += 1
+                self.library.record_failed(item.path, f"cannot read the file: {exc.strerror or exc}",
+                                           size=item.size, mtime_ns=item.mtime_ns)
+                self.finish(item.path, "failed", reason=f"cannot read the file: {exc.strerror or exc}")
+                continue
+            original = self.library.photo_by_sha(sha)
+            if original is not None:
+                self.handled += 1
+                if original.path == item.path:  # touched, not changed: refresh the stat, no work
+                    self.library.touch_photo(item.path, item.size, item.mtime_ns)
+                    self.report.photos_unchanged += 1
+                    self.finish(item.path, "unchanged")
+                else:
+                    self.record_duplicate(item, original.id, sha)
+                continue
+            if sha in self.in_run:
+                self.deferred[sha].append(item)
+                continue
+            self.in_run[sha] = item.path
+            self.report.photos_new += 1
+            yield PhotoJob(item.path, sha, item.size, item.mtime_ns)
+
+    def record_duplicate(self, item: _Stat, original_id: int, sha: str) -> None:
+        self.library.record_duplicate(item.path, original_id, sha256=sha, size=item.size, mtime_ns=item.mtime_ns)
+        self.report.photos_duplicate += 1
+        self.finish(item.path, "duplicate")
+
+    # -- stage 2: the single writer --------------------------------------------------------------------
+    def store(self, analysis: PhotoAnalysis) -> None:
+        job = analysis.job
+        if analysis.error is None and self.engine.needs.remote_detection:
+            try:
+                analysis.faces = self.engine.detect_remote(analysis)  # type: ignore[attr-defined]
+            except EngineUnavailable:
+                raise
+            except Exception as exc:
+                analysis.error = f"face detection failed: {exc}"
+        if analysis.error is not None:
+            self.library.record_failed(job.path, analysis.error, size=job.size, mtime_ns=job.mtime_ns,
+                                       sha256=job.sha256)
+            self.handled += 1
+            self.finish(job.path, "failed", reason=analysis.error)
+            for copy in self.deferred.pop(job.sha256, []):
+                self.handled += 1
+                self.library.record_failed(copy.path, analysis.error, size=copy.size, mtime_ns=copy.mtime_ns,
+                                           sha256=job.sha256)
+                self.finish(copy.path, "failed", reason=analysis.error)
+            return
+        try:
+            records, outcomes = self.resolve(analysis)
+            with self.library.transaction():
+                self.engine.persist(self.library)
+                photo_id = self.library.record_photo(
+                    job.path, sha256=job.sha256, size=job.size, mtime_ns=job.mtime_ns, width=analysis.width,
+                    height=analysis.height, taken_at=analysis.taken_at, faces=records)
+        except BaseException:
+            self.engine.discard()
+            raise
+        for outcome in outcomes:
+            self.report.faces += 1
+            self.report.matches += outcome.kind == "match"
+            self.report.new_people += outcome.new_person
+        self.handled += 1
+        self.finish(job.path, "new", faces=len(records))
+        for copy in self.deferred.pop(job.sha256, []):
+            self.handled += 1
+            self.record_duplicate(copy, photo_id, job.sha256)
+
+    def resolve(self, analysis: PhotoAnalysis) -> tuple[list[FaceRecord], list[FaceOutcome]]:
+        """Search each face; on no match, index it and make it a new person (personId == FaceId)."""
+        job, engine, threshold = analysis.job, self.engine, self.threshold
+        records: list[FaceRecord] = []
+        outcomes: list[FaceOutcome] = []
+        created: set[str] = set()
+
+        def emit(outcome: FaceOutcome) -> None:
+            outcomes.append(outcome)
+            self.listener.face_outcome(outcome)
+
+        for crop in analysis.faces:
+            ext = external_image_id(job.sha256, crop.idx)
+            base = dict(idx=crop.idx, bbox=crop.box, score=crop.score, engine=engine.name,
+                        descriptor=crop.descriptor)
+            try:
+                result = engine.search(crop, threshold)
+            except FaceUnsearchable as exc:
+                records.append(FaceRecord(**base, status="unsearchable", reason=str(exc)))
+                emit(FaceOutcome(job.path, crop.idx, "unsearchable", threshold, reason=str(exc)))
+                continue
+            candidates = tuple((c.face_id, c.similarity) for c in result.candidates)
+            match = result.match(threshold)
+            if match is not None:
+                own = match.external_image_id == ext  # our own face, indexed by an interrupted run
+                person = self.library.person_for_engine_face(match.face_id)
+                new = person is None and match.face_id not in created
+                person = person or match.face_id
+                created.add(person)
+                records.append(FaceRecord(**base, status="indexed" if own else "matched", person_id=person,
+                                          engine_face_id=match.face_id if own else None,
+                                          similarity=match.similarity, candidates=candidates))
+                emit(FaceOutcome(job.path, crop.idx, "match", threshold, person, match.similarity, new))
+                continue
+            emit(FaceOutcome(job.path, crop.idx, "nomatch", threshold))
+            indexed = engine.index(crop, ext)
+            if indexed.face_id is None:
+                reason = ", ".join(indexed.reasons) or "the engine did not index the face"
+                records.append(FaceRecord(**base, status="unindexed", reason=reason, candidates=candidates))
+                continue
+            person = self.library.person_for_engine_face(indexed.face_id)
+            new = person is None and indexed.face_id not in created
+            person = person or indexed.face_id
+            created.add(person)
+            records.append(FaceRecord(**base, status="indexed", person_id=person, engine_face_id=indexed.face_id,
+                                      similarity=None, candidates=candidates))
+            if new:
+                # The NoMatch line was printed before the call; record that it made a person.
+                outcomes[-1] = FaceOutcome(job.path, crop.idx, "nomatch", threshold, person, None, True)
+        return records, outcomes
+
+
+def ingest(paths: Sequence[str | os.PathLike[str]], library: Library, engine: FaceEngine, *,
+           threshold: float = 95.0, workers: int | None = None, listener: ImportListener | None = None,
+           control: ImportControl | None = None, photo_workers: PhotoWorkers | None = None,
+           thumbnails: bool = True) -> ImportReport:
+    """Import `paths` (files and folders) into `library`. See the module docstring for the guarantees."""
+    started = time.perf_counter()
+    listener = listener or ImportListener()
+    control = control or ImportControl()
+    bind_engine(library, engine.name)
+    calls_before = sum(engine.calls.values())
+    run = _Import(library, engine, threshold, listener, control)
+    scanned = scan(list(paths))
+    run.total = len(scanned.files) + len(scanned.problems)
+    run.report.photos_seen = len(scanned.files)
+    listener.scan_finished(run.total)
+    for path, reason in scanned.problems:
+        run.finish(path, "failed", reason=reason)
+    todo = run.triage(scanned.files)
+
+    own_workers = photo_workers is None
+    if photo_workers is None:
+        cache = str(cache_dir_for(library.dir)) if thumbnails else None
+        photo_workers = PhotoWorkers(workers or os.cpu_count() or 1, engine.needs, cache)
+    try:
+        results = photo_workers.run(run.jobs(todo), inline=len(todo) <= 1,
+                                    should_stop=lambda: control.cancelled)
+        for analysis in results:
+            control.wait_while_paused()
+            if control.cancelled:
+                break
+            try:
+                run.store(analysis)
+            except EngineUnavailable as exc:
+                run.report.paused_reason = str(exc)
+                break
+    finally:
+        if own_workers:
+            photo_workers.close()
+    run.report.cancelled = control.cancelled
+    run.report.pending = len(todo) - run.handled
+    run.report.engine_calls = sum(engine.calls.values()) - calls_before
+    run.report.seconds = time.perf_counter() - started
+    return run.report

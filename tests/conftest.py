@@ -1,0 +1,103 @@
+"""Shared fixtures: an isolated environment per test, the sample photos, and a library imported once."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from beetroot_desktop.engines.local import LocalEngine
+from beetroot_desktop.library import Library, open_library
+from beetroot_desktop.pipeline import ImportReport, ingest
+
+REPO = Path(__file__).resolve().parents[1]
+PHOTOS = Path(os.environ.get("BEETROOT_SAMPLE_PHOTOS", REPO.parent / "shared" / "photos")).resolve()
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in memory: tests never touch the user's real keychain."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """Config, logs and library in temp dirs; no upstream or AWS variables leak in from the machine."""
+    for key in list(os.environ):
+        if key.startswith(("AWS_", "BEETROOT_")) or key in ("FACE_MATCH_THRESHOLD", "REKOGNITION_COLLECTION_ID"):
+            monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("BEETROOT_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("BEETROOT_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("BEETROOT_LIBRARY", str(tmp_path / "default-library"))
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "aws-config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "aws-credentials"))
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def photos_dir() -> Path:
+    if not (PHOTOS / "labels.csv").exists():
+        pytest.fail(f"the sample library is missing at {PHOTOS} (set BEETROOT_SAMPLE_PHOTOS)")
+    return PHOTOS
+
+
+@pytest.fixture(scope="session")
+def labels(photos_dir: Path) -> dict[str, list[str]]:
+    """Relative path -> the people in that photo (order not meaningful for multi-face photos)."""
+    with open(photos_dir / "labels.csv", newline="") as fh:
+        return {row["file"]: row["people"].split(";") for row in csv.DictReader(fh)}
+
+
+@pytest.fixture(scope="session")
+def imported_template(tmp_path_factory: pytest.TempPathFactory, photos_dir: Path) -> tuple[Path, ImportReport]:
+    """The sample library imported once per session with the local engine; tests get copies."""
+    lib_dir = tmp_path_factory.mktemp("template-library")
+    with open_library(lib_dir) as lib:
+        report = ingest([photos_dir], lib, LocalEngine(lib), threshold=95.0, workers=2)
+        lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return lib_dir, report
+
+
+@pytest.fixture
+def imported_library(tmp_path: Path, imported_template: tuple[Path, ImportReport]) -> Iterator[Library]:
+    """A private copy of the imported sample library."""
+    target = tmp_path / "library"
+    shutil.copytree(imported_template[0], target)
+    lib = open_library(target)
+    yield lib
+    lib.close()
+
+
+def person_labels(lib: Library, photos_dir: Path, labels: dict[str, list[str]]) -> dict[str, set[str]]:
+    """For each person, the labels of the single-face photos they appear in."""
+    found: dict[str, set[str]] = {}
+    for face in lib.all_faces():
+        rel = Path(face["path"]).relative_to(photos_dir).as_posix()
+        people = labels.get(rel)
+        if face["person_id"] and people and len(people) == 1:
+            found.setdefault(face["person_id"], set()).add(people[0])
+    return found
