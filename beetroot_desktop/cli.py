@@ -25,7 +25,8 @@ class CliError(Exception):
 
 
 def _add_library(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--library", metavar="DIR", help="library folder (default: BEETROOT_LIBRARY or the app's data folder)")
+    p.add_argument("--library", metavar="DIR",
+                   help="library folder (default: BEETROOT_LIBRARY or the app's data folder)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -29,7 +29,8 @@ def models_dir() -> Path:
         return Path(frozen_root) / "face_recognition_models" / "models"
     spec = importlib.util.find_spec("face_recognition_models")
     if spec is None or not spec.submodule_search_locations:
-        raise ModelsMissing("the face_recognition_models package is not installed (pip install face_recognition_models)")
+        raise ModelsMissing(
+            "the face_recognition_models package is not installed (pip install face_recognition_models)")
     return Path(next(iter(spec.submodule_search_locations))) / "models"
 
 

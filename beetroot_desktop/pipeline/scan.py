@@ -35,7 +35,8 @@ def scan(paths: list[str | os.PathLike[str]]) -> ScanResult:
             if is_photo_name(path):
                 add(path)
             else:
-                result.problems.append((path, f"not a photo: {Path(path).suffix or 'no extension'} files are not imported"))
+                kind = Path(path).suffix or "files without an extension"
+                result.problems.append((path, f"not a photo: {kind} files are not imported"))
         elif os.path.lexists(path):
             result.problems.append((path, "broken link or special file: not a photo"))
         else:
