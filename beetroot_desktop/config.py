@@ -158,6 +158,16 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     return path
 
 
+def aws_profiles() -> list[str]:
+    """Profile names from the user's AWS config and credentials files (no network, no secrets read)."""
+    try:
+        import botocore.session
+
+        return sorted(botocore.session.Session().available_profiles)
+    except Exception:  # a malformed AWS config must not break the settings dialog
+        return []
+
+
 def resolve_library_dir(cli_value: str | os.PathLike[str] | None, settings: Settings | None = None) -> Path:
     """--library beats BEETROOT_LIBRARY beats the saved setting beats the platform default."""
     if cli_value:
