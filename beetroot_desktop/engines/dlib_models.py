@@ -3,11 +3,19 @@
 HOG detection runs on a downscaled copy of the photo; the ResNet descriptor runs on the face crop from
 the working-resolution image, so small images are upsampled for detection and big ones are never
 processed at full size.
+
+The descriptor network itself runs in numpy (`resnet.FaceNet`, same weights, same numbers to float
+rounding): dlib-bin's own implementation has no BLAS and costs about 90 ms per face, the numpy one about
+12 ms. dlib's is the fallback when the model file is not the one FaceNet knows, or when
+BEETROOT_DLIB_DESCRIPTOR=1 asks for it.
 """
 
 from __future__ import annotations
 
+import os
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
 from typing import Any
 
@@ -16,6 +24,7 @@ from PIL import Image
 
 from ..imaging.crops import clamp_box
 from .models import FACE_DESCRIPTOR, SHAPE_PREDICTOR, model_path
+from .resnet import CHIP_PADDING, CHIP_SIZE
 
 Box = tuple[int, int, int, int]
 
@@ -24,16 +33,53 @@ UPSAMPLE_BELOW = 640  # small photos get one upsampling pass so their small face
 _lock = threading.Lock()
 
 
+Describer = Callable[[np.ndarray], np.ndarray]  # aligned 150x150 RGB chip -> 128 float32
+
+
 @lru_cache(maxsize=1)
-def _models() -> tuple[Any, Any, Any]:
+def _models() -> tuple[Any, Any, Describer]:
     import dlib  # heavy: imported only where faces are actually processed
 
     with _lock:
         return (
             dlib.get_frontal_face_detector(),
             dlib.shape_predictor(str(model_path(SHAPE_PREDICTOR))),
-            dlib.face_recognition_model_v1(str(model_path(FACE_DESCRIPTOR))),
+            _describer(),
         )
+
+
+def _describer() -> Describer:
+    from .resnet import FaceNet, ModelFormatError
+
+    path = model_path(FACE_DESCRIPTOR)
+    if os.environ.get("BEETROOT_DLIB_DESCRIPTOR") != "1":
+        try:
+            net = FaceNet.load(path)
+        except (ModelFormatError, ValueError, IndexError):
+            pass
+        else:
+            limit = _one_blas_thread()
+
+            def describe(chip: np.ndarray) -> np.ndarray:
+                with limit():
+                    return net.describe(chip)
+
+            return describe
+    import dlib
+
+    recognizer = dlib.face_recognition_model_v1(str(path))
+    return lambda chip: np.asarray(recognizer.compute_face_descriptor(chip), dtype=np.float32)
+
+
+def _one_blas_thread() -> Callable[[], AbstractContextManager[Any]]:
+    """Small matrix products run fastest on one BLAS thread: the photo workers already use every core,
+    and OpenBLAS threads spinning against each other made one descriptor 10x slower on a busy machine."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # only costs speed
+        return nullcontext
+    controller = ThreadpoolController()
+    return lambda: controller.limit(limits=1, user_api="blas")
 
 
 def load_models() -> None:
@@ -59,14 +105,19 @@ def detect_faces(image: Image.Image, *, max_side: int = DETECT_MAX_SIDE) -> list
     return faces
 
 
-def describe_face(image: Image.Image, box: Box) -> np.ndarray:
+def describe_face(image: Image.Image | np.ndarray, box: Box) -> np.ndarray:
     """The 128-d ResNet descriptor of the face at `box` (pixels of `image`)."""
+    return next(describe_faces(image, [box]))
+
+
+def describe_faces(image: Image.Image | np.ndarray, boxes: list[Box]) -> Iterator[np.ndarray]:
+    """Descriptors of several faces of one image, converting the image to an array once."""
     import dlib
 
-    _, predictor, recognizer = _models()
+    _, predictor, describe = _models()
     arr = np.asarray(image)
-    left, top, w, h = box
-    rect = dlib.rectangle(left, top, left + w - 1, top + h - 1)
-    shape = predictor(arr, rect)
-    return np.asarray(recognizer.compute_face_descriptor(arr, shape), dtype=np.float32)
+    for left, top, w, h in boxes:
+        shape = predictor(arr, dlib.rectangle(left, top, left + w - 1, top + h - 1))
+        # The same aligned chip dlib's compute_face_descriptor(image, shape) makes internally.
+        yield describe(dlib.get_face_chip(arr, shape, size=CHIP_SIZE, padding=CHIP_PADDING))
 

@@ -67,13 +67,15 @@ def analyze_photo(job: PhotoJob, needs: WorkerNeeds, cache_dir: str | None = Non
         if needs.remote_detection:
             result.photo_jpeg = remote_jpeg(image)
         else:
-            from ..engines.dlib_models import describe_face, detect_faces
+            from ..engines.dlib_models import describe_faces, detect_faces
 
-            for idx, (box, score) in enumerate(detect_faces(image)):
+            faces = detect_faces(image)
+            descriptors = describe_faces(image, [box for box, _ in faces]) if needs.descriptors else None
+            for idx, (box, score) in enumerate(faces):
                 crop = FaceCrop(idx, _to_original(box, scale, decoded.width, decoded.height), score,
                                 encode_jpeg(crop_face(image, box)))
-                if needs.descriptors:
-                    crop.descriptor = describe_face(image, box)
+                if descriptors is not None:
+                    crop.descriptor = next(descriptors)
                 if cache is not None:
                     _save_if_missing(face_thumbnail_image(image, box),
                                      face_thumb_path(cache, job.sha256, crop.box), FACE_THUMB)
