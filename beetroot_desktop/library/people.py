@@ -27,12 +27,13 @@ class PersonSummary:
         return self.name or "Unnamed person"
 
 
+# face_count and photo_count are kept by triggers (schema version 2): no counting over faces here.
 _SUMMARY_SQL = """
-SELECT p.person_id, p.name, count(f.id) AS faces, count(DISTINCT f.photo_id) AS photos,
-       coalesce(p.cover_face_id, min(f.id)) AS cover, p.hidden
-FROM people p JOIN faces f ON f.person_id = p.person_id
-WHERE p.merged_into IS NULL {where}
-GROUP BY p.person_id
+SELECT p.person_id, p.name, p.face_count AS faces, p.photo_count AS photos,
+       coalesce(p.cover_face_id, (SELECT min(f.id) FROM faces f WHERE f.person_id = p.person_id)) AS cover,
+       p.hidden
+FROM people p
+WHERE p.merged_into IS NULL AND p.face_count > 0 {where}
 """
 
 
@@ -61,7 +62,7 @@ class PeopleMixin(PhotosMixin):
 
     def people(self, *, include_hidden: bool = True) -> list[PersonSummary]:
         where = "" if include_hidden else "AND p.hidden = 0"
-        rows = self.conn.execute(_SUMMARY_SQL.format(where=where) + " ORDER BY faces DESC, p.created_at")
+        rows = self.conn.execute(_SUMMARY_SQL.format(where=where) + " ORDER BY p.face_count DESC, p.created_at")
         return [PersonSummary(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
 
     def person(self, person_id: str) -> PersonSummary | None:

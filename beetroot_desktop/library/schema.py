@@ -101,6 +101,31 @@ CREATE TABLE engine_calls (
 CREATE INDEX engine_calls_operation ON engine_calls(operation);
 """
 
+# Version 2: the People grid reads per-person counts kept up to date by triggers instead of counting
+# 300,000 faces on every load (1.3 s -> tens of ms on a 30,000-person library), and one covering index
+# on (person_id, photo_id) replaces the index on person_id alone.
+_PHOTO_GAINED = ("NOT EXISTS (SELECT 1 FROM faces WHERE person_id = NEW.person_id AND photo_id = NEW.photo_id"
+                 " AND id <> NEW.id)")
+_PHOTO_LOST = "NOT EXISTS (SELECT 1 FROM faces WHERE person_id = OLD.person_id AND photo_id = OLD.photo_id)"
+_ADD_NEW = (f"UPDATE people SET face_count = face_count + 1, photo_count = photo_count + {_PHOTO_GAINED}"
+            " WHERE person_id = NEW.person_id;")
+_REMOVE_OLD = (f"UPDATE people SET face_count = face_count - 1, photo_count = photo_count - {_PHOTO_LOST}"
+               " WHERE person_id = OLD.person_id;")
+V2 = [
+    "ALTER TABLE people ADD COLUMN face_count INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE people ADD COLUMN photo_count INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX faces_person_photo ON faces(person_id, photo_id)",
+    "DROP INDEX faces_person",
+    "UPDATE people SET"
+    " face_count = (SELECT count(*) FROM faces f WHERE f.person_id = people.person_id),"
+    " photo_count = (SELECT count(DISTINCT photo_id) FROM faces f WHERE f.person_id = people.person_id)",
+    f"CREATE TRIGGER faces_count_insert AFTER INSERT ON faces WHEN NEW.person_id IS NOT NULL BEGIN {_ADD_NEW} END",
+    f"CREATE TRIGGER faces_count_delete AFTER DELETE ON faces WHEN OLD.person_id IS NOT NULL BEGIN {_REMOVE_OLD} END",
+    "CREATE TRIGGER faces_count_update AFTER UPDATE OF person_id, photo_id ON faces"
+    " WHEN OLD.person_id IS NOT NEW.person_id OR OLD.photo_id IS NOT NEW.photo_id"
+    f" BEGIN {_REMOVE_OLD} {_ADD_NEW} END",
+]
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -110,5 +135,10 @@ def _v1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_v1]
+def _v2(conn: sqlite3.Connection) -> None:
+    for statement in V2:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
