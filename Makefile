@@ -1,8 +1,13 @@
-# Beetroot Desktop. `make run` opens the app; `make test` runs the whole suite. Both set up .venv first.
+# Beetroot Desktop. `make run` opens the app; `make test` runs the whole suite; `make bench` measures speed
+# (see bench/README.md). All set up .venv first.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PHOTOS ?= ../shared/photos
+BENCH_N ?= 300
+BENCH_PEER_N ?= 100
+BENCH_REPEATS ?= 3
+BENCH_PHOTOS ?= $(PHOTOS)
 
 .PHONY: run test lint build bench clean
 
@@ -19,12 +24,24 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test,build]"
 	touch $@ $(VENV)/.installed-app
 
+# face_recognition (the peer the bench compares with) goes in without its dependencies: it asks for
+# the `dlib` source package, which dlib-bin already provides as a wheel.
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python -m pip install --quiet --no-deps "face_recognition>=1.3"
+	touch $@ $(VENV)/.installed-app
+
 run: $(VENV)/.installed-app
 	$(BIN)/beetroot
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# BENCH_N photos made from BENCH_PHOTOS, BENCH_REPEATS runs; BENCH_README=1 also updates bench/README.md.
+bench: $(VENV)/.installed-bench
+	BENCH_N=$(BENCH_N) BENCH_PEER_N=$(BENCH_PEER_N) BENCH_REPEATS=$(BENCH_REPEATS) BENCH_PHOTOS=$(BENCH_PHOTOS) \
+		$(BIN)/python -m bench $(if $(BENCH_README),--readme bench/README.md)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

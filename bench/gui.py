@@ -15,7 +15,6 @@ bench reports "not available" with the reason when the GUI or a piece of it is m
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import subprocess
@@ -36,10 +35,10 @@ class NotAvailable(Exception):
 
 
 def gui_present() -> bool:
-    try:
-        return importlib.util.find_spec("beetroot_desktop.ui") is not None
-    except (ImportError, ValueError):
-        return False
+    """Whether this checkout has the GUI (looked up beside the core, not through other installs)."""
+    import beetroot_desktop
+
+    return (Path(beetroot_desktop.__file__).parent / "ui" / "app.py").exists()
 
 
 def _require_gui() -> None:
@@ -90,9 +89,8 @@ def _window(library_dir: Path) -> tuple[Any, Any]:
     _require_gui()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        from PySide6.QtWidgets import QApplication
-
         from beetroot_desktop.ui import app as ui_app
+        from PySide6.QtWidgets import QApplication
     except ImportError as exc:
         raise NotAvailable(f"the GUI cannot be imported: {exc}") from exc
     create = getattr(ui_app, "create_main_window", None)
