@@ -29,7 +29,14 @@ class PersonSummary:
 
 # face_count and photo_count are kept by triggers (schema version 2): no counting over faces here.
 _SUMMARY_SQL = """
-SELECT p.person_id, p.name, p.face_count AS faces, p.photo_count AS photos,
+SELECT p.person_id, coalesce(p.name, (
+           -- an unnamed group that holds a named person's first face shows that name (after regrouping);
+           -- only faces with another person's FaceId can (partial index faces_person_indexed)
+           SELECT n.name FROM faces sf JOIN people n ON n.person_id = sf.engine_face_id
+           WHERE sf.person_id = p.person_id AND sf.engine_face_id IS NOT NULL
+             AND sf.engine_face_id <> p.person_id AND n.name IS NOT NULL
+           ORDER BY sf.id LIMIT 1)) AS name,
+       p.face_count AS faces, p.photo_count AS photos,
        coalesce(p.cover_face_id, (SELECT min(f.id) FROM faces f WHERE f.person_id = p.person_id)) AS cover,
        p.hidden
 FROM people p

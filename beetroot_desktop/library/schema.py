@@ -116,6 +116,8 @@ V2 = [
     "ALTER TABLE people ADD COLUMN photo_count INTEGER NOT NULL DEFAULT 0",
     "CREATE INDEX faces_person_photo ON faces(person_id, photo_id)",
     "DROP INDEX faces_person",
+    # The People grid shows a regrouped person under the name of the person whose FaceId it holds.
+    "CREATE INDEX faces_person_indexed ON faces(person_id, id, engine_face_id) WHERE engine_face_id IS NOT NULL",
     "UPDATE people SET"
     " face_count = (SELECT count(*) FROM faces f WHERE f.person_id = people.person_id),"
     " photo_count = (SELECT count(DISTINCT photo_id) FROM faces f WHERE f.person_id = people.person_id)",
