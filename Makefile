@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PHOTOS ?= ../shared/photos
 BENCH_N ?= 300
-BENCH_PEER_N ?= 100
+BENCH_PEER_N ?= 60
 BENCH_REPEATS ?= 3
 BENCH_PHOTOS ?= $(PHOTOS)
 
