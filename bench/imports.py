@@ -103,7 +103,11 @@ class ImportFigures:
     seconds: Stat = field(default_factory=Stat)
     peak_pss_mb: Stat = field(default_factory=Stat)
     peak_rss_mb: Stat = field(default_factory=Stat)
+    cpu_s: Stat = field(default_factory=Stat)
     peer_seconds: Stat = field(default_factory=Stat)
+    peer_cpu_s: Stat = field(default_factory=Stat)
+    naive_cpu_s: Stat = field(default_factory=Stat)
+    fr_cpu_s: Stat = field(default_factory=Stat)
     naive_seconds: Stat = field(default_factory=Stat)
     naive_peak_pss_mb: Stat = field(default_factory=Stat)
     fr_seconds: Stat = field(default_factory=Stat)
@@ -141,6 +145,8 @@ def run_imports(lib_folder: Path, labels_csv: Path, peer_folder: Path, peer_labe
     for r in range(repeats):
         run, report = beetroot_import(lib_folder, work / "cold", env, workers)
         figs.seconds.add(run.seconds)
+        if run.cpu_seconds:
+            figs.cpu_s.add(run.cpu_seconds)
         figs.photos_s.add(n / run.seconds)
         figs.faces_s.add(report["faces"] / run.seconds)
         figs.faces = report["faces"]
@@ -154,26 +160,33 @@ def run_imports(lib_folder: Path, labels_csv: Path, peer_folder: Path, peer_labe
         log(f"  repeat {r + 1}: warm re-import {figs.warm_photos_s.values[-1]:.0f} photos/s")
         if not peers:
             continue
-        if peer_n == n:
-            peer_seconds = run.seconds
-            peer_lib = work / "cold"
-        else:
-            peer_lib = work / "peer"
-            peer_run, _ = beetroot_import(peer_folder, peer_lib, env, workers)
-            peer_seconds = peer_run.seconds
-        figs.peer_seconds.add(peer_seconds)
+        # Beetroot runs before and after the peers and the ratios use the mean of the two: on a shared
+        # machine the load changes from one minute to the next, and this keeps it from favouring either.
+        peer_lib = work / "peer"
+        before, _ = beetroot_import(peer_folder, peer_lib, env, workers)
         naive_run, naive = naive_import(peer_folder, work / "naive.json", env)
+        fr_run = None
+        if cli and known:
+            fr_run, figs.fr_faces = fr_import(cli, known, peer_folder, env, workers)
+        after, _ = beetroot_import(peer_folder, peer_lib, env, workers)
+        peer_seconds = (before.seconds + after.seconds) / 2
+        peer_cpu = _mean_cpu(before, after)
+        figs.peer_seconds.add(peer_seconds)
         figs.naive_seconds.add(naive_run.seconds)
         if naive_run.peak_pss is not None:
             figs.naive_peak_pss_mb.add(naive_run.peak_pss / 1e6)
         figs.vs_naive.add(naive_run.seconds / peer_seconds)
-        log(f"  repeat {r + 1}: {peer_n} photos: beetroot {peer_seconds:.1f} s, naive {naive_run.seconds:.1f} s"
-            f" ({naive_run.seconds / peer_seconds:.2f}x)")
-        if cli and known:
-            fr_run, figs.fr_faces = fr_import(cli, known, peer_folder, env, workers)
+        if peer_cpu and naive_run.cpu_seconds:
+            figs.peer_cpu_s.add(peer_cpu)
+            figs.naive_cpu_s.add(naive_run.cpu_seconds)
+        log(f"  repeat {r + 1}: {peer_n} photos: beetroot {before.seconds:.1f} s and {after.seconds:.1f} s,"
+            f" naive {naive_run.seconds:.1f} s ({naive_run.seconds / peer_seconds:.2f}x)")
+        if fr_run is not None:
             figs.fr_seconds.add(fr_run.seconds)
             if fr_run.peak_pss is not None:
                 figs.fr_peak_pss_mb.add(fr_run.peak_pss / 1e6)
+            if fr_run.cpu_seconds:
+                figs.fr_cpu_s.add(fr_run.cpu_seconds)
             figs.vs_fr.add(fr_run.seconds / peer_seconds)
             log(f"  repeat {r + 1}: face_recognition --cpus {workers} {fr_run.seconds:.1f} s"
                 f" ({fr_run.seconds / peer_seconds:.2f}x)")
@@ -183,6 +196,10 @@ def run_imports(lib_folder: Path, labels_csv: Path, peer_folder: Path, peer_labe
             figs.naive_quality = score(naive["people"], peer_labels)
     figs.quality = score(library_grouping(str(work / "cold"), str(lib_folder)), read_labels_file(labels_csv))
     return figs
+
+
+def _mean_cpu(a: Run, b: Run) -> float | None:
+    return (a.cpu_seconds + b.cpu_seconds) / 2 if a.cpu_seconds and b.cpu_seconds else None
 
 
 def sample_quality(photos_dir: Path, out_dir: Path, workers: int) -> tuple[Quality, float]:

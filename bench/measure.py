@@ -4,7 +4,9 @@ Memory is sampled from /proc every 50 ms over the command and every process it s
 workers are separate processes, so the parent's own RSS would miss most of it). Two sums are kept:
 RSS, which counts pages shared between the processes (libraries, the interpreter) once per process,
 and PSS, which splits each shared page between its users, so the PSS sum is the memory the tree really
-holds. Where /proc is missing the figures are None and the timings still work.
+holds. CPU time (user + system) is summed over every process seen, which, unlike RUSAGE_CHILDREN,
+also counts workers that nobody waits for (a forkserver's). Where /proc is missing these figures are
+None and the timings still work.
 """
 
 from __future__ import annotations
@@ -44,6 +46,17 @@ def process_tree(root: int) -> list[int]:
     return found
 
 
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    try:
+        fields = (PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _rss_pss(pid: int) -> tuple[int, int]:
     """(RSS, PSS) of one process in bytes; PSS from smaps_rollup where the kernel has it."""
     rss = pss = 0
@@ -67,6 +80,7 @@ class TreeMemory(threading.Thread):
         self.peak_rss = 0
         self.peak_pss = 0
         self.peak_processes = 0
+        self.cpu: dict[int, float] = {}  # pid -> the latest CPU seconds seen
         self.available = (PROC / str(root) / "statm").exists()
         self._stop_event = threading.Event()
 
@@ -77,6 +91,10 @@ class TreeMemory(threading.Thread):
 
     def sample(self) -> None:
         pids = process_tree(self.root)
+        for pid in pids:
+            cpu = _cpu_seconds(pid)
+            if cpu is not None:
+                self.cpu[pid] = max(cpu, self.cpu.get(pid, 0.0))
         sums = [_rss_pss(pid) for pid in pids]
         self.peak_rss = max(self.peak_rss, sum(r for r, _ in sums))
         self.peak_pss = max(self.peak_pss, sum(p for _, p in sums))
@@ -85,6 +103,10 @@ class TreeMemory(threading.Thread):
     def stop(self) -> None:
         self._stop_event.set()
         self.join()
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(self.cpu.values())
 
 
 @dataclass
@@ -98,6 +120,7 @@ class Run:
     peak_rss: int | None = None
     peak_pss: int | None = None
     processes: int = 0
+    cpu_seconds: float | None = None  # summed over the tree; misses at most the last 50 ms of a process
 
 
 def run_measured(cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: str | None = None,
@@ -122,9 +145,10 @@ def run_measured(cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: 
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
-    return Run(seconds, returncode, stdout, stderr,
-               memory.peak_rss if memory.available else None,
-               memory.peak_pss if memory.available else None, memory.peak_processes)
+    if not memory.available:
+        return Run(seconds, returncode, stdout, stderr)
+    return Run(seconds, returncode, stdout, stderr, memory.peak_rss, memory.peak_pss, memory.peak_processes,
+               memory.cpu_seconds)
 
 
 @dataclass

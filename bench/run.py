@@ -121,6 +121,7 @@ def build_rows(imp: ImportFigures | None, sample: tuple | None, sc: scale.ScaleF
             Row(f"cold import, {n} photos: photos/s", imp.photos_s.fmt(1)),
             Row(f"cold import, {n} photos: faces/s", imp.faces_s.fmt(1) + f" ({imp.faces} faces)"),
             Row(f"cold import, {n} photos: wall time", imp.seconds.fmt(1, " s")),
+            Row(f"  CPU time of the process tree, {n} photos", imp.cpu_s.fmt(1, " s")),
             Row(f"peak memory, {n}-photo import (PSS of the process tree)", imp.peak_pss_mb.fmt(0, " MB"),
                 "< 600 MB", None if not imp.peak_pss_mb.values else imp.peak_pss_mb.median < 600),
             Row("  same, RSS summed over the processes", imp.peak_rss_mb.fmt(0, " MB")),
@@ -132,6 +133,8 @@ def build_rows(imp: ImportFigures | None, sample: tuple | None, sc: scale.ScaleF
                     ">= 3x, same quality", None if ok is None else bool(ok and same_quality is not False)),
                 Row(f"  Beetroot / naive wall time, {imp.peer_n} photos",
                     f"{imp.peer_seconds.fmt(1, ' s')} / {imp.naive_seconds.fmt(1, ' s')}"),
+                Row("  Beetroot / naive CPU time (what no other load can change)",
+                    f"{imp.peer_cpu_s.fmt(1, ' s')} / {imp.naive_cpu_s.fmt(1, ' s')}"),
             ]
             if imp.peer_quality and imp.naive_quality:
                 rows += [Row("  grouping, Beetroot", imp.peer_quality.line()),
@@ -141,7 +144,7 @@ def build_rows(imp: ImportFigures | None, sample: tuple | None, sc: scale.ScaleF
                 Row(f"cold import vs face_recognition --cpus 2 ({imp.peer_n} photos, same run)",
                     imp.vs_fr.fmt(2, "x"), ">= 3x", _ratio_ok(imp.vs_fr, 3.0)),
                 Row(f"  face_recognition wall time, {imp.peer_n} photos",
-                    f"{imp.fr_seconds.fmt(1, ' s')} ({imp.fr_faces} faces)"),
+                    f"{imp.fr_seconds.fmt(1, ' s')} ({imp.fr_faces} faces); CPU {imp.fr_cpu_s.fmt(1, ' s')}"),
             ]
         elif imp.fr_missing:
             rows.append(Row("cold import vs face_recognition --cpus 2", "not available", ">= 3x"))

@@ -10,6 +10,8 @@ face), as an import with the local engine would leave it.
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import json
 import random
 import shutil
@@ -22,8 +24,7 @@ import numpy as np
 
 from beetroot_desktop.engines.base import FaceCrop
 from beetroot_desktop.engines.local import LocalCollection, LocalEngine
-from beetroot_desktop.library import db_path, open_library
-from beetroot_desktop.library.schema import SCHEMA_VERSION
+from beetroot_desktop.library import db_path, open_library, schema
 
 from .measure import Stat
 
@@ -66,7 +67,9 @@ def _face_photos(shape: Shape, rng: np.random.Generator) -> np.ndarray:
 def build(out_dir: Path, shape: Shape = Shape(), *, seed: int = 6) -> Path:
     """Write (or reuse) the synthetic library; returns its folder."""
     folder = out_dir / shape.name
-    stamp = {"version": GENERATOR_VERSION, "schema": SCHEMA_VERSION, "seed": seed, **shape.__dict__}
+    schema_text = inspect.getsource(schema).encode()
+    stamp = {"version": GENERATOR_VERSION, "schema": hashlib.sha256(schema_text).hexdigest()[:16], "seed": seed,
+             **shape.__dict__}
     stamp_path = out_dir / f"{shape.name}.json"
     if stamp_path.exists() and db_path(folder).exists() and json.loads(stamp_path.read_text()) == stamp:
         return folder

@@ -67,11 +67,12 @@ def test_scale_bench_on_a_small_synthetic_library(tmp_path: Path):
 @pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="needs /proc")
 def test_tree_memory_includes_child_processes():
     code = ("import subprocess, sys; subprocess.run([sys.executable, '-c',"
-            " 'import time; b = bytearray(80_000_000); time.sleep(0.6)'])")
+            " 'import time; b = bytearray(80_000_000); sum(range(10_000_000)); time.sleep(0.3)'])")
     run = run_measured([sys.executable, "-c", code])
     assert run.returncode == 0 and run.processes >= 2
     assert run.peak_rss is not None and run.peak_rss > 80_000_000
     assert run.peak_pss is not None and run.peak_pss > 70_000_000
+    assert run.cpu_seconds is not None and run.cpu_seconds > 0.05  # the child's work counts too
 
 
 def test_stat_formats_median_and_spread():
