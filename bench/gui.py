@@ -163,6 +163,7 @@ def people_grid_scroll(library_dir: Path) -> Scroll:
     """Scroll the People grid from top to bottom a page at a time, painting each page."""
     from beetroot_desktop.library import open_library
 
+    _require_gui()
     with open_library(library_dir, readonly=True) as lib:
         count = len(lib.people())
     qapp, window = _window(library_dir)
