@@ -53,8 +53,11 @@ class Startup:
 
 
 def startup(library_dir: Path, *, repeats: int = 3, quit_after_ms: int = 100, env: dict[str, str] | None = None,
-            timeout: float = 60.0) -> Startup:
-    _require_gui()
+            timeout: float = 60.0, command: list[str] | None = None) -> Startup:
+    """`command` (default: the app on `library_dir`) must keep the start-up contract above."""
+    if command is None:
+        _require_gui()
+        command = [sys.executable, "-m", "beetroot_desktop", "--library", str(library_dir)]
     base = dict(env or os.environ)
     base.setdefault("QT_QPA_PLATFORM", "offscreen")
     base["BEETROOT_QUIT_AFTER_MS"] = str(quit_after_ms)
@@ -62,8 +65,7 @@ def startup(library_dir: Path, *, repeats: int = 3, quit_after_ms: int = 100, en
     result = Startup(Stat(), Stat())
     for _ in range(repeats):
         started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "beetroot_desktop", "--library", str(library_dir)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=base)
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=base)
         assert proc.stderr is not None
         seen = None
         try:

@@ -76,3 +76,14 @@ def test_gui_benches_say_why_they_cannot_run(monkeypatch: pytest.MonkeyPatch, tm
                   lambda: gui.people_grid_scroll(tmp_path)):
         with pytest.raises(gui.NotAvailable, match="not in this build"):
             bench()
+
+
+def test_startup_bench_reads_the_contract_line(tmp_path: Path):
+    app = ("import os, sys, time; time.sleep(0.3); print('loading', file=sys.stderr);"
+           " print('startup: main window shown after 287.5 ms', file=sys.stderr, flush=True);"
+           " time.sleep(int(os.environ['BEETROOT_QUIT_AFTER_MS']) / 1000)")
+    result = gui.startup(tmp_path, repeats=2, command=[sys.executable, "-c", app])
+    assert result.reported_ms.values == [287.5, 287.5]
+    assert all(300 <= ms < 10_000 for ms in result.wall_ms.values)
+    with pytest.raises(gui.NotAvailable, match="without printing"):
+        gui.startup(tmp_path, repeats=1, command=[sys.executable, "-c", "pass"])
