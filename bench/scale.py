@@ -150,6 +150,7 @@ class ScaleFigures:
     search_size: int
     collection_load_ms: Stat
     collection_size: int
+    collection_search_ms: Stat  # a search over the collection an import leaves: one face per person
     db_mb: float
     build_s: float
 
@@ -158,7 +159,7 @@ class ScaleFigures:
 
 
 def measure(folder: Path, *, repeats: int = 5, searches: int = 50, build_s: float = 0.0) -> ScaleFigures:
-    people_ms, people_cpu, page_ms, load_ms = Stat(), Stat(), Stat(), Stat()
+    people_ms, people_cpu, page_ms, load_ms, collection_search_ms = Stat(), Stat(), Stat(), Stat(), Stat()
     people = []
     photos = []
     for _ in range(repeats):
@@ -175,6 +176,10 @@ def measure(folder: Path, *, repeats: int = 5, searches: int = 50, build_s: floa
             engine = LocalEngine(lib)
             load_ms.add((time.perf_counter() - t) * 1000)
             collection_size = len(engine.collection)
+            for vec in engine.collection.matrix[:: max(1, collection_size // 10)][:10]:
+                t = time.perf_counter()
+                engine.search(FaceCrop(0, (0, 0, 1, 1), None, b"", vec + np.float32(0.01)), 95.0)
+                collection_search_ms.add((time.perf_counter() - t) * 1000)
 
     # The worst case for search: every face indexed, so the collection holds every descriptor.
     with open_library(folder, readonly=True) as lib:
@@ -202,4 +207,4 @@ def measure(folder: Path, *, repeats: int = 5, searches: int = 50, build_s: floa
     wal = db_path(folder).with_name(db_path(folder).name + "-wal")
     size += wal.stat().st_size if wal.exists() else 0
     return ScaleFigures(people_ms, people_cpu, len(people), page_ms, len(photos), search_ms, search_cpu,
-                        len(matrix), load_ms, collection_size, size / 1_000_000, build_s)
+                        len(matrix), load_ms, collection_size, collection_search_ms, size / 1_000_000, build_s)
