@@ -13,10 +13,12 @@ BEETROOT_DLIB_DESCRIPTOR=1 asks for it.
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -36,16 +38,51 @@ _lock = threading.Lock()
 Describer = Callable[[np.ndarray], np.ndarray]  # aligned 150x150 RGB chip -> 128 float32
 
 
+_detector_cache: Path | None = None  # where the built HOG detector is kept (see load_models)
+
+
 @lru_cache(maxsize=1)
 def _models() -> tuple[Any, Any, Describer]:
     import dlib  # heavy: imported only where faces are actually processed
 
     with _lock:
         return (
-            dlib.get_frontal_face_detector(),
+            _detector(),
             dlib.shape_predictor(str(model_path(SHAPE_PREDICTOR))),
             _describer(),
         )
+
+
+def _detector() -> Any:
+    """dlib's frontal face detector. Building it takes about 0.3 s (every photo worker paid that at start);
+    loading the same detector saved to a file takes 2 ms, so it is kept in the cache folder once built."""
+    import dlib
+
+    path = _detector_cache / f"frontal_face_detector-dlib-{dlib.__version__}.svm" if _detector_cache else None
+    if path is not None and path.exists():
+        try:
+            return dlib.fhog_object_detector(str(path))
+        except Exception:  # damaged or from another build: build it again below
+            pass
+    detector = dlib.get_frontal_face_detector()
+    if path is not None:
+        _save_detector(detector, path)
+    return detector
+
+
+def _save_detector(detector: Any, path: Path) -> None:
+    """Atomically: two workers starting together may both write it."""
+    tmp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=path.parent, suffix=".part")
+        os.close(fd)
+        tmp = Path(name)
+        detector.save(str(tmp))
+        os.replace(tmp, path)
+    except (OSError, RuntimeError):  # a read-only cache only costs the build next time
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
 
 
 def _describer() -> Describer:
@@ -82,7 +119,11 @@ def _one_blas_thread() -> Callable[[], AbstractContextManager[Any]]:
     return lambda: controller.limit(limits=1, user_api="blas")
 
 
-def load_models() -> None:
+def load_models(cache_dir: str | os.PathLike[str] | None = None) -> None:
+    """Load the models now (workers do this at start); `cache_dir` keeps the built detector for next time."""
+    global _detector_cache
+    if cache_dir is not None:
+        _detector_cache = Path(cache_dir) / "models"
     _models()
 
 

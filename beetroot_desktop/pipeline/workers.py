@@ -44,7 +44,7 @@ def _die_with_parent() -> None:
             pass
 
 
-def _init_worker(parent_pid: int, needs: WorkerNeeds) -> None:
+def _init_worker(parent_pid: int, needs: WorkerNeeds, cache_dir: str | None = None) -> None:
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True, name="parent-watch").start()
@@ -53,7 +53,7 @@ def _init_worker(parent_pid: int, needs: WorkerNeeds) -> None:
     if not needs.remote_detection:
         from ..engines.dlib_models import load_models
 
-        load_models()
+        load_models(cache_dir)
 
 
 class PhotoWorkers:
@@ -71,7 +71,7 @@ class PhotoWorkers:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
-                initargs=(os.getpid(), self.needs),
+                initargs=(os.getpid(), self.needs, self.cache_dir),
             )
         return self._pool
 
