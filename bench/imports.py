@@ -64,9 +64,12 @@ def known_people(photos_dir: Path, out_dir: Path) -> Path:
     if known.exists():
         shutil.rmtree(known)
     known.mkdir(parents=True)
-    for src in unique_sources(photos_dir):
+    sources = unique_sources(photos_dir)
+    for src in sources:
         if len(src.people) == 1 and not any(known.glob(f"{src.people[0]}.*")):
             shutil.copy(photos_dir / src.rel, known / f"{src.people[0]}{Path(src.rel).suffix.lower()}")
+    if not any(known.iterdir()):  # an unlabelled folder: any photo will do, the tool only compares with it
+        shutil.copy(photos_dir / sources[0].rel, known / f"reference{Path(sources[0].rel).suffix.lower()}")
     return known
 
 
@@ -135,6 +138,7 @@ def run_imports(lib_folder: Path, labels_csv: Path, peer_folder: Path, peer_labe
     n = len(read_labels_file(labels_csv))
     peer_n = len(read_labels_file(peer_labels_csv))
     figs = ImportFigures(n, peer_n)
+    labelled = any(read_labels_file(labels_csv).values())  # an unlabelled folder: speed only
     env = child_env(out_dir)
     work = out_dir / "work"
     work.mkdir(parents=True, exist_ok=True)
@@ -190,11 +194,12 @@ def run_imports(lib_folder: Path, labels_csv: Path, peer_folder: Path, peer_labe
             figs.vs_fr.add(fr_run.seconds / peer_seconds)
             log(f"  repeat {r + 1}: face_recognition --cpus {workers} {fr_run.seconds:.1f} s"
                 f" ({fr_run.seconds / peer_seconds:.2f}x)")
-        if r == repeats - 1:
+        if r == repeats - 1 and labelled:
             peer_labels = read_labels_file(peer_labels_csv)
             figs.peer_quality = score(library_grouping(str(peer_lib), str(peer_folder)), peer_labels)
             figs.naive_quality = score(naive["people"], peer_labels)
-    figs.quality = score(library_grouping(str(work / "cold"), str(lib_folder)), read_labels_file(labels_csv))
+    if labelled:
+        figs.quality = score(library_grouping(str(work / "cold"), str(lib_folder)), read_labels_file(labels_csv))
     return figs
 
 

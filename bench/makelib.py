@@ -23,12 +23,17 @@ GENERATOR_VERSION = 1
 SCALE_RANGE = (0.8, 1.0)
 CROP_MAX = 0.02  # of the width/height, on each side: partial faces at the edge must stay in the frame
 QUALITY_RANGE = (78, 95)
+SOURCE_MAX_SIDE = 3000  # big camera photos are scaled to this first, so a bench library stays light
 
 
 @dataclass(frozen=True)
 class Source:
     rel: str
     people: list[str]
+
+
+def has_labels(photos_dir: Path) -> bool:
+    return (photos_dir / "labels.csv").is_file()
 
 
 def read_labels(photos_dir: Path) -> dict[str, list[str]]:
@@ -38,8 +43,13 @@ def read_labels(photos_dir: Path) -> dict[str, list[str]]:
 
 
 def unique_sources(photos_dir: Path) -> list[Source]:
-    """The labelled photos of `photos_dir`, one per distinct content, in a stable order."""
-    labels = read_labels(photos_dir)
+    """The photos of `photos_dir`, one per distinct content, in a stable order: the ones labels.csv lists,
+    or, in a folder without labels, every photo (then only speed is measured, not grouping)."""
+    if has_labels(photos_dir):
+        labels = read_labels(photos_dir)
+    else:
+        labels = {p.relative_to(photos_dir).as_posix(): [] for p in photos_dir.rglob("*")
+                  if p.is_file() and is_photo_name(p)}
     seen: set[str] = set()
     sources = []
     for rel in sorted(labels):
@@ -52,7 +62,7 @@ def unique_sources(photos_dir: Path) -> list[Source]:
         seen.add(digest)
         sources.append(Source(rel, labels[rel]))
     if not sources:
-        raise SystemExit(f"no labelled photos in {photos_dir} (labels.csv: file,faces,people)")
+        raise SystemExit(f"no photos in {photos_dir}")
     return sources
 
 
@@ -78,14 +88,22 @@ def make_library(photos_dir: Path, out_dir: Path, n: int, *, seed: int = 6) -> t
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.iterdir():
         old.unlink()
-    decoded = {s.rel: decode_photo(photos_dir / s.rel).image for s in sources}
+    cache: dict[str, Image.Image] = {}  # sources used more than once stay decoded
+
+    def source_image(rel: str) -> Image.Image:
+        if rel not in cache:
+            image = decode_photo(photos_dir / rel, max_side=SOURCE_MAX_SIDE).image
+            if len(sources) >= n:
+                return image
+            cache[rel] = image
+        return cache[rel]
     hashes: set[str] = set()
     rows = []
     for i in range(n):
         src = sources[i % len(sources)]
         rng = random.Random(f"{seed}-{i}")
         while True:
-            image, quality = _variant(decoded[src.rel], rng)
+            image, quality = _variant(source_image(src.rel), rng)
             name = f"{i:05d}_{Path(src.rel).stem}.jpg"
             image.save(folder / name, format="JPEG", quality=quality)
             digest = hashlib.sha256((folder / name).read_bytes()).hexdigest()

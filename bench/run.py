@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import gui, scale
 from .imports import ImportFigures, run_imports, sample_quality
-from .makelib import make_library
+from .makelib import has_labels, make_library
 from .measure import Stat
 
 REPO = Path(__file__).resolve().parents[1]
@@ -222,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     gui_figs: dict[str, object] = {}
     photos_dir = args.photos.resolve()
 
-    if "quality" not in args.skip:
+    if "quality" not in args.skip and not has_labels(photos_dir):
+        notes.append(f"{photos_dir} has no labels.csv: grouping quality is not measured")
+    elif "quality" not in args.skip:
         with timed(log, "grouping quality on the sample library"):
             sample = sample_quality(photos_dir, out, args.workers)
     if "import" not in args.skip:

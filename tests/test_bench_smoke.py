@@ -97,3 +97,16 @@ def test_bench_command_end_to_end(photos_dir: Path, tmp_path: Path, capsys: pyte
     text = readme.read_text()
     assert "OLD-RESULTS" not in text and "kept" in text and "warm re-import" in text
     assert (tmp_path / "out" / "results.json").exists()
+
+
+def test_an_unlabelled_folder_is_benched_for_speed_only(photos_dir: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for rel in ("family/2019/biden.jpg", "misc/obama-480p.jpg"):
+        (folder / Path(rel).name).write_bytes((photos_dir / rel).read_bytes())
+    code = bench_main(["--n", "3", "--repeats", "1", "--skip", "peers,scale,gui", "--photos", str(folder),
+                       "--out", str(tmp_path / "out")])
+    out = capsys.readouterr().out
+    assert code in (0, 1)
+    assert "cold import, 3 photos: photos/s" in out and "no labels.csv" in out and "precision" not in out
