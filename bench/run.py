@@ -166,7 +166,7 @@ def build_rows(imp: ImportFigures | None, sample: tuple | None, sc: scale.ScaleF
                 sc.people_cpu_ms.fmt(1, " ms")),
             Row(f"one search over {sc.search_size:,} descriptors", sc.search_ms.fmt(2, " ms"), "< 10 ms",
                 sc.search_ms.median < 10),
-            Row("  CPU time of one search (all BLAS threads)", sc.search_cpu_ms.fmt(2, " ms")),
+            Row("  CPU time of one search (both BLAS threads)", sc.search_cpu_ms.fmt(2, " ms")),
             Row(f"local collection load, {sc.collection_size:,} faces", sc.collection_load_ms.fmt(1, " ms")),
             Row("  one search over that collection (one face per person, as an import leaves it)",
                 sc.collection_search_ms.fmt(2, " ms")),
