@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .browse import BrowseMixin, PersonRow, PersonTile
 from .people import PeopleMixin, PersonSummary
 from .photos import FaceRecord, KnownPhoto, blob_to_descriptor, descriptor_to_blob
 from .store import DB_NAME, ForeignDatabaseError, LibraryError, NewerSchemaError, db_path
 
 
-class Library(PeopleMixin):
+class Library(PeopleMixin, BrowseMixin):
     """One library: photos, faces, people and the engine-call ledger, in one SQLite file."""
 
 
@@ -25,7 +26,9 @@ __all__ = [
     "Library",
     "LibraryError",
     "NewerSchemaError",
+    "PersonRow",
     "PersonSummary",
+    "PersonTile",
     "blob_to_descriptor",
     "db_path",
     "descriptor_to_blob",
