@@ -24,15 +24,16 @@ class CliError(Exception):
     """A usage or configuration problem: printed without a traceback, exit code 2."""
 
 
-def _add_library(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--library", metavar="DIR",
+def _add_library(p: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # Sub-commands must not reset a --library given before the command name.
+    p.add_argument("--library", metavar="DIR", default=None if top else argparse.SUPPRESS,
                    help="library folder (default: BEETROOT_LIBRARY or the app's data folder)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="beetroot", description="Organize a photo library by the people in it.")
     parser.add_argument("--version", action="version", version=f"beetroot {__version__}")
-    _add_library(parser)
+    _add_library(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", help="import photos and folders (recursively)")

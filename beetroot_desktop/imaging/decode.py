@@ -70,7 +70,9 @@ def decode_photo(path: str | os.PathLike[str], *, max_side: int | None = None) -
     except UnidentifiedImageError as exc:
         raise DecodeError(f"not an image in a supported format ({_kind_hint(path)})") from exc
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise DecodeError(f"refused: too many pixels, possibly a decompression bomb ({exc})") from exc
+        raise DecodeError(
+            f"refused: the image declares more than the {MAX_PIXELS // 1_000_000}-megapixel limit"
+            " (possibly a decompression bomb)") from exc
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError, IndexError, TypeError) as exc:
         raise DecodeError(f"damaged or unsupported image: {exc}") from exc
 

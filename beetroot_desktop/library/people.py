@@ -28,7 +28,11 @@ class PersonSummary:
 
 
 _SUMMARY_SQL = """
-SELECT p.person_id, p.name, count(f.id) AS faces, count(DISTINCT f.photo_id) AS photos,
+SELECT p.person_id, coalesce(p.name, (
+           -- an unnamed group that holds a named person's first face shows that name (after regrouping)
+           SELECT n.name FROM faces sf JOIN people n ON n.person_id = sf.engine_face_id
+           WHERE sf.person_id = p.person_id AND n.name IS NOT NULL ORDER BY sf.id LIMIT 1)) AS name,
+       count(f.id) AS faces, count(DISTINCT f.photo_id) AS photos,
        coalesce(p.cover_face_id, min(f.id)) AS cover, p.hidden
 FROM people p JOIN faces f ON f.person_id = p.person_id
 WHERE p.merged_into IS NULL {where}

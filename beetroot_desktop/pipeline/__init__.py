@@ -2,6 +2,7 @@
 
 from .events import FaceOutcome, ImportControl, ImportListener, ImportReport, PhotoDone
 from .ingest import bind_engine, ingest
+from .regroup import RegroupPlan, apply_regroup, plan_regroup
 from .scan import ScanResult, scan
 from .workers import PhotoWorkers
 
@@ -12,8 +13,11 @@ __all__ = [
     "ImportReport",
     "PhotoDone",
     "PhotoWorkers",
+    "RegroupPlan",
     "ScanResult",
+    "apply_regroup",
     "bind_engine",
     "ingest",
+    "plan_regroup",
     "scan",
 ]
