@@ -143,11 +143,13 @@ class BrowseMixin(Core):
         return found
 
     def library_counts(self) -> dict[str, int]:
-        """Totals for the sidebar: photos, people (visible), unassigned faces, failed files."""
+        """Totals for the sidebar: photos, people (visible and hidden), unassigned faces, failed files."""
         row = self.conn.execute(
             "SELECT (SELECT count(*) FROM photos WHERE status = 'done'),"
             " (SELECT count(*) FROM people p WHERE p.merged_into IS NULL AND p.hidden = 0"
             "   AND EXISTS (SELECT 1 FROM faces f WHERE f.person_id = p.person_id)),"
+            " (SELECT count(*) FROM people p WHERE p.merged_into IS NULL AND p.hidden = 1"
+            "   AND EXISTS (SELECT 1 FROM faces f WHERE f.person_id = p.person_id)),"
             " (SELECT count(*) FROM faces WHERE person_id IS NULL),"
             " (SELECT count(*) FROM photos WHERE status = 'failed')").fetchone()
-        return {"photos": row[0], "people": row[1], "unassigned": row[2], "failed": row[3]}
+        return {"photos": row[0], "people": row[1], "hidden": row[2], "unassigned": row[3], "failed": row[4]}
