@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from . import style
-from .models import HiddenRole, NamedRole, StatusRole, SubtitleRole, ThumbFailedRole
+from .models import HiddenRole, NamedRole, StatusRole, SubtitleRole, ThumbFailedRole, role
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -93,27 +93,27 @@ class PersonDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect).adjusted(4, 4, -4, -4)
         _tile_background(painter, option, rect)
-        hidden = bool(index.data(HiddenRole))
+        hidden = bool(role(index, HiddenRole))
         if hidden:
             painter.setOpacity(0.45)
         avatar = self.avatar_rect(option.rect)
-        draw_cover(painter, avatar, index.data(Qt.ItemDataRole.DecorationRole), circle=True,
-                   failed=bool(index.data(ThumbFailedRole)))
+        draw_cover(painter, avatar, role(index, Qt.ItemDataRole.DecorationRole), circle=True,
+                   failed=bool(role(index, ThumbFailedRole)))
         painter.setOpacity(1.0)
-        named = bool(index.data(NamedRole))
+        named = bool(role(index, NamedRole))
         name_font = style.bold(option.font) if named else QFont(option.font)
         name_font.setPointSizeF(option.font.pointSizeF() + 0.5)
         painter.setFont(name_font)
         painter.setPen(QColor(style.TEXT if named else style.MUTED))
         name_rect = self.name_rect(option.rect)
-        name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        name = str(role(index, Qt.ItemDataRole.DisplayRole) or "")
         painter.drawText(name_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
                          QFontMetrics(name_font).elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width()))
         sub_font = QFont(option.font)
         sub_font.setPointSizeF(max(7.5, option.font.pointSizeF() - 1))
         painter.setFont(sub_font)
         painter.setPen(QColor(style.MUTED))
-        subtitle = str(index.data(SubtitleRole) or "")
+        subtitle = str(role(index, SubtitleRole) or "")
         if hidden:
             subtitle = f"{subtitle} · hidden" if subtitle else "hidden"
         sub_rect = QRect(name_rect.x(), name_rect.bottom() + 1, name_rect.width(), 20)
@@ -131,12 +131,12 @@ class PersonDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QLineEdit)
-        editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        editor.setText(str(role(index, Qt.ItemDataRole.EditRole) or ""))
         editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: object, index: Index) -> None:
         assert isinstance(editor, QLineEdit)
-        if editor.text().strip() != str(index.data(Qt.ItemDataRole.EditRole) or "").strip():
+        if editor.text().strip() != str(role(index, Qt.ItemDataRole.EditRole) or "").strip():
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
@@ -156,8 +156,8 @@ class PhotoDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect).adjusted(5, 5, -5, -5)
-        draw_cover(painter, rect, index.data(Qt.ItemDataRole.DecorationRole), circle=False, radius=8,
-                   failed=bool(index.data(ThumbFailedRole)))
+        draw_cover(painter, rect, role(index, Qt.ItemDataRole.DecorationRole), circle=False, radius=8,
+                   failed=bool(role(index, ThumbFailedRole)))
         if option.state & QStyle.StateFlag.State_Selected:
             painter.setPen(QPen(QColor(style.ACCENT), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -183,17 +183,17 @@ class FaceDelegate(QStyledItemDelegate):
         _tile_background(painter, option, rect)
         r = option.rect
         avatar = QRectF(r.x() + (r.width() - self.AVATAR) / 2, r.y() + 14, self.AVATAR, self.AVATAR)
-        removed = index.data(StatusRole) == "removed"
+        removed = role(index, StatusRole) == "removed"
         if removed:
             painter.setOpacity(0.55)
-        draw_cover(painter, avatar, index.data(Qt.ItemDataRole.DecorationRole), circle=True,
-                   failed=bool(index.data(ThumbFailedRole)))
+        draw_cover(painter, avatar, role(index, Qt.ItemDataRole.DecorationRole), circle=True,
+                   failed=bool(role(index, ThumbFailedRole)))
         painter.setOpacity(1.0)
         title_rect = QRect(r.x() + 8, int(avatar.bottom()) + 8, r.width() - 16, 20)
         font = style.bold(option.font)
         painter.setFont(font)
         painter.setPen(QColor(style.TEXT))
-        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        title = str(role(index, Qt.ItemDataRole.DisplayRole) or "")
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
                          QFontMetrics(font).elidedText(title, Qt.TextElideMode.ElideMiddle, title_rect.width()))
         sub_font = QFont(option.font)
@@ -201,7 +201,7 @@ class FaceDelegate(QStyledItemDelegate):
         painter.setFont(sub_font)
         painter.setPen(QColor(style.MUTED))
         sub_rect = QRect(title_rect.x(), title_rect.bottom() + 2, title_rect.width(), 18)
-        subtitle = str(index.data(SubtitleRole) or "")
+        subtitle = str(role(index, SubtitleRole) or "")
         painter.drawText(sub_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                          QFontMetrics(sub_font).elidedText(subtitle, Qt.TextElideMode.ElideMiddle, sub_rect.width()))
         painter.restore()

@@ -66,7 +66,6 @@ log = logging.getLogger(__name__)
 
 SECTIONS = (("people", "People", "people"), ("photos", "All Photos", "photos"),
             ("unassigned", "Unassigned faces", "unknown"), ("activity", "Activity", "activity"))
-CountRole = Qt.ItemDataRole.UserRole + 20
 
 SHORTCUTS = (
     ("Drop photos or folders on the window", "import them (files already imported are skipped)"),
@@ -88,12 +87,16 @@ SHORTCUTS = (
 
 
 class NavDelegate(QStyledItemDelegate):
-    """Sidebar rows with a muted count on the right."""
+    """Sidebar rows with a muted count on the right (counts kept here, by row)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts: dict[int, int] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         super().paint(painter, option, index)
-        count = index.data(CountRole)
+        count = self.counts.get(index.row())
         if count is None:
             return
         painter.save()
@@ -199,12 +202,12 @@ class MainWindow(QMainWindow):
         brand.addStretch(1)
         side.addLayout(brand)
         self.nav = QListWidget(objectName="Nav")
-        self.nav.setItemDelegate(NavDelegate(self.nav))
+        self.nav_delegate = NavDelegate(self.nav)
+        self.nav.setItemDelegate(self.nav_delegate)
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for key, label, icon_name in SECTIONS:
+        for _key, label, icon_name in SECTIONS:
             item = QListWidgetItem(icons.icon(icon_name, style.TEXT, 20), label)
-            item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)
         side.addWidget(self.nav, 1)
@@ -557,7 +560,7 @@ class MainWindow(QMainWindow):
             return
         self.counts = counts
         for row, key in enumerate(("people", "photos", "unassigned")):
-            self.nav.item(row).setData(CountRole, counts.get(key, 0))
+            self.nav_delegate.counts[row] = counts.get(key, 0)
         self.people_page.set_counts(counts)
         self.nav.viewport().update()
 

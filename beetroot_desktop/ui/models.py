@@ -46,6 +46,18 @@ PAGE = 48  # rows whose details are read together
 Index = QModelIndex | QPersistentModelIndex
 
 
+def role(index: Index, which: int) -> Any:
+    """A role's value read straight from our Python model.
+
+    Not `index.data(role)`: with PySide6 6.12 on Python 3.11, turning an invalid QVariant into None
+    drops a reference to None, and enough of those (a grid paints thousands) abort the interpreter.
+    Calling the model's Python `data()` never converts through QVariant.
+    """
+    if not index.isValid():
+        return None
+    return index.model().data(index, which)
+
+
 def plural(n: int, word: str) -> str:
     return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 

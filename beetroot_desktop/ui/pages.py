@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from . import icons, style
 from .context import LibraryContext
 from .delegates import FaceDelegate, PersonDelegate, PhotoDelegate
-from .models import FaceGridModel, IdRole, PeopleModel, PhotoGridModel, plural
+from .models import FaceGridModel, IdRole, PeopleModel, PhotoGridModel, plural, role
 from .widgets import EmptyState, GridView, GridWithEmptyState, PageHeader
 
 DROP_TEXT = ("Beetroot finds every face in them and groups the photos by person.\n"
@@ -189,14 +189,14 @@ class PeoplePage(QWidget):
     def current_id(self) -> str | None:
         index = self.grid.currentIndex()
         if index.isValid() and self.grid.selectionModel().isSelected(index):
-            return str(index.data(IdRole))
+            return str(role(index, IdRole))
         ids = self.selected_ids()
         return ids[0] if ids else None
 
     # -- actions ---------------------------------------------------------------------------------------
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.personOpened.emit(str(index.data(IdRole)))
+            self.personOpened.emit(str(role(index, IdRole)))
 
     def rename_current(self) -> None:
         pid = self.current_id()
@@ -312,7 +312,7 @@ class UnassignedPage(QWidget):
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
-        photo_id = self.model.photo_of(int(index.data(IdRole)))
+        photo_id = self.model.photo_of(int(role(index, IdRole)))
         if photo_id is not None:
             self.photoOpened.emit([photo_id], 0)
 
@@ -322,7 +322,7 @@ class UnassignedPage(QWidget):
             return
         menu = QMenu(self)
         menu.addAction("Open photo", lambda: self._open(index))
-        menu.addAction("Add to person…", lambda: self.assign(int(index.data(IdRole))))
+        menu.addAction("Add to person…", lambda: self.assign(int(role(index, IdRole))))
         menu.exec(self.grid.viewport().mapToGlobal(pos))
 
     def assign(self, face_id: int) -> PersonPicker:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from . import icons, style
 from .context import LibraryContext
 from .delegates import FaceDelegate, PhotoDelegate
-from .models import FaceGridModel, IdRole, PeopleModel, PhotoGridModel, plural
+from .models import FaceGridModel, IdRole, PeopleModel, PhotoGridModel, plural, role
 from .widgets import EmptyState, GridView, GridWithEmptyState, round_pixmap
 
 AVATAR = 84
@@ -73,7 +73,6 @@ class PersonPage(QWidget):
         self.name_stack = QStackedWidget()
         self.name_label = QLabel(objectName="PageTitle")
         self.name_label.setToolTip("Double-click or press F2 to rename")
-        self.name_label.installEventFilter(self)
         self.name_edit = NameEdit(placeholderText="Add a name")
         self.name_edit.setMinimumWidth(320)
         self.name_edit.returnPressed.connect(self._commit_name)
@@ -81,6 +80,7 @@ class PersonPage(QWidget):
         self.name_stack.addWidget(self.name_label)
         self.name_stack.addWidget(self.name_edit)
         self.name_stack.setFixedHeight(40)
+        self.name_label.installEventFilter(self)
         self.subtitle = QLabel(objectName="PageSubtitle")
         texts.addStretch(1)
         texts.addWidget(self.name_stack)
@@ -132,7 +132,6 @@ class PersonPage(QWidget):
         self.face_grid.openRequested.connect(self._open_face_photo)
         self.face_grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.face_grid.customContextMenuRequested.connect(self._face_menu)
-        self.face_grid.installEventFilter(self)
         faces_layout.addWidget(self.face_grid, 1)
         self.tabs.addTab(faces_tab, "Faces")
         layout.addWidget(self.tabs, 1)
@@ -200,11 +199,6 @@ class PersonPage(QWidget):
         if obj is self.name_label and event.type() == QEvent.Type.MouseButtonDblClick:
             self.start_rename()
             return True
-        if obj is self.face_grid and event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.not_this_person()
-                return True
         return super().eventFilter(obj, event)
 
     @property
@@ -272,7 +266,7 @@ class PersonPage(QWidget):
     def _open_face_photo(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
-        photo_id = self.faces.photo_of(int(index.data(IdRole)))
+        photo_id = self.faces.photo_of(int(role(index, IdRole)))
         ids = self.photos.ids()
         if photo_id in ids:
             self.photoOpened.emit(ids, ids.index(photo_id))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -80,7 +81,7 @@ class SettingsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(620)
         self.original = copy.deepcopy(settings)
         self.ctx = ctx
         self.bound_engine = ctx.library.get_meta("engine") if ctx is not None else None
@@ -127,11 +128,11 @@ class SettingsDialog(QDialog):
         self.preview = QLabel(objectName="Preview")
         self.preview.setWordWrap(True)
         form.addRow("", self.preview)
-        explain = QLabel("Higher: people are only grouped when the engine is very sure (fewer mix-ups, more"
+        explain = QLabel("Higher: people are grouped only when the engine is very sure (fewer mix-ups, more"
                          " duplicates of one person). Lower: fewer duplicates, more risk of mixing people."
-                         " Your names, merges and “Not this person” choices are kept.", objectName="Muted")
+                         " Names, merges and “Not this person” choices are kept.", objectName="Muted")
         explain.setWordWrap(True)
-        form.addRow("", explain)
+        form.addRow(explain)
         self.workers = QSpinBox()
         self.workers.setRange(0, max(64, os.cpu_count() or 1))
         self.workers.setSpecialValueText("One per processor core")
@@ -161,8 +162,8 @@ class SettingsDialog(QDialog):
         cform.addRow("", self.collection_error)
 
         self.cred_group = QButtonGroup(self)
-        self.use_profile = QRadioButton("AWS profile")
-        self.use_keys = QRadioButton("Access key (kept in the system keyring)")
+        self.use_profile = QRadioButton("AWS profile:")
+        self.use_keys = QRadioButton("Access key, kept in the system keyring:")
         self.cred_group.addButton(self.use_profile)
         self.cred_group.addButton(self.use_keys)
         self.profile = QComboBox()
@@ -172,24 +173,31 @@ class SettingsDialog(QDialog):
         if settings.aws_profile and self.profile.findData(settings.aws_profile) < 0:
             self.profile.addItem(settings.aws_profile, settings.aws_profile)
         self.profile.setCurrentIndex(max(0, self.profile.findData(settings.aws_profile)))
-        cform.addRow(self.use_profile, self.profile)
         saved = self._saved_keys()
         self.key_id = QLineEdit()
-        self.key_id.setPlaceholderText(f"saved: {saved}" if saved else "AKIA…")
+        self.key_id.setPlaceholderText(f"Access key id (saved: {saved})" if saved else "Access key id (AKIA…)")
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setPlaceholderText("saved in the keyring (type to replace)" if saved else "secret access key")
-        keys = QVBoxLayout()
-        keys.setSpacing(6)
-        keys.addWidget(self.key_id)
-        keys.addWidget(self.secret)
+        self.secret.setPlaceholderText("Secret access key (saved; type to replace)" if saved
+                                       else "Secret access key")
         self.forget_keys = QPushButton("Remove saved key")
         self.forget_keys.setVisible(bool(saved))
         self.forget_keys.clicked.connect(self._forget_keys)
-        keys.addWidget(self.forget_keys, 0, Qt.AlignmentFlag.AlignLeft)
         self.secret_error = _error_label()
-        keys.addWidget(self.secret_error)
-        cform.addRow(self.use_keys, keys)
+        creds = QWidget()
+        grid = QGridLayout(creds)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+        grid.setColumnMinimumWidth(0, 22)
+        grid.addWidget(self.use_profile, 0, 0, 1, 2)
+        grid.addWidget(self.profile, 1, 1)
+        grid.addWidget(self.use_keys, 2, 0, 1, 2)
+        grid.addWidget(self.key_id, 3, 1)
+        grid.addWidget(self.secret, 4, 1)
+        grid.addWidget(self.forget_keys, 5, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.secret_error, 6, 1)
+        cform.addRow("Credentials:", creds)
         (self.use_keys if saved and not settings.aws_profile else self.use_profile).setChecked(True)
         self.use_profile.toggled.connect(self._cred_mode_changed)
         self.key_id.textEdited.connect(lambda _t: self.use_keys.setChecked(True))
@@ -232,7 +240,7 @@ class SettingsDialog(QDialog):
             note += " This window was opened with --library or BEETROOT_LIBRARY, which wins over this setting."
         lnote = QLabel(note, objectName="Muted")
         lnote.setWordWrap(True)
-        lform.addRow("", lnote)
+        lform.addRow(lnote)
         root.addWidget(lib_box)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -246,10 +254,13 @@ class SettingsDialog(QDialog):
 
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._run_preview)
+        for box in (matching, self.cloud, lib_box):
+            box.layout().setContentsMargins(14, 18, 14, 12)
         self._engine_changed()
         self._cred_mode_changed()
         self._load_current_people()
         self._update_preview_text(None)
+        self.resize(self.sizeHint().expandedTo(QSize(680, 0)))
 
     # -- helpers ---------------------------------------------------------------------------------------
     @staticmethod
@@ -274,6 +285,8 @@ class SettingsDialog(QDialog):
     def _cred_mode_changed(self, *args: object) -> None:
         profile = self.use_profile.isChecked()
         self.profile.setEnabled(profile)
+        self.key_id.setEnabled(not profile)
+        self.secret.setEnabled(not profile)
 
     def _browse_library(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "Library location", self.library.text() or str(Path.home()))
@@ -284,8 +297,8 @@ class SettingsDialog(QDialog):
         from ..secrets import delete_aws_credentials
 
         delete_aws_credentials()
-        self.key_id.setPlaceholderText("AKIA…")
-        self.secret.setPlaceholderText("secret access key")
+        self.key_id.setPlaceholderText("Access key id (AKIA…)")
+        self.secret.setPlaceholderText("Secret access key")
         self.forget_keys.hide()
         self.use_profile.setChecked(True)
 
@@ -508,8 +521,8 @@ class SettingsDialog(QDialog):
         self.key_id.clear()
         self.secret.clear()
         saved = self._saved_keys()
-        self.key_id.setPlaceholderText(f"saved: {saved}")
-        self.secret.setPlaceholderText("saved in the keyring (type to replace)")
+        self.key_id.setPlaceholderText(f"Access key id (saved: {saved})")
+        self.secret.setPlaceholderText("Secret access key (saved; type to replace)")
         self.forget_keys.show()
 
     def save(self) -> bool:

@@ -38,11 +38,13 @@ QLabel#FieldOk {{ color: {LEAF}; }}
 QLabel#Preview {{ color: {ACCENT}; font-weight: 600; }}
 QListView#Grid {{ background: {SURFACE}; border: none; outline: 0; }}
 QListView#Activity {{ background: {SURFACE}; border: none; font-family: monospace; }}
-QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
+QLineEdit {{
     padding: 5px 8px; border: 1px solid {BORDER}; border-radius: 7px; background: {SURFACE};
     selection-background-color: {ACCENT};
 }}
-QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{ border: 1px solid {ACCENT}; }}
+QLineEdit:focus {{ border: 1px solid {ACCENT}; }}
+QLineEdit:disabled {{ background: {WINDOW}; color: #9a96a0; }}
+QComboBox, QSpinBox, QDoubleSpinBox {{ min-height: 24px; }}
 QPushButton {{
     padding: 6px 14px; border: 1px solid {BORDER}; border-radius: 7px; background: {SURFACE}; color: {TEXT};
 }}
@@ -70,8 +72,9 @@ QSlider::handle:horizontal {{
 QTabBar::tab {{ padding: 6px 16px; border: none; color: {MUTED}; }}
 QTabBar::tab:selected {{ color: {ACCENT}; border-bottom: 2px solid {ACCENT}; }}
 QTabWidget::pane {{ border: none; }}
-QGroupBox {{ font-weight: 600; border: 1px solid {BORDER}; border-radius: 8px; margin-top: 14px; padding: 10px; }}
+QGroupBox {{ font-weight: 600; border: 1px solid {BORDER}; border-radius: 8px; margin-top: 12px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
+QGroupBox QLabel, QGroupBox QRadioButton, QGroupBox QPushButton {{ font-weight: normal; }}
 QMenu {{ background: {SURFACE}; border: 1px solid {BORDER}; padding: 4px; }}
 QMenu::item {{ padding: 5px 22px; border-radius: 5px; }}
 QMenu::item:selected {{ background: {ACCENT_SOFT}; color: {TEXT}; }}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -53,13 +53,18 @@ class GridView(QListView):
         self.setViewportMargins(12, 12, 12, 0)
         self.activated.connect(self.openRequested.emit)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self._fit_grid()
-        super().resizeEvent(event)
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit_grid(event.size().width())  # type: ignore[attr-defined]
+        return super().viewportEvent(event)
 
-    def _fit_grid(self) -> None:
-        """Spread the columns over the full width instead of leaving a ragged gap on the right."""
-        width = self.viewport().width() - 2
+    def _fit_grid(self, viewport_width: int) -> None:
+        """Spread the columns over the full width instead of leaving a ragged gap on the right.
+
+        QListView lays items out in the viewport minus room for a vertical scroll bar (when the bar
+        is "as needed"), so that room is left out here too.
+        """
+        width = viewport_width - self.verticalScrollBar().sizeHint().width() - 4
         columns = max(1, width // self.tile.width())
         cell = max(self.tile.width(), width // columns)
         if self.gridSize().width() != cell:
@@ -98,10 +103,10 @@ class GridView(QListView):
         super().dropEvent(event)
 
     def selected_ids(self) -> list[object]:
-        from .models import IdRole
+        from .models import IdRole, role
 
         rows = sorted(self.selectionModel().selectedIndexes(), key=lambda i: i.row())
-        return [i.data(IdRole) for i in rows]
+        return [role(i, IdRole) for i in rows]
 
 
 class EmptyState(QWidget):
