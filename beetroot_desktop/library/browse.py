@@ -43,6 +43,15 @@ class PersonTile:
         return self.name or "Unnamed person"
 
 
+# The name a person shows: their own, or (after regrouping at a looser threshold put a named person's
+# first face into an unnamed group) the name of the person whose first face the group holds. Same rule
+# as PeopleMixin.people().
+_SHOWN_NAME = (
+    "coalesce({p}.name, (SELECT n.name FROM faces sf JOIN people n ON n.person_id = sf.engine_face_id"
+    " WHERE sf.person_id = {p}.person_id AND n.name IS NOT NULL ORDER BY sf.id LIMIT 1))"
+)
+
+
 def _like_pattern(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -66,11 +75,12 @@ class BrowseMixin(Core):
         args: list[object] = []
         if not include_hidden:
             where.append("p.hidden = 0")
+        shown = _SHOWN_NAME.format(p="p")
         if name_filter.strip():
-            where.append("p.name LIKE ? ESCAPE '\\'")
+            where.append(f"{shown} LIKE ? ESCAPE '\\'")
             args.append(_like_pattern(name_filter.strip()))
         order_sql = ("photos DESC, faces DESC, p.created_at, p.person_id" if order == "count" else
-                     "p.name IS NULL, p.name COLLATE NOCASE, photos DESC, p.created_at, p.person_id")
+                     f"{shown} IS NULL, {shown} COLLATE NOCASE, photos DESC, p.created_at, p.person_id")
         rows = self.conn.execute(
             "SELECT p.person_id, count(DISTINCT f.photo_id) AS photos, count(f.id) AS faces, p.hidden"
             " FROM people p JOIN faces f ON f.person_id = p.person_id"
@@ -83,7 +93,8 @@ class BrowseMixin(Core):
         for chunk in _chunks(person_ids):
             marks = ", ".join("?" for _ in chunk)
             rows = self.conn.execute(
-                "WITH c AS (SELECT person_id, name, hidden, coalesce(cover_face_id,"
+                f"WITH c AS (SELECT person_id, {_SHOWN_NAME.format(p='people')} AS name, hidden,"
+                " coalesce(cover_face_id,"
                 "   (SELECT min(id) FROM faces WHERE faces.person_id = people.person_id)) AS face_id"
                 f"   FROM people WHERE person_id IN ({marks}))"
                 " SELECT c.person_id, c.name, c.hidden, c.face_id, ph.sha256, ph.path,"

@@ -405,10 +405,11 @@ class MainWindow(QMainWindow):
             self.controller.deleteLater()
             self.controller = None
         if self.ctx is not None:
+            self.viewer.decoder.shutdown()
+            self.ctx.close()  # first: no background result may reach a page that is going away
             for page in self._all_pages():
                 self.pages.removeWidget(page)
                 page.deleteLater()
-            self.ctx.close()
             self.ctx.deleteLater()
             self.ctx = None
             self.section_pages = []

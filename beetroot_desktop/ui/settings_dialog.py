@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..config import DEFAULT_COLLECTION_ID, MAX_THRESHOLD, MIN_THRESHOLD, ConfigError, Settings
-from .tasks import TaskRunner
+from .tasks import shared_runner
 
 if TYPE_CHECKING:
     from .context import LibraryContext
@@ -85,7 +85,7 @@ class SettingsDialog(QDialog):
         self.original = copy.deepcopy(settings)
         self.ctx = ctx
         self.bound_engine = ctx.library.get_meta("engine") if ctx is not None else None
-        self.runner = TaskRunner(1, self, name="settings")
+        self.runner = shared_runner()
         self._preview_generation = 0
         self.current_people: int | None = None
 

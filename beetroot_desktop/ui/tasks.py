@@ -68,17 +68,44 @@ class TaskRunner(QObject):
     @Slot(int, bool, object)
     def _deliver(self, task_id: int, ok: bool, value: object) -> None:
         on_done, on_error = self._callbacks.pop(task_id, (None, None))
-        if ok:
-            if on_done is not None:
-                on_done(value)
-        elif on_error is not None:
-            on_error(value)
-        else:
-            log.error("background task failed", exc_info=value if isinstance(value, BaseException) else None)
+        try:
+            if ok:
+                if on_done is not None:
+                    on_done(value)
+            elif on_error is not None:
+                on_error(value)
+            else:
+                log.error("background task failed", exc_info=value if isinstance(value, BaseException) else None)
+        except RuntimeError as exc:
+            if "already deleted" not in str(exc) and "has been deleted" not in str(exc):
+                raise
+            # The widget that asked closed while the task ran: nobody is waiting for the result.
 
     def shutdown(self, wait_ms: int = 5000) -> None:
+        """Drop queued work, wait for running work, and forget every callback (its receiver may go away)."""
         self.pool.clear()
         self.pool.waitForDone(wait_ms)
+        self._callbacks.clear()
+
+
+_shared: TaskRunner | None = None
+
+
+def shared_runner() -> TaskRunner:
+    """A pool that lives as long as the application, for work a short-lived dialog starts (a network
+    check must not make closing the dialog wait for it)."""
+    global _shared
+    if _shared is None:
+        from PySide6.QtCore import QCoreApplication
+
+        _shared = TaskRunner(2, QCoreApplication.instance(), name="shared")
+        _shared.destroyed.connect(_forget_shared)
+    return _shared
+
+
+def _forget_shared(*_args: object) -> None:
+    global _shared
+    _shared = None
 
 
 class ThreadLibraries:
