@@ -405,13 +405,16 @@ class MainWindow(QMainWindow):
             self.controller.deleteLater()
             self.controller = None
         if self.ctx is not None:
+            ctx, self.ctx = self.ctx, None
             self.viewer.decoder.shutdown()
-            self.ctx.close()  # first: no background result may reach a page that is going away
+            ctx.close()  # first: no background result may reach a page that is going away
+            self.pages.blockSignals(True)
+            self.pages.setCurrentWidget(self.loading)
             for page in self._all_pages():
                 self.pages.removeWidget(page)
                 page.deleteLater()
-            self.ctx.deleteLater()
-            self.ctx = None
+            self.pages.blockSignals(False)
+            ctx.deleteLater()
             self.section_pages = []
             self.history = []
 
@@ -533,6 +536,8 @@ class MainWindow(QMainWindow):
         return [*self.section_pages, self.person_page, self.viewer]
 
     def _page_shown(self) -> None:
+        if self.ctx is None:
+            return
         page = self.pages.currentWidget()
         if id(page) in self._stale:
             self._refresh_current()
