@@ -11,9 +11,8 @@ from ui_helpers import IMPORT_TIMEOUT_MS, drop_files, expected_photo_counts, gri
 
 from beetroot_desktop.library import open_library
 
-pytestmark = pytest.mark.slow
 
-
+@pytest.mark.slow
 def test_dropping_folders_imports_them_and_the_grid_shows_each_person(qtbot, tmp_path, photos_dir, labels):
     window = open_window(qtbot, tmp_path / "lib")
     assert window.people_page.stack.currentWidget() is window.people_page.empty  # "drop photos here"
@@ -64,6 +63,7 @@ def test_broken_files_are_listed_and_the_import_goes_on(qtbot, tmp_path, photos_
     qtbot.waitUntil(lambda: grid_counts(window) == [1], timeout=10_000)
 
 
+@pytest.mark.slow
 def test_cancel_mid_import_leaves_a_consistent_library_that_a_later_import_completes(
         qtbot, tmp_path, photos_dir, labels):
     window = open_window(qtbot, tmp_path / "lib")
@@ -93,6 +93,7 @@ def test_cancel_mid_import_leaves_a_consistent_library_that_a_later_import_compl
     qtbot.waitUntil(lambda: grid_counts(window) == expected_photo_counts(labels, ("",)), timeout=10_000)
 
 
+@pytest.mark.slow
 def test_the_window_never_stalls_while_importing(qtbot, tmp_path, photos_dir, labels, record_property, capsys):
     """A heartbeat timer on the GUI thread records its largest gap while the sample library imports."""
     from PySide6.QtCore import QTimer
@@ -126,3 +127,29 @@ def test_the_window_never_stalls_while_importing(qtbot, tmp_path, photos_dir, la
               f" largest stall {worst:.1f} ms over {len(gaps)} beats (limit 250 ms, target 50 ms)")
     assert finished.args[1].photos_failed == 0
     assert worst < 250.0, f"the GUI thread stalled for {worst:.0f} ms"
+
+
+@pytest.mark.parametrize("error", ["engine", "busy", "config"])
+def test_an_import_that_cannot_run_is_a_message_not_a_crash(qtbot, tmp_path, photos_dir, monkeypatch, error):
+    import beetroot_desktop.pipeline as pipeline
+    from beetroot_desktop.engines.base import EngineConfigError, EngineError
+    from beetroot_desktop.library import LibraryError
+
+    class LibraryBusy(LibraryError):  # the shape of beetroot_desktop.library.LibraryBusy
+        pass
+
+    exc = {"engine": EngineError("Amazon Rekognition refused the request: check the region"),
+           "busy": LibraryBusy("another Beetroot is importing into this library; try again when it is done"),
+           "config": EngineConfigError("REKOGNITION_COLLECTION_ID is not set")}[error]
+
+    def failing_ingest(*args, **kwargs):
+        raise exc
+
+    monkeypatch.setattr(pipeline, "ingest", failing_ingest)
+    window = open_window(qtbot, tmp_path / "lib")
+    with qtbot.waitSignal(window.controller.jobFailed, timeout=30_000) as failed:
+        window.import_paths([str(photos_dir / "events")])
+    assert failed.args[1] == str(exc)
+    assert window.error_banner.isVisible() and str(exc) in window.error_banner.label.text()
+    assert not window.controller.busy
+    assert any(str(exc) in line for line in window.activity_model.texts())

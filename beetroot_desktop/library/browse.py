@@ -43,20 +43,6 @@ class PersonTile:
         return self.name or "Unnamed person"
 
 
-# The name a person shows: their own, or (after regrouping at a looser threshold put a named person's
-# first face into an unnamed group) the name of the person whose first face the group holds. Same rule
-# as PeopleMixin.people().
-_SHOWN_NAME = (
-    "coalesce({p}.name, (SELECT n.name FROM faces sf JOIN people n ON n.person_id = sf.engine_face_id"
-    " WHERE sf.person_id = {p}.person_id AND n.name IS NOT NULL ORDER BY sf.id LIMIT 1))"
-)
-
-
-def _like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _chunks(ids: Sequence[object]) -> list[Sequence[object]]:
     return [ids[i:i + _BATCH] for i in range(0, len(ids), _BATCH)]
 
@@ -67,43 +53,67 @@ class BrowseMixin(Core):
         """Every person with at least one face: id, photo and face counts, hidden flag; in grid order.
 
         `order` is "count" (most photos first) or "name" (named people A-Z, then unnamed by count).
-        `name_filter` keeps people whose name contains the text (case-insensitive).
+        `name_filter` keeps people whose shown name contains the text (case-insensitive).
         """
         if order not in PERSON_ORDERS:
             raise ValueError(f"order must be one of {', '.join(PERSON_ORDERS)}")
-        where = ["p.merged_into IS NULL"]
-        args: list[object] = []
-        if not include_hidden:
-            where.append("p.hidden = 0")
-        shown = _SHOWN_NAME.format(p="p")
-        if name_filter.strip():
-            where.append(f"{shown} LIKE ? ESCAPE '\\'")
-            args.append(_like_pattern(name_filter.strip()))
-        order_sql = ("photos DESC, faces DESC, p.created_at, p.person_id" if order == "count" else
-                     f"{shown} IS NULL, {shown} COLLATE NOCASE, photos DESC, p.created_at, p.person_id")
+        hidden_sql = "" if include_hidden else " AND p.hidden = 0"
         rows = self.conn.execute(
-            "SELECT p.person_id, count(DISTINCT f.photo_id) AS photos, count(f.id) AS faces, p.hidden"
+            "SELECT p.person_id, count(DISTINCT f.photo_id) AS photos, count(f.id) AS faces, p.hidden, p.name"
             " FROM people p JOIN faces f ON f.person_id = p.person_id"
-            f" WHERE {' AND '.join(where)} GROUP BY p.person_id ORDER BY {order_sql}", args)
+            f" WHERE p.merged_into IS NULL{hidden_sql} GROUP BY p.person_id"
+            " ORDER BY photos DESC, faces DESC, p.created_at, p.person_id").fetchall()
+        needle = name_filter.strip().casefold()
+        if needle or order == "name":
+            derived = self.derived_names()
+            shown = {r[0]: r[4] or derived.get(r[0]) for r in rows}
+            if needle:
+                rows = [r for r in rows if needle in (shown[r[0]] or "").casefold()]
+            if order == "name":  # stable: people with the same name keep the photo-count order
+                rows.sort(key=lambda r: (shown[r[0]] is None, (shown[r[0]] or "").casefold()))
         return [PersonRow(r[0], r[1], r[2], bool(r[3])) for r in rows]
 
+    def derived_names(self, person_ids: Sequence[str] | None = None) -> dict[str, str]:
+        """Names unnamed groups show after regrouping: a group that holds a named person's first face shows
+        that person's name (the earliest such face wins). Same rule as PeopleMixin.people().
+
+        Driven from the named people through the engine_face_id index, so it costs one lookup per named
+        person, not a scan of every face of every group.
+        """
+        sql = ("SELECT sf.person_id, n.name FROM people n CROSS JOIN faces sf ON sf.engine_face_id = n.person_id"
+               " WHERE n.name IS NOT NULL AND sf.person_id IS NOT NULL AND sf.person_id != n.person_id")
+        batches: list[Sequence[object]] = [()] if person_ids is None else _chunks(person_ids)
+        found: dict[str, tuple[int, str]] = {}
+        for chunk in batches:
+            args: tuple[object, ...] = ()
+            extra = ""
+            if person_ids is not None:
+                extra = f" AND +sf.person_id IN ({', '.join('?' for _ in chunk)})"  # "+": keep the index plan
+                args = tuple(chunk)
+            for person_id, name, face_id in self.conn.execute(
+                    sql.replace("SELECT sf.person_id, n.name", "SELECT sf.person_id, n.name, sf.id") + extra, args):
+                if person_id not in found or face_id < found[person_id][0]:
+                    found[person_id] = (face_id, name)
+        return {pid: name for pid, (_, name) in found.items()}
+
     def person_tiles(self, person_ids: Sequence[str]) -> dict[str, PersonTile]:
-        """Name and cover face of each person (the chosen cover, else their first face)."""
+        """Shown name and cover face of each person (the chosen cover, else their first face)."""
         found: dict[str, PersonTile] = {}
         for chunk in _chunks(person_ids):
             marks = ", ".join("?" for _ in chunk)
             rows = self.conn.execute(
-                f"WITH c AS (SELECT person_id, {_SHOWN_NAME.format(p='people')} AS name, hidden,"
-                " coalesce(cover_face_id,"
+                "WITH c AS (SELECT person_id, name, hidden, coalesce(cover_face_id,"
                 "   (SELECT min(id) FROM faces WHERE faces.person_id = people.person_id)) AS face_id"
                 f"   FROM people WHERE person_id IN ({marks}))"
                 " SELECT c.person_id, c.name, c.hidden, c.face_id, ph.sha256, ph.path,"
                 " f.left, f.top, f.width, f.height"
                 " FROM c LEFT JOIN faces f ON f.id = c.face_id LEFT JOIN photos ph ON ph.id = f.photo_id",
-                tuple(chunk))
+                tuple(chunk)).fetchall()
+            unnamed = [r[0] for r in rows if r[1] is None]
+            derived = self.derived_names(unnamed) if unnamed else {}
             for r in rows:
                 box = (r[6], r[7], r[8], r[9]) if r[6] is not None else None
-                found[r[0]] = PersonTile(r[0], r[1], bool(r[2]), r[3], r[4], r[5], box)
+                found[r[0]] = PersonTile(r[0], r[1] or derived.get(r[0]), bool(r[2]), r[3], r[4], r[5], box)
         return found
 
     def photo_ids(self, person_id: str | None = None) -> list[int]:

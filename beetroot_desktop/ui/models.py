@@ -10,6 +10,7 @@ change, so a grid keeps its scroll position and selection while an import adds p
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -80,6 +81,12 @@ class LazyIdModel(QAbstractListModel):
         self._dirty = False
         self._loaded_once = False
         self._generation = 0
+        self._last_load_s = 0.0
+        self._last_done = 0.0
+        self._load_started = 0.0
+        self._deferred = QTimer(self)
+        self._deferred.setSingleShot(True)
+        self._deferred.timeout.connect(self.refresh)
         ctx.thumbs.ready.connect(self._on_thumb_ready)
 
     # -- what subclasses provide -------------------------------------------------------------------------
@@ -96,11 +103,21 @@ class LazyIdModel(QAbstractListModel):
         return self._loaded_once
 
     def refresh(self) -> None:
-        """Reload the ids in the background; calls while a load runs fold into one more load."""
+        """Reload the ids in the background; calls while a load runs fold into one more load.
+
+        Loads are spaced by at least twice the last load's duration, so on a big library the reader
+        thread is never busy more than a third of the time with one view, whatever asks for refreshes.
+        """
         if self._loading:
             self._dirty = True
             return
+        wait_ms = int((self._last_load_s * 2 - (time.monotonic() - self._last_done)) * 1000)
+        if wait_ms > 0:
+            self._deferred.start(wait_ms)
+            return
+        self._deferred.stop()
         self._loading = True
+        self._load_started = time.monotonic()
         generation = self._generation
         loader = self.load_rows
         self.ctx.read(loader, lambda rows: self._on_rows(generation, rows), self._on_error)
@@ -110,6 +127,7 @@ class LazyIdModel(QAbstractListModel):
         self._generation += 1
         self._loading = False
         self._dirty = False
+        self._last_load_s = 0.0  # the user changed what to show: answer at once
 
     def _on_error(self, exc: object) -> None:
         self._loading = False
@@ -120,6 +138,8 @@ class LazyIdModel(QAbstractListModel):
         if generation != self._generation:
             return
         self._loading = False
+        self._last_done = time.monotonic()
+        self._last_load_s = self._last_done - self._load_started
         self.apply_rows(rows)
         self._loaded_once = True
         if self._dirty:

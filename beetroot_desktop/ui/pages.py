@@ -55,12 +55,12 @@ class PeopleGridView(GridView):
 class MergeDialog(QDialog):
     """Merging cannot be undone, so say what will happen and let the user pick who stays."""
 
-    def __init__(self, ctx: LibraryContext, person_ids: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: LibraryContext, person_ids: list[str], counts: dict[str, int],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Merge people")
         self.person_ids = person_ids
         tiles = ctx.library.person_tiles(person_ids)
-        rows = {r.person_id: r for r in ctx.library.person_rows(include_hidden=True)}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
         intro = QLabel(f"Merge these {len(person_ids)} people into one. The person you keep gives the"
@@ -70,10 +70,10 @@ class MergeDialog(QDialog):
         layout.addWidget(intro)
         layout.addSpacing(6)
         self.group = QButtonGroup(self)
-        best = _default_target(person_ids, tiles, rows)
+        best = _default_target(person_ids, tiles, counts)
         for i, pid in enumerate(person_ids):
             tile = tiles.get(pid)
-            count = rows[pid].photos if pid in rows else 0
+            count = counts.get(pid, 0)
             button = QRadioButton(f"Keep {tile.display_name if tile else 'Unnamed person'}"
                                   f"  ({plural(count, 'photo')})")
             button.setChecked(pid == best)
@@ -91,11 +91,11 @@ class MergeDialog(QDialog):
         return self.person_ids[max(0, self.group.checkedId())]
 
 
-def _default_target(ids: list[str], tiles: dict, rows: dict) -> str:  # type: ignore[type-arg]
+def _default_target(ids: list[str], tiles: dict, counts: dict[str, int]) -> str:  # type: ignore[type-arg]
     """The named person with the most photos, else the person with the most photos."""
     def weight(pid: str) -> tuple[int, int]:
         tile = tiles.get(pid)
-        return (1 if tile and tile.name else 0, rows[pid].photos if pid in rows else 0)
+        return (1 if tile and tile.name else 0, counts.get(pid, 0))
 
     return max(ids, key=weight)
 
@@ -212,7 +212,8 @@ class PeoplePage(QWidget):
         if len(ids) < 2:
             self.status.emit("Select two or more people to merge (Ctrl+click or Shift+click)")
             return None
-        dialog = MergeDialog(self.ctx, ids, self)
+        counts = {pid: self.model.extra(pid).photos for pid in ids if self.model.extra(pid) is not None}
+        dialog = MergeDialog(self.ctx, ids, counts, self)
         dialog.accepted.connect(lambda: self.model.merge(ids, dialog.target()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

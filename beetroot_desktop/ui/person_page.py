@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -137,6 +139,7 @@ class PersonPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.faces.edited.connect(self.status.emit)
         self._waiting_cover: object = None
+        self._cover: tuple[str, Any, Any] | None = None
         ctx.thumbs.ready.connect(self._cover_ready)
 
     # -- showing a person ------------------------------------------------------------------------------
@@ -146,6 +149,14 @@ class PersonPage(QWidget):
         self.tabs.setCurrentIndex(0)
         self.photos.set_person(person_id)
         self.faces.set_person(person_id)
+        # What is known at once (name, cover, the grid's count) shows at once; the rest follows.
+        tile = self.ctx.library.person_tiles([person_id]).get(person_id)
+        counts = self.people.extra(person_id)
+        self.name_label.setText(tile.display_name if tile else "")
+        self.name_label.setStyleSheet("" if tile and tile.name else f"color: {style.MUTED};")
+        self.subtitle.setText(plural(counts.photos, "photo") if counts else "")
+        key = PeopleModel.cover_key(tile)
+        self.avatar.setPixmap(round_pixmap(self.ctx.thumbs.get(key) if key else None, AVATAR))
         self._load_header()
         self.photo_grid.setFocus()
 
@@ -164,11 +175,19 @@ class PersonPage(QWidget):
         self._load_header()
 
     def _load_header(self) -> None:
+        """The name, counts and cover: counted on the reader thread (a person can have 40,000 faces)."""
         pid = self.person_id
         if pid is None:
             return
-        summary = self.ctx.library.person(pid)
-        tile = self.ctx.library.person_tiles([pid]).get(pid)
+
+        def load(lib: Any) -> tuple[Any, Any]:
+            return lib.person(pid), lib.person_tiles([pid]).get(pid)
+
+        self.ctx.read(load, lambda result: self._show_header(pid, *result))
+
+    def _show_header(self, pid: str, summary: Any, tile: Any) -> None:
+        if pid != self.person_id:
+            return
         if summary is None or tile is None:  # no faces left: nothing to show
             self.name_label.setText(tile.display_name if tile else "Unnamed person")
             self.subtitle.setText("No photos left")
@@ -188,11 +207,12 @@ class PersonPage(QWidget):
         key = PeopleModel.cover_key(tile)
         pixmap = self.ctx.thumbs.get(key) if key else None
         self._waiting_cover = key if key is not None and pixmap is None else None
+        self._cover = (pid, summary, tile)
         self.avatar.setPixmap(round_pixmap(pixmap, AVATAR))
 
     def _cover_ready(self, key: object) -> None:
-        if self._waiting_cover is not None and key == self._waiting_cover:
-            self._load_header()
+        if self._waiting_cover is not None and key == self._waiting_cover and self._cover is not None:
+            self._show_header(*self._cover)
 
     # -- renaming --------------------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
