@@ -6,6 +6,7 @@ import contextlib
 import os
 import sys
 import time
+from typing import Any
 
 _IMPORTED_AT = time.perf_counter()
 
@@ -23,15 +24,12 @@ def process_age_ms() -> float:
         return (time.perf_counter() - _IMPORTED_AT) * 1000.0
 
 
-def run_app(library: str | None = None) -> int:
-    """Create the QApplication, show the main window, open the library, run the event loop."""
-    from PySide6.QtCore import QTimer
+def create_application() -> Any:
+    """The QApplication with Beetroot's name, icon and look (reused if one exists)."""
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from ..assets import resource_path
-    from ..config import ConfigError, Settings, load_settings, resolve_library_dir
-    from .main_window import MainWindow
     from .style import apply_style
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -39,17 +37,33 @@ def run_app(library: str | None = None) -> int:
     app.setApplicationDisplayName("Beetroot")
     app.setOrganizationName("Beetroot")
     app.setDesktopFileName("beetroot")
-    with contextlib.suppress(FileNotFoundError):
+    with contextlib.suppress(FileNotFoundError):  # a broken install still starts, without its icon
         app.setWindowIcon(QIcon(str(resource_path("beetroot.png"))))
-    apply_style(app)  # type: ignore[arg-type]
+    apply_style(app)
+    return app
 
-    settings_problem = None
+
+def create_main_window(library: str | None = None) -> tuple[Any, str | None]:
+    """The main window for `library` (or the configured one), and a settings problem to report, if any."""
+    from ..config import ConfigError, Settings, load_settings, resolve_library_dir
+    from .main_window import MainWindow
+
+    problem = None
     try:
         settings = load_settings()
     except ConfigError as exc:
-        settings, settings_problem = Settings(), str(exc)
+        settings, problem = Settings(), str(exc)
     override = bool(library or os.environ.get("BEETROOT_LIBRARY"))
-    window = MainWindow(settings, resolve_library_dir(library, settings), library_override=override)
+    return MainWindow(settings, resolve_library_dir(library, settings), library_override=override), problem
+
+
+def run_app(library: str | None = None) -> int:
+    """Create the QApplication, show the main window, open the library, run the event loop."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    app = create_application()
+    window, settings_problem = create_main_window(library)
     window.show()
 
     quit_after = os.environ.get("BEETROOT_QUIT_AFTER_MS")

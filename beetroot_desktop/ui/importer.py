@@ -339,7 +339,9 @@ class ImportController(QObject):
         for outcome in faces:
             p.faces += 1
             p.matches += outcome.kind == "match"
-            p.new_people += outcome.new_person
+            # Upstream, a NoMatch is announced before IndexFaces runs and makes the new person; count
+            # it then (the final report has the exact figure, which differs only if indexing fails).
+            p.new_people += outcome.kind == "nomatch" or (outcome.new_person and outcome.kind != "nomatch")
             kind = outcome.kind if outcome.kind in ("match", "nomatch") else "warning"
             lines.append((kind, f"{Path(outcome.path).name}: {outcome.upstream_line()}", outcome.path))
         for event in photos:
@@ -369,6 +371,7 @@ class ImportController(QObject):
         if self.current is None or self.current.id != job_id:
             return
         self.last_report = report
+        self.progress.new_people = report.new_people
         if report.cancelled:
             text = f"Import cancelled: {report.pending:,} photos left for the next import"
         elif report.paused_reason:

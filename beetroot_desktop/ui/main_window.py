@@ -97,7 +97,7 @@ class NavDelegate(QStyledItemDelegate):
               index: QModelIndex | QPersistentModelIndex) -> None:
         super().paint(painter, option, index)
         count = self.counts.get(index.row())
-        if count is None:
+        if not count:  # nothing to count: no number, like a mail client's empty folder
             return
         painter.save()
         painter.setPen(QColor(style.MUTED))

@@ -349,8 +349,10 @@ class PeopleModel(LazyIdModel):
         self.ctx.library.rename_person(person_id, name)
         self.forget_details(person_id)
         clean = name.strip()
-        if clean:
-            self.edited.emit(f"Renamed {old.display_name if old else 'person'} to {clean}")
+        if clean and old is not None and old.name:
+            self.edited.emit(f"Renamed {old.name} to {clean}")
+        elif clean:
+            self.edited.emit(f"Named {clean}")
         else:
             self.edited.emit("Name removed")
         self.ctx.changed.emit()

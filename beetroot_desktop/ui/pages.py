@@ -25,8 +25,8 @@ from .delegates import FaceDelegate, PersonDelegate, PhotoDelegate
 from .models import FaceGridModel, IdRole, PeopleModel, PhotoGridModel, plural, role
 from .widgets import EmptyState, GridView, GridWithEmptyState, PageHeader
 
-DROP_TEXT = ("Beetroot finds every face in them and groups the photos by person.\n"
-             "Your photos stay where they are, and nothing leaves this computer.")
+DROP_TEXT = ("Beetroot finds every face in them and groups your photos by person. Your photos stay where"
+             " they are, and nothing leaves this computer.")
 
 
 class PeopleGridView(GridView):
@@ -160,7 +160,7 @@ class PeoplePage(QWidget):
     def _update_texts(self, *args: object) -> None:
         n = self.model.rowCount()
         shown = "person" if n == 1 else "people"
-        self.header.subtitle.setText(f"{n:,} {shown}" if self.model.loaded else "")
+        self.header.subtitle.setText(f"{n:,} {shown}" if self.model.loaded and (n or self.model.name_filter) else "")
         if self.model.name_filter:
             self.empty.set_text(f"No one called “{self.model.name_filter}”",
                                 "Only names are searched. Give someone a name: select the tile and press F2.",
@@ -176,6 +176,10 @@ class PeoplePage(QWidget):
                                 "People appear here as their faces are found. Faces too small or unclear to"
                                 " recognise are under Unassigned faces.", show_action=False)
         self.stack.update_state()
+        # Search, sort and merge mean nothing before there is anyone to search, sort or merge.
+        tools = n > 0 or bool(self.model.name_filter) or self.counts.get("people", 0) > 0
+        for widget in (self.search, self.sort, self.merge_button):
+            widget.setVisible(tools)
 
     def _apply_search(self) -> None:
         self.model.set_view_options(name_filter=self.search.text().strip())

@@ -6,6 +6,7 @@ to the system keyring only, never to the settings file.
 from __future__ import annotations
 
 import copy
+import html
 import os
 import re
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSlider,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -139,7 +141,19 @@ class SettingsDialog(QDialog):
         self.workers.setValue(settings.workers)
         self.workers.setFixedWidth(220)
         form.addRow("Photos at once:", self.workers)
-        root.addWidget(matching)
+        self.tabs = QTabWidget()
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.setContentsMargins(4, 10, 4, 4)
+        general_layout.addWidget(matching)
+        self.tabs.addTab(general, "General")
+        cloud_tab = QWidget()
+        cloud_layout = QVBoxLayout(cloud_tab)
+        cloud_layout.setContentsMargins(4, 10, 4, 4)
+        self.cloud_note = QLabel("These settings are used when the face engine (General) is Amazon Rekognition.",
+                                 objectName="Muted")
+        self.cloud_note.setWordWrap(True)
+        cloud_layout.addWidget(self.cloud_note)
 
         # -- Amazon Rekognition --------------------------------------------------------------------------
         self.cloud = QGroupBox("Amazon Rekognition")
@@ -215,7 +229,9 @@ class SettingsDialog(QDialog):
         test_row.addWidget(self.create_button)
         test_row.addWidget(self.test_result, 1)
         cform.addRow("", test_row)
-        root.addWidget(self.cloud)
+        cloud_layout.addWidget(self.cloud)
+        cloud_layout.addStretch(1)
+        self.tabs.addTab(cloud_tab, "Amazon Rekognition")
 
         # -- library ---------------------------------------------------------------------------------------
         lib_box = QGroupBox("Library")
@@ -234,14 +250,19 @@ class SettingsDialog(QDialog):
         lform.addRow("Location:", lrow)
         self.library_error = _error_label()
         lform.addRow("", self.library_error)
-        note = ("Where Beetroot keeps its index and thumbnails (your photos stay where they are)."
-                " A new location starts an empty library; the current one is kept.")
-        if library_override:
-            note += " This window was opened with --library or BEETROOT_LIBRARY, which wins over this setting."
+        note = ("Where Beetroot keeps its index and thumbnails; your photos stay where they are."
+                " A new location starts an empty library, and the current one is kept.")
+        if ctx is not None:
+            note += f"<br>Open now: {html.escape(str(ctx.library_dir))}"
+            if library_override:
+                note += " (chosen with <nobr>--library</nobr> or <nobr>BEETROOT_LIBRARY</nobr>, which win over this)"
         lnote = QLabel(note, objectName="Muted")
+        lnote.setTextFormat(Qt.TextFormat.RichText)
         lnote.setWordWrap(True)
         lform.addRow(lnote)
-        root.addWidget(lib_box)
+        general_layout.addWidget(lib_box)
+        general_layout.addStretch(1)
+        root.addWidget(self.tabs)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("Primary")
@@ -260,7 +281,7 @@ class SettingsDialog(QDialog):
         self._cred_mode_changed()
         self._load_current_people()
         self._update_preview_text(None)
-        self.resize(self.sizeHint().expandedTo(QSize(680, 0)))
+        self.resize(self.sizeHint().expandedTo(QSize(660, 0)))
 
     # -- helpers ---------------------------------------------------------------------------------------
     @staticmethod
@@ -279,7 +300,7 @@ class SettingsDialog(QDialog):
     def _engine_changed(self, *args: object) -> None:
         cloud = self.engine.currentData() == "rekognition"
         self.cloud.setEnabled(cloud)
-        self.cloud.setToolTip("" if cloud else "Used when the face engine is Amazon Rekognition")
+        self.cloud_note.setVisible(not cloud)
         self.engine_error.hide()
 
     def _cred_mode_changed(self, *args: object) -> None:
@@ -508,11 +529,14 @@ class SettingsDialog(QDialog):
                    " engines. Choose a new library location below to use this engine.")
         self._show(self.engine_error, msg)
         errors += [msg] if msg else []
-        if engine == "rekognition":
-            errors += self._validate_cloud()
+        cloud_errors = self._validate_cloud() if engine == "rekognition" else []
         lib_msg = self._validate_library()
         errors += [lib_msg] if lib_msg else []
-        return not errors
+        if cloud_errors and not errors:
+            self.tabs.setCurrentIndex(1)  # show the fields that need fixing
+        elif errors:
+            self.tabs.setCurrentIndex(0)
+        return not (errors or cloud_errors)
 
     def _save_keys(self) -> None:
         from ..secrets import save_aws_credentials

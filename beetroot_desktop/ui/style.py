@@ -78,6 +78,7 @@ QGroupBox QLabel, QGroupBox QRadioButton, QGroupBox QPushButton {{ font-weight: 
 QMenu {{ background: {SURFACE}; border: 1px solid {BORDER}; padding: 4px; }}
 QMenu::item {{ padding: 5px 22px; border-radius: 5px; }}
 QMenu::item:selected {{ background: {ACCENT_SOFT}; color: {TEXT}; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QToolTip {{ background: {TEXT}; color: white; border: none; padding: 4px 6px; }}
 """
 

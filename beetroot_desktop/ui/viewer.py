@@ -11,7 +11,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -26,9 +26,9 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-from . import style
+from . import icons, style
 from .context import LibraryContext
 from .models import face_reason
 from .tasks import TaskRunner
@@ -39,6 +39,7 @@ TOP_BAR = 52
 BOTTOM_BAR = 36
 MARGIN = 20
 PRELOAD = 4
+BOX_NAMED = "#ef5ba1"  # the beetroot accent, lightened to stand out on dark and busy photos
 
 
 def decode_for_view(path: str) -> QImage:
@@ -66,6 +67,15 @@ class PhotoViewer(QWidget):
         self._decoded: OrderedDict[int, QImage] = OrderedDict()
         self._requested: set[int] = set()
         self.decoder = TaskRunner(1, self, name="viewer-decode")
+        self.back_button = QToolButton(self)
+        self.back_button.setIcon(icons.icon("back", "#f4f2f6", 22))
+        self.back_button.setIconSize(QSize(22, 22))
+        self.back_button.setToolTip("Back (Esc)")
+        self.back_button.setStyleSheet("QToolButton { border: none; border-radius: 6px; padding: 4px; }"
+                                       " QToolButton:hover { background: rgba(255, 255, 255, 40); }")
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_button.move(MARGIN - 8, (TOP_BAR - 32) // 2)
+        self.back_button.clicked.connect(self.back.emit)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAutoFillBackground(False)
@@ -210,7 +220,7 @@ class PhotoViewer(QWidget):
     def _paint_face(self, p: QPainter, face: Any, rect: QRectF, hover: bool) -> None:
         assigned = bool(face["person_id"])
         named = bool(face["person_name"])
-        color = QColor(style.ACCENT if named else ("#ffffff" if assigned else "#c9c4cf"))
+        color = QColor(BOX_NAMED if named else ("#ffffff" if assigned else "#c9c4cf"))
         pen = QPen(QColor(0, 0, 0, 110), 4.0)
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
@@ -253,7 +263,8 @@ class PhotoViewer(QWidget):
         p.setFont(font)
         top = QRectF(MARGIN, 0, self.width() - 2 * MARGIN, TOP_BAR)
         name = Path(str(self.photo["path"])).name
-        p.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        title = top.adjusted(34, 0, 0, 0)  # after the back button
+        p.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    QFontMetricsF(font).elidedText(name, Qt.TextElideMode.ElideMiddle, top.width() * 0.6))
         small = QFont(self.font())
         p.setFont(small)

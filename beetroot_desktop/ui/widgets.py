@@ -109,6 +109,9 @@ class GridView(QListView):
         return [role(i, IdRole) for i in rows]
 
 
+TEXT_WIDTH = 520
+
+
 class EmptyState(QWidget):
     """A friendly centred message for a view with nothing in it yet."""
 
@@ -124,11 +127,13 @@ class EmptyState(QWidget):
         self.title = QLabel(title, objectName="EmptyTitle", alignment=Qt.AlignmentFlag.AlignCenter)
         self.text = QLabel(text, objectName="EmptyText", alignment=Qt.AlignmentFlag.AlignCenter)
         self.text.setWordWrap(True)
-        self.text.setMaximumWidth(460)
+        self.text.setFixedWidth(TEXT_WIDTH)  # a fixed width lets the layout give wrapped text its height
         layout.addWidget(self.icon)
         layout.addSpacing(8)
         layout.addWidget(self.title)
+        layout.addSpacing(4)
         layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._fit_text()
         self.button: QPushButton | None = None
         if action:
             self.button = QPushButton(action, objectName="Primary")
@@ -138,9 +143,13 @@ class EmptyState(QWidget):
             layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(4)
 
+    def _fit_text(self) -> None:
+        self.text.setFixedHeight(self.text.heightForWidth(TEXT_WIDTH))
+
     def set_text(self, title: str, text: str, *, show_action: bool = True) -> None:
         self.title.setText(title)
         self.text.setText(text)
+        self._fit_text()
         if self.button is not None:
             self.button.setVisible(show_action)
 
