@@ -561,6 +561,7 @@ class SettingsDialog(QDialog):
                 self._save_keys()
             except SecretStoreError as exc:
                 self._show(self.secret_error, str(exc))
+                self.tabs.setCurrentIndex(1)
                 return False
         new = self.collect()
         try:
