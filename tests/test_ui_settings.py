@@ -139,6 +139,7 @@ def test_test_connection_reports_in_words(qtbot, monkeypatch):
     dialog.engine.setCurrentIndex(dialog.engine.findData("rekognition"))
     dialog.region.setCurrentText("eu-west-1")
     dialog.collection.setText("family-faces")
+    dialog.tabs.setCurrentIndex(1)
     dialog.test_button.click()
     assert not dialog.test_button.isEnabled()  # running in the background
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=5000)
@@ -156,6 +157,7 @@ def test_test_connection_error_is_a_message(qtbot, monkeypatch):
     _fake_rekognition(monkeypatch, check)
     dialog = _dialog(qtbot)
     dialog.engine.setCurrentIndex(dialog.engine.findData("rekognition"))
+    dialog.tabs.setCurrentIndex(1)
     dialog.test_button.click()
     qtbot.waitUntil(lambda: "no credentials found" in dialog.test_result.text(), timeout=5000)
 
