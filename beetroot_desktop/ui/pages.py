@@ -311,8 +311,9 @@ class UnassignedPage(QWidget):
 
     def _update_texts(self) -> None:
         n = self.model.rowCount()
+        verb = "belongs" if n == 1 else "belong"
         self.header.subtitle.setText(
-            f"{plural(n, 'face')} that belong to no one: too small, unclear, or removed by you")
+            f"{plural(n, 'face')} that {verb} to no one: too small, unclear, or removed by you" if n else "")
 
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():

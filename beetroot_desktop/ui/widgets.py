@@ -55,16 +55,16 @@ class GridView(QListView):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            self._fit_grid(event.size().width())  # type: ignore[attr-defined]
+            self._fit_grid()
         return super().viewportEvent(event)
 
-    def _fit_grid(self, viewport_width: int) -> None:
+    def _fit_grid(self) -> None:
         """Spread the columns over the full width instead of leaving a ragged gap on the right.
 
-        QListView lays items out in the viewport minus room for a vertical scroll bar (when the bar
-        is "as needed"), so that room is left out here too.
+        QListView lays items out in the largest viewport (as if no scroll bar were shown) minus room
+        for a vertical scroll bar when the bar is "as needed"; the same width is used here.
         """
-        width = viewport_width - self.verticalScrollBar().sizeHint().width() - 4
+        width = self.maximumViewportSize().width() - self.verticalScrollBar().sizeHint().width() - 4
         columns = max(1, width // self.tile.width())
         cell = max(self.tile.width(), width // columns)
         if self.gridSize().width() != cell:
@@ -144,7 +144,7 @@ class EmptyState(QWidget):
         layout.addStretch(4)
 
     def _fit_text(self) -> None:
-        self.text.setFixedHeight(self.text.heightForWidth(TEXT_WIDTH))
+        self.text.setFixedHeight(max(0, self.text.heightForWidth(TEXT_WIDTH)))
 
     def set_text(self, title: str, text: str, *, show_action: bool = True) -> None:
         self.title.setText(title)
