@@ -243,3 +243,21 @@ def test_a_damaged_library_offers_to_start_over_and_imports_the_folders_again(qt
             pass
     with open_library(lib_dir) as lib:
         assert lib.integrity_check() == "ok" and lib.photo_count() > 0
+
+
+def test_a_refresh_while_renaming_keeps_what_the_user_typed(qtbot, imported_library, photos_dir):
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    ids = _people(imported_library, photos_dir)
+    window = open_window(qtbot, imported_library.dir)
+    model, grid = window.people_page.model, window.people_page.grid
+    grid.setFocus()
+    grid.setCurrentIndex(model.index_of(ids["rose"]))
+    grid.edit(model.index_of(ids["rose"]))
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, "Rose")
+    window.ctx.changed.emit()  # what an import does every few hundred milliseconds
+    qtbot.waitUntil(lambda: not model._loading, timeout=5000)
+    qtbot.wait(50)
+    assert editor.text() == "Rose"

@@ -131,6 +131,8 @@ class PersonDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QLineEdit)
+        if editor.isModified():  # the grid refreshed (an import runs) while the user types: keep the typing
+            return
         editor.setText(str(role(index, Qt.ItemDataRole.EditRole) or ""))
         editor.selectAll()
 

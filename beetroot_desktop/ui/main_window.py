@@ -405,11 +405,12 @@ class MainWindow(QMainWindow):
             self.controller.deleteLater()
             self.controller = None
         if self.ctx is not None:
-            ctx, self.ctx = self.ctx, None
-            self.viewer.decoder.shutdown()
-            ctx.close()  # first: no background result may reach a page that is going away
+            # Leaving the pages first ends any rename in progress, while the library can still save it.
             self.pages.blockSignals(True)
             self.pages.setCurrentWidget(self.loading)
+            ctx, self.ctx = self.ctx, None
+            self.viewer.decoder.shutdown()
+            ctx.close()  # before the pages go: no background result may reach a page that is going away
             for page in self._all_pages():
                 self.pages.removeWidget(page)
                 page.deleteLater()
