@@ -42,6 +42,10 @@ NATIVE_KEYRING = {
 # The Qt platform plugin that shows windows on each desktop (offscreen serves tests and this check).
 NATIVE_QT_PLATFORM = {"linux": "xcb", "darwin": "cocoa", "win32": "windows"}
 QT_IMAGE_FORMATS = ("jpeg", "png")
+# Every format the importer accepts, written by Pillow (HEIC through pillow-heif) and read back: each one
+# is a separate codec library or plugin module that a bundle can miss.
+PHOTO_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif", "BMP": ".bmp", "TIFF": ".tif",
+                 "HEIF": ".heic"}
 
 
 class CheckWarning(Exception):
@@ -122,6 +126,26 @@ def check_detect() -> str:
     return f"1 face in {path.name} ({decoded.width}x{decoded.height}), 128-d descriptor"
 
 
+def check_formats() -> str:
+    from PIL import Image
+
+    from .imaging import decode_photo
+    from .imaging.decode import HEIF_SUPPORTED
+
+    if not HEIF_SUPPORTED:
+        raise RuntimeError("HEIC support (pillow-heif) is missing")
+    with Image.open(image_path()) as im:
+        small = im.convert("RGB").resize((64, 64))
+    with tempfile.TemporaryDirectory(prefix="beetroot-selftest-") as tmp:
+        for fmt, suffix in PHOTO_FORMATS.items():
+            path = Path(tmp) / f"sample{suffix}"
+            small.save(path, fmt)
+            decoded = decode_photo(path)
+            if decoded.image.size != (64, 64) or decoded.image.mode != "RGB":
+                raise RuntimeError(f"{fmt} decoded as {decoded.image.mode} {decoded.image.size}")
+    return f"wrote and decoded {', '.join(PHOTO_FORMATS)}"
+
+
 def check_keyring() -> str:
     from importlib.metadata import entry_points
 
@@ -144,7 +168,7 @@ def check_keyring() -> str:
 
 def check_qt() -> str:
     from PySide6 import QtWidgets  # noqa: F401  (the GUI needs it: prove it is in the bundle)
-    from PySide6.QtCore import QCoreApplication, qVersion
+    from PySide6.QtCore import QCoreApplication, QLibrary, qVersion
     from PySide6.QtGui import QGuiApplication, QImage, QImageReader
 
     wanted = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
@@ -152,15 +176,25 @@ def check_qt() -> str:
     if QGuiApplication.instance() is None:
         QGuiApplication(["beetroot-selftest", "-platform", wanted])
     platform_name = QGuiApplication.platformName()
-    available = sorted({
-        entry.name.split(".")[0].removeprefix("libq").removeprefix("q")
+    plugins = {
+        _qt_plugin_name(entry.name): entry
         for plugin_dir in QCoreApplication.libraryPaths()
         if (Path(plugin_dir) / "platforms").is_dir()
-        for entry in (Path(plugin_dir) / "platforms").iterdir()
-    })
+        for entry in sorted((Path(plugin_dir) / "platforms").iterdir())
+    }
+    available = ", ".join(sorted(plugins)) or "none"
     native = NATIVE_QT_PLATFORM.get(_platform_key())
-    if native and native not in available:
-        raise RuntimeError(f"the {native} platform plugin is missing (found: {', '.join(available) or 'none'})")
+    problem = None
+    if native and native not in plugins:
+        problem = f"the {native} platform plugin is missing (found: {available})"
+    elif native:
+        # Loading the library resolves its system dependencies (on Linux the xcb-* libraries Qt needs):
+        # the classic "could not load the Qt platform plugin" failure, caught without a display.
+        library = QLibrary(str(plugins[native]))
+        if not library.load():
+            problem = f"the {native} platform plugin cannot load: {library.errorString()}"
+    if problem and getattr(sys, "frozen", False):
+        raise RuntimeError(problem)  # the bundle must carry everything its platform plugin links
     formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
     missing = [f for f in QT_IMAGE_FORMATS if f not in formats]
     if missing:
@@ -168,8 +202,17 @@ def check_qt() -> str:
     image = QImage(str(image_path()))
     if image.isNull():
         raise RuntimeError(f"Qt could not decode {SELFTEST_IMAGE}")
-    return (f"Qt {qVersion()}, platform {platform_name} (bundled: {', '.join(available)}), "
-            f"reads {', '.join(QT_IMAGE_FORMATS)}")
+    detail = (f"Qt {qVersion()}, platform {platform_name} (present: {available}), "
+              f"reads {', '.join(QT_IMAGE_FORMATS)}")
+    if problem:  # from source the system provides these libraries: the user can install them
+        raise CheckWarning(f"{detail}; but {problem} (install the system libraries it names)")
+    return detail
+
+
+def _qt_plugin_name(filename: str) -> str:
+    """libqxcb.so, qwindows.dll, libqcocoa.dylib -> xcb, windows, cocoa."""
+    stem = filename.split(".")[0].removeprefix("lib")
+    return stem[1:] if stem.startswith("q") else stem
 
 
 def check_workers() -> str:
@@ -202,6 +245,7 @@ CHECKS: dict[str, Callable[[], str]] = {
     "models": check_models,
     "library": check_library,
     "detect": check_detect,
+    "formats": check_formats,
     "keyring": check_keyring,
     "qt": check_qt,
     "workers": check_workers,
@@ -215,8 +259,16 @@ def run_check(name: str, check: Callable[[], str]) -> CheckResult:
     except CheckWarning as exc:
         detail, status = str(exc), "WARN"
     except Exception as exc:  # every failure is reported, then the next check runs
-        detail, status = f"{type(exc).__name__}: {exc}", "FAIL"
+        detail, status = f"{type(exc).__name__}: {_one_line(str(exc))}", "FAIL"
     return CheckResult(name, status, detail, time.perf_counter() - started)
+
+
+def _one_line(message: str) -> str:
+    """Long messages (numpy's import error is 20 lines) keep their first and last lines: the what and the why."""
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    return f"{lines[0]} ... {lines[-1]}"
 
 
 def run_selftest(names: Sequence[str] | None = None, out: Any = None) -> int:

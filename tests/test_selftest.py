@@ -74,6 +74,29 @@ def test_shipped_image_has_exactly_one_face_and_is_small() -> None:
     assert selftest.image_path().stat().st_size < 60_000
 
 
+def test_formats_fails_without_heic_support(monkeypatch: pytest.MonkeyPatch) -> None:
+    from beetroot_desktop.imaging import decode
+
+    monkeypatch.setattr(decode, "HEIF_SUPPORTED", False)
+    code, lines = run_lines(["formats"])
+    assert code == 1
+    assert "HEIC support (pillow-heif) is missing" in lines[1]
+
+
+def test_qt_missing_platform_plugin_warns_from_source_and_fails_frozen(qapp: object,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    key = "linux" if sys.platform.startswith("linux") else sys.platform
+    monkeypatch.setitem(selftest.NATIVE_QT_PLATFORM, key, "nonexistent")
+    code, lines = run_lines(["qt"])
+    assert code == 0
+    assert status_of(lines) == {"qt": "WARN"}
+    assert "the nonexistent platform plugin is missing" in lines[1]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    code, lines = run_lines(["qt"])
+    assert code == 1
+    assert status_of(lines) == {"qt": "FAIL"}
+
+
 def test_keyring_with_a_usable_backend_passes() -> None:
     code, lines = run_lines(["keyring"])  # conftest installs an in-memory backend
     assert code == 0
