@@ -129,6 +129,7 @@ def check_contents(bundle: Path, max_mb: float) -> str:
         problems.append(f"botocore service models missing: {sorted({'rekognition', 'sts'} - services)}")
     if services - BOTOCORE_SERVICES:
         problems.append(f"botocore service models that should be trimmed: {sorted(services - BOTOCORE_SERVICES)}")
+    problems += broken_qt_plugins(internal)
     dangling = [str(p.relative_to(bundle)) for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]
     if dangling:
         problems.append(f"dangling links: {', '.join(dangling[:5])}")
@@ -140,6 +141,21 @@ def check_contents(bundle: Path, max_mb: float) -> str:
     if problems:
         raise CheckFailed("; ".join(problems))
     return f"{total / MIB:.0f} MiB (largest, MiB: {breakdown})"
+
+
+def broken_qt_plugins(internal: Path) -> list[str]:
+    """Linux: a shipped Qt plugin that links a Qt library the bundle left out cannot load."""
+    plugins = internal / "PySide6" / "Qt" / "plugins"
+    if not sys.platform.startswith("linux") or not shutil.which("readelf") or not plugins.is_dir():
+        return []
+    shipped = {p.name for p in internal.rglob("libQt6*")}
+    broken = []
+    for plugin in sorted(plugins.rglob("*.so")):
+        out = subprocess.run(["readelf", "-d", str(plugin)], capture_output=True, text=True).stdout
+        missing = [n for n in re.findall(r"\(NEEDED\).*\[(libQt6[^]]+)\]", out) if n not in shipped]
+        if missing:
+            broken.append(f"{plugin.relative_to(plugins)} needs {', '.join(missing)}")
+    return [f"Qt plugins that cannot load: {'; '.join(broken)}"] if broken else []
 
 
 def check_selftest(exe: Path, env: dict[str, str]) -> str:
