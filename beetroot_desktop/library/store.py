@@ -91,9 +91,27 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch a new file to WAL (readers never wait for the writer); the mode then sticks to the file.
+
+    The switch needs the file to itself and SQLite answers "locked" at once, without the busy timeout,
+    when another process opens the same new library at the same moment: retry until one of them wins.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -119,9 +137,17 @@ def migrate(conn: sqlite3.Connection) -> int:
 
 def _check_ours(conn: sqlite3.Connection) -> int:
     """The file's schema version; raises when the file is not ours or is from a newer app."""
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    # One snapshot for all three reads: another process may commit the first migration in between.
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    finally:
+        if own:
+            conn.execute("COMMIT")
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables > 0):
         raise ForeignDatabaseError("the library file is an SQLite database of another program, not a Beetroot"
                                    " library")

@@ -11,7 +11,7 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..engines.base import EngineConfigError, EngineUnavailable, FaceEngine, FaceUnsearchable, external_image_id
 from ..imaging.hashing import sha256_file
@@ -144,6 +144,9 @@ class _Import:
         try:
             records, outcomes = self.resolve(analysis)
             with self.library.transaction():
+                # Another window may have merged a person since the engine answered: follow the merge
+                # under the write lock, or the face would land in a person no view shows any more.
+                records = [self.current_person(r) for r in records]
                 self.engine.persist(self.library)
                 photo_id = self.library.record_photo(
                     job.path, sha256=job.sha256, size=job.size, mtime_ns=job.mtime_ns, width=analysis.width,
@@ -160,6 +163,12 @@ class _Import:
         for copy in self.deferred.pop(job.sha256, []):
             self.handled += 1
             self.record_duplicate(copy, photo_id, job.sha256)
+
+    def current_person(self, record: FaceRecord) -> FaceRecord:
+        if record.person_id is None:
+            return record
+        person = self.library.resolve_person(record.person_id)
+        return record if person == record.person_id else replace(record, person_id=person)
 
     def resolve(self, analysis: PhotoAnalysis) -> tuple[list[FaceRecord], list[FaceOutcome]]:
         """Search each face; on no match, index it and make it a new person (personId == FaceId)."""
