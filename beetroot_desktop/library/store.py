@@ -88,11 +88,16 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     # Autocommit mode: transactions are explicit (see Core.transaction) so one photo is one commit.
     conn.isolation_level = None
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if not readonly:
-        _use_wal(conn)
-        conn.execute("PRAGMA synchronous = NORMAL")
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            _check_ours(conn)  # refuse another program's (or a newer app's) file before writing a byte to it
+            _use_wal(conn)
+            conn.execute("PRAGMA synchronous = NORMAL")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
