@@ -6,7 +6,17 @@ from pathlib import Path
 
 from .people import PeopleMixin, PersonSummary
 from .photos import FaceRecord, KnownPhoto, blob_to_descriptor, descriptor_to_blob
-from .store import DB_NAME, ForeignDatabaseError, LibraryError, NewerSchemaError, db_path
+from .store import (
+    DB_NAME,
+    ForeignDatabaseError,
+    LibraryBusy,
+    LibraryDamaged,
+    LibraryError,
+    NewerSchemaError,
+    db_path,
+    is_busy,
+    is_damage,
+)
 
 
 class Library(PeopleMixin):
@@ -23,11 +33,15 @@ __all__ = [
     "ForeignDatabaseError",
     "KnownPhoto",
     "Library",
+    "LibraryBusy",
+    "LibraryDamaged",
     "LibraryError",
     "NewerSchemaError",
     "PersonSummary",
     "blob_to_descriptor",
     "db_path",
     "descriptor_to_blob",
+    "is_busy",
+    "is_damage",
     "open_library",
 ]
