@@ -177,6 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "handler", cmd_gui)
+    from .logs import setup_logging
+
+    setup_logging()
     try:
         return handler(args)
     except CliError as exc:

@@ -7,6 +7,7 @@ content costs one stat per file and nothing else.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections import defaultdict
@@ -21,6 +22,8 @@ from .analyze import PhotoAnalysis, PhotoJob
 from .events import FaceOutcome, ImportControl, ImportListener, ImportReport, PhotoDone
 from .scan import scan
 from .workers import PhotoWorkers
+
+log = logging.getLogger("beetroot.import")
 
 
 def bind_engine(library: Library, engine_name: str) -> None:
@@ -59,6 +62,7 @@ class _Import:
         self.done += 1
         if reason is not None:
             self.report.add_failure(path, reason)
+            log.warning("%s: not imported: %s", path, reason)
         self.listener.photo_done(PhotoDone(path, self.done, self.total, status, faces, reason))
 
     # -- stage 1: what needs work ----------------------------------------------------------------------
@@ -167,6 +171,7 @@ class _Import:
         created: set[str] = set()
 
         def emit(outcome: FaceOutcome) -> None:
+            log.info("%s", outcome.log_line())
             outcomes.append(outcome)
             self.listener.face_outcome(outcome)
 
@@ -253,4 +258,5 @@ def ingest(paths: Sequence[str | os.PathLike[str]], library: Library, engine: Fa
     run.report.pending = len(todo) - run.handled
     run.report.engine_calls = sum(engine.calls.values()) - calls_before
     run.report.seconds = time.perf_counter() - started
+    log.info("%s", run.report.summary().replace("\n", "; "))
     return run.report
