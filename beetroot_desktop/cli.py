@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: one per core)")
     p.add_argument("--json", action="store_true", help="end with one JSON summary line")
     p.add_argument("--quiet", action="store_true", help="no per-face lines")
+    p.add_argument("--dry-run", action="store_true",
+                   help="count new photos and faces and estimate the engine calls and their cost; change nothing")
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("people", help="list people and their photos")
@@ -107,6 +109,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .pipeline import FaceOutcome, ImportListener, ingest
 
     settings = settings_for(args)
+    if args.dry_run:
+        from .cloud_cli import dry_run_import
+
+        return dry_run_import(args, settings)
     quiet, as_json = args.quiet, args.json
 
     class Printer(ImportListener):

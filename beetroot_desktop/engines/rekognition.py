@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from ..library import Library
     from ..pipeline.analyze import PhotoAnalysis
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("beetroot.rekognition")
 
 ENGINE_NAME = "rekognition"
 CANDIDATE_FLOOR = 80.0  # Rekognition's own default FaceMatchThreshold; candidates above it are kept
