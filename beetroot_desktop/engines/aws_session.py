@@ -75,7 +75,7 @@ def resolve_region(settings: Settings, session: boto3.Session) -> str:
 
 def client_config(settings: Settings | None = None) -> Config:
     return Config(
-        retries={"mode": "standard", "max_attempts": MAX_ATTEMPTS},
+        retries={"mode": "standard", "total_max_attempts": MAX_ATTEMPTS},
         connect_timeout=CONNECT_TIMEOUT_S,
         read_timeout=READ_TIMEOUT_S,
         user_agent_extra=f"beetroot-desktop/{__version__}",
