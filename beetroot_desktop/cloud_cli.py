@@ -309,7 +309,7 @@ def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_regroup(args: argparse.Namespace) -> int:
     from .engines import EngineConfigError, EngineError, create_engine
     from .engines.pricing import price
-    from .engines.rekognition import CANDIDATE_FLOOR, FLOOR_META
+    from .engines.rekognition import candidate_floor
     from .pipeline.regroup import apply_regroup, plan_regroup
 
     settings = settings_for(args)  # --threshold is validated there
@@ -318,7 +318,7 @@ def cmd_regroup(args: argparse.Namespace) -> int:
         bound = library.get_meta("engine") or "local"
         cloud = bound == "rekognition"
         if cloud:
-            floor = float(library.get_meta(FLOOR_META) or CANDIDATE_FLOOR)
+            floor = candidate_floor(library)
             if threshold < floor:
                 raise CliError(f"the searches kept candidates down to {floor:g}: regrouping below that needs new"
                                f" searches; choose a threshold of {floor:g} or more")

@@ -17,6 +17,8 @@ from moto import mock_aws
 from beetroot_desktop.cli import main
 from beetroot_desktop.engines import EngineConfigError
 from beetroot_desktop.engines.pricing import ledger_costs
+from beetroot_desktop.engines.rekognition import candidate_floor
+from beetroot_desktop.imaging.thumbnails import cache_dir_for, face_thumb_path
 from beetroot_desktop.library import Library, open_library
 from beetroot_desktop.pipeline import ImportReport, ingest
 
@@ -67,6 +69,12 @@ def test_sample_library_through_boto3_groups_every_label(cloud_template, photos_
         assert lib.total_calls() == report.engine_calls == len(fake.requests)
         statuses = {r["status"] for r in lib.all_faces()}
         assert statuses == {"indexed", "matched"}
+        cache = cache_dir_for(lib_dir)
+        for row in lib.all_faces():  # face tiles pre-written, as the local workers do
+            sha = lib.photo(row["photo_id"])["sha256"]
+            box = (row["left"], row["top"], row["width"], row["height"])
+            assert face_thumb_path(cache, sha, box).exists()
+        assert candidate_floor(lib) == 80.0
     assert all(n == 1 for n in fake.index_calls.values())
     assert all(r.params["MaxFaces"] == 5 and r.params["FaceMatchThreshold"] == 80.0
                for r in fake.requests if r.operation == "SearchFacesByImage")

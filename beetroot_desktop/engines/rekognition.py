@@ -269,6 +269,11 @@ class RekognitionEngine:
                 save_thumbnail(face_thumbnail_image(image, box), path, FACE_THUMB)
 
 
+def candidate_floor(library: Library) -> float:
+    """The lowest threshold a cloud library can be regrouped at from its stored candidates alone."""
+    return float(library.get_meta(FLOOR_META) or CANDIDATE_FLOOR)
+
+
 def _snake(operation: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", operation).lower()
 
