@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from botocore import xform_name
 from botocore.exceptions import BotoCoreError, ClientError
 from PIL import Image, UnidentifiedImageError
 
@@ -216,7 +217,7 @@ class RekognitionEngine:
         self.bucket.acquire()
 
     def _call(self, operation: str, photo_sha: str | None, **params: Any) -> dict[str, Any]:
-        method = getattr(self.client, _snake(operation))
+        method = getattr(self.client, xform_name(operation))
         self.calls[operation] += 1
         started = time.perf_counter()
         try:
@@ -272,10 +273,6 @@ class RekognitionEngine:
 def candidate_floor(library: Library) -> float:
     """The lowest threshold a cloud library can be regrouped at from its stored candidates alone."""
     return float(library.get_meta(FLOOR_META) or CANDIDATE_FLOOR)
-
-
-def _snake(operation: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", operation).lower()
 
 
 def _retries(exc: BaseException) -> int:
