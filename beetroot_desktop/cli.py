@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     _add_library(p)
     _add_import_options(p)
+    p.add_argument("--dry-run", action="store_true",
+                   help="count new photos and faces and estimate the engine calls and their cost; change nothing")
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("rebuild", help="set a damaged library file aside and import its photos again")
@@ -133,7 +135,12 @@ def open_library_for(args: argparse.Namespace, settings: Settings | None = None)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    return run_import(args, settings_for(args), args.paths)
+    settings = settings_for(args)
+    if args.dry_run:
+        from .cloud_cli import dry_run_import
+
+        return dry_run_import(args, settings)
+    return run_import(args, settings, args.paths)
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:

@@ -130,8 +130,8 @@ class _Import:
         if analysis.error is None and self.engine.needs.remote_detection:
             try:
                 analysis.faces = self.engine.detect_remote(analysis)  # type: ignore[attr-defined]
-            except EngineUnavailable:
-                raise
+            except (EngineUnavailable, EngineConfigError):
+                raise  # not this photo's fault: stop and leave it to do, never record it as failed
             except Exception as exc:
                 analysis.error = f"face detection failed: {exc}"
         if analysis.error is not None:
