@@ -1,10 +1,11 @@
-# Beetroot Desktop. `make run` opens the app; `make test` runs the whole suite. Both set up .venv first.
+# Beetroot Desktop. `make run` opens the app; `make test` runs the whole suite, then builds the installer
+# bundle and checks it; `make build` only builds it (dist/Beetroot). All set up .venv first.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PHOTOS ?= ../shared/photos
 
-.PHONY: run test lint build bench clean
+.PHONY: run test lint build check-bundle bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,16 +16,30 @@ $(VENV)/.installed-app: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+$(VENV)/.installed-build: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[build]"
+	touch $@ $(VENV)/.installed-app
+
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test,build]"
-	touch $@ $(VENV)/.installed-app
+	touch $@ $(VENV)/.installed-app $(VENV)/.installed-build
 
 run: $(VENV)/.installed-app
 	$(BIN)/beetroot
 
+# The one-folder bundle dist/Beetroot (and dist/Beetroot.app on macOS), from build.spec.
+build: $(VENV)/.installed-build
+	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN build.spec
+
+# Runs the frozen app: selftest, an import of sample photos, the GUI offscreen (tests/frozen/check_bundle.py).
+check-bundle:
+	$(BIN)/python tests/frozen/check_bundle.py dist/Beetroot --photos $(PHOTOS)
+
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	$(MAKE) build
+	$(MAKE) check-bundle
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -76,3 +76,10 @@ def test_threshold_from_environment(tmp_path: Path, photos_dir: Path):
     run = beetroot("import", "--library", str(tmp_path / "lib"), str(photos_dir / "events"),
                    env={"FACE_MATCH_THRESHOLD": "99.9"})
     assert "threshold=99.9" in run.stdout
+
+
+def test_import_is_logged_to_the_log_folder(tmp_path: Path, photos_dir: Path):
+    run = beetroot("import", "--library", str(tmp_path / "lib"), str(photos_dir / "family" / "2019"))
+    assert run.returncode == 0
+    log = (Path(os.environ["BEETROOT_LOG_DIR"]) / "beetroot.log").read_text()
+    assert "NoMatch: idx=0 threshold=95.0 -> indexing" in log and "Imported: 5 photos seen" in log

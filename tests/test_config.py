@@ -69,3 +69,14 @@ def test_library_location_precedence(tmp_path, monkeypatch):
     monkeypatch.setenv("BEETROOT_LIBRARY", str(tmp_path / "from-env"))
     assert resolve_library_dir(None, s) == tmp_path / "from-env"
     assert resolve_library_dir(str(tmp_path / "cli"), s) == tmp_path / "cli"
+
+
+def test_log_redaction_masks_secrets():
+    from beetroot_desktop.logs import redact
+
+    secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+    for text in (f"boom {secret}", f"aws_secret_access_key = {secret}", f'{{"SecretAccessKey": "{secret}"}}',
+                 f"Authorization: AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/x, Signature={secret[:30]}"):
+        assert secret[:20] not in redact(text)
+    line = "/p/x.jpg: Match: idx=0 personId=e4c87c5a-75e1-4a0b-a0f0-8f725c280728 similarity=99.7"
+    assert redact(line) == line

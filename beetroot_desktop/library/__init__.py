@@ -7,7 +7,17 @@ from pathlib import Path
 from .browse import BrowseMixin, PersonRow, PersonTile
 from .people import PeopleMixin, PersonSummary
 from .photos import FaceRecord, KnownPhoto, blob_to_descriptor, descriptor_to_blob
-from .store import DB_NAME, ForeignDatabaseError, LibraryError, NewerSchemaError, db_path
+from .store import (
+    DB_NAME,
+    ForeignDatabaseError,
+    LibraryBusy,
+    LibraryDamaged,
+    LibraryError,
+    NewerSchemaError,
+    db_path,
+    is_busy,
+    is_damage,
+)
 
 
 class Library(PeopleMixin, BrowseMixin):
@@ -24,6 +34,8 @@ __all__ = [
     "ForeignDatabaseError",
     "KnownPhoto",
     "Library",
+    "LibraryBusy",
+    "LibraryDamaged",
     "LibraryError",
     "NewerSchemaError",
     "PersonRow",
@@ -32,5 +44,7 @@ __all__ = [
     "blob_to_descriptor",
     "db_path",
     "descriptor_to_blob",
+    "is_busy",
+    "is_damage",
     "open_library",
 ]

@@ -71,7 +71,7 @@ def analyze_photo(job: PhotoJob, needs: WorkerNeeds, cache_dir: str | None = Non
 
             for idx, (box, score) in enumerate(detect_faces(image)):
                 crop = FaceCrop(idx, _to_original(box, scale, decoded.width, decoded.height), score,
-                                encode_jpeg(crop_face(image, box)))
+                                encode_jpeg(crop_face(image, box)), photo_sha=job.sha256)
                 if needs.descriptors:
                     crop.descriptor = describe_face(image, box)
                 if cache is not None:
