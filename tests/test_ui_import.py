@@ -133,10 +133,7 @@ def test_the_window_never_stalls_while_importing(qtbot, tmp_path, photos_dir, la
 def test_an_import_that_cannot_run_is_a_message_not_a_crash(qtbot, tmp_path, photos_dir, monkeypatch, error):
     import beetroot_desktop.pipeline as pipeline
     from beetroot_desktop.engines.base import EngineConfigError, EngineError
-    from beetroot_desktop.library import LibraryError
-
-    class LibraryBusy(LibraryError):  # the shape of beetroot_desktop.library.LibraryBusy
-        pass
+    from beetroot_desktop.library import LibraryBusy
 
     exc = {"engine": EngineError("Amazon Rekognition refused the request: check the region"),
            "busy": LibraryBusy("another Beetroot is importing into this library; try again when it is done"),
@@ -153,3 +150,16 @@ def test_an_import_that_cannot_run_is_a_message_not_a_crash(qtbot, tmp_path, pho
     assert window.error_banner.isVisible() and str(exc) in window.error_banner.label.text()
     assert not window.controller.busy
     assert any(str(exc) in line for line in window.activity_model.texts())
+
+
+def test_an_import_while_another_program_imports_says_so(qtbot, tmp_path, photos_dir):
+    from beetroot_desktop.library.lock import ImportLock
+
+    window = open_window(qtbot, tmp_path / "lib")
+    # Another window or a `beetroot import` holds the library.
+    with ImportLock(tmp_path / "lib"), qtbot.waitSignal(window.controller.jobFailed, timeout=30_000) as failed:
+        window.import_paths([str(photos_dir / "events")])
+    assert "another Beetroot" in failed.args[1] and window.error_banner.isVisible()
+    with qtbot.waitSignal(window.controller.jobFinished, timeout=IMPORT_TIMEOUT_MS) as done:
+        window.import_paths([str(photos_dir / "events")])  # once it is free, the same drop works
+    assert done.args[1].photos_new == 6

@@ -204,29 +204,16 @@ def test_live_refresh_keeps_selection_and_scroll(qtbot, imported_library, photos
     assert not resets
 
 
-def test_a_damaged_library_offers_to_start_over_and_imports_the_folders_again(qtbot, tmp_path, photos_dir,
-                                                                              monkeypatch):
-    import sys
-    import types
-
+def test_a_damaged_library_offers_to_start_over_and_imports_the_folders_again(qtbot, tmp_path, photos_dir):
     from PySide6.QtWidgets import QMessageBox
 
+    from beetroot_desktop.library.recovery import remember_import_roots
     from beetroot_desktop.ui.main_window import MainWindow
 
     lib_dir = tmp_path / "lib"
     lib_dir.mkdir()
     (lib_dir / "library.sqlite3").write_bytes(b"this is not a database" * 100)
-    root = str(photos_dir / "family" / "2019")
-    try:
-        import beetroot_desktop.library.recovery  # noqa: F401
-    except ImportError:  # the recovery module lives on another branch: stand in for its contract
-        def set_aside(library_dir: Path) -> tuple[Path, list[str]]:
-            target = Path(library_dir) / "library.damaged.sqlite3"
-            (Path(library_dir) / "library.sqlite3").rename(target)
-            return target, [root]
-
-        monkeypatch.setitem(sys.modules, "beetroot_desktop.library.recovery",
-                            types.SimpleNamespace(set_aside=set_aside))
+    remember_import_roots(lib_dir, [photos_dir / "family" / "2019"])  # what an earlier import left
     window = MainWindow(Settings(workers=2), lib_dir)
     qtbot.addWidget(window)
     window.show()
@@ -238,11 +225,35 @@ def test_a_damaged_library_offers_to_start_over_and_imports_the_folders_again(qt
         start.click()
     assert window.ctx is not None and window.info_banner.isVisible()
     assert "moved to" in window.info_banner.label.text()
-    if window.controller.busy:
-        with qtbot.waitSignal(window.controller.jobFinished, timeout=IMPORT_TIMEOUT_MS):
-            pass
+    assert list(lib_dir.glob("library-damaged-*.sqlite3"))  # set aside, not deleted
+    with qtbot.waitSignal(window.controller.jobFinished, timeout=IMPORT_TIMEOUT_MS) as done:
+        pass
+    assert done.args[1].photos_new == 5
     with open_library(lib_dir) as lib:
-        assert lib.integrity_check() == "ok" and lib.photo_count() > 0
+        assert lib.integrity_check() == "ok" and lib.photo_count() == 5
+
+
+def test_a_library_from_a_newer_app_is_never_rebuilt(qtbot, tmp_path):
+    import sqlite3
+
+    from beetroot_desktop.library.schema import APPLICATION_ID, SCHEMA_VERSION
+    from beetroot_desktop.ui.main_window import MainWindow
+
+    lib_dir = tmp_path / "lib"
+    lib_dir.mkdir()
+    conn = sqlite3.connect(lib_dir / "library.sqlite3")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.commit()
+    conn.close()
+    window = MainWindow(Settings(), lib_dir)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.open_library()
+    assert not hasattr(window, "recovery_box")
+    assert window.error_banner.isVisible() and "newer" in window.error_banner.label.text()
+    assert (lib_dir / "library.sqlite3").exists()
 
 
 def test_a_refresh_while_renaming_keeps_what_the_user_typed(qtbot, imported_library, photos_dir):

@@ -3,7 +3,6 @@ the threshold preview counts people, and Test connection reports in words withou
 
 from __future__ import annotations
 
-import sys
 import types
 from pathlib import Path
 
@@ -116,12 +115,9 @@ def test_threshold_preview_counts_people_off_the_gui_thread(qtbot, imported_libr
 
 
 def _fake_rekognition(monkeypatch, check) -> None:  # type: ignore[no-untyped-def]
-    try:
-        import beetroot_desktop.engines.rekognition as module
-    except ImportError:  # the engine lives on another branch until it is merged
-        module = types.ModuleType("beetroot_desktop.engines.rekognition")
-        monkeypatch.setitem(sys.modules, "beetroot_desktop.engines.rekognition", module)
-    monkeypatch.setattr(module, "check_connection", check, raising=False)
+    import beetroot_desktop.engines.rekognition as module
+
+    monkeypatch.setattr(module, "check_connection", check)
 
 
 def test_test_connection_reports_in_words(qtbot, monkeypatch):
@@ -131,7 +127,7 @@ def test_test_connection_reports_in_words(qtbot, monkeypatch):
         seen.append((settings, create_collection))
         if not create_collection:
             return types.SimpleNamespace(ok=False, message="The collection family-faces does not exist in"
-                                                           " eu-west-1.", collection_missing=True)
+                                                           " eu-west-1.", can_create=True)
         return types.SimpleNamespace(ok=True, message="Connected; created the collection family-faces.")
 
     _fake_rekognition(monkeypatch, check)

@@ -320,10 +320,13 @@ class MainWindow(QMainWindow):
     # -- the library ---------------------------------------------------------------------------------------
     def open_library(self) -> bool:
         """Open the library folder (on the GUI thread: opening is quick) and build the pages."""
-        from ..library import LibraryError, open_library
+        from ..library import LibraryError, NewerSchemaError, open_library
 
         try:
             library = open_library(self.library_dir)
+        except NewerSchemaError as exc:  # never rebuild: that would drop what the newer app wrote
+            self.error_banner.show_message(f"The library at {self.library_dir} cannot be opened: {exc}.")
+            return False
         except LibraryError as exc:
             self._offer_start_over(str(exc))
             return False

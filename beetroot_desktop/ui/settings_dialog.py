@@ -436,9 +436,7 @@ class SettingsDialog(QDialog):
         ok = bool(getattr(result, "ok", False))
         message = str(getattr(result, "message", "")) or ("Connected." if ok else "The connection failed.")
         self._show_test(ok, message)
-        missing = not ok and (getattr(result, "collection_missing", False) or
-                              ("collection" in message.lower() and "not" in message.lower()))
-        self.create_button.setVisible(bool(missing))
+        self.create_button.setVisible(not ok and bool(getattr(result, "can_create", False)))
 
     def _test_failed(self, exc: object) -> None:
         self.test_button.setEnabled(True)
