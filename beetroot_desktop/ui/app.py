@@ -73,8 +73,8 @@ def run_app(library: str | None = None) -> int:
             QTimer.singleShot(max(0, int(quit_after)), app.quit)
 
         QTimer.singleShot(0, shown)
-    # The first paint happens before the library is opened.
-    QTimer.singleShot(0, window.open_library)
+    # The first paint happens before the library is opened (and before numpy is loaded).
+    QTimer.singleShot(0, window.open_library_soon)
     if settings_problem:
         QTimer.singleShot(0, lambda: QMessageBox.warning(
             window, "Settings", f"{settings_problem}\n\nBeetroot started with the default settings."))

@@ -318,6 +318,17 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # -- the library ---------------------------------------------------------------------------------------
+    def open_library_soon(self) -> None:
+        """Load the heavy modules (numpy, Pillow, the pipeline) on a worker thread, then open the library.
+
+        Importing them takes a few hundred milliseconds; done here on the GUI thread it would be the one
+        moment the fresh window does not answer.
+        """
+        from .tasks import TaskRunner
+
+        self._warmer = TaskRunner(1, self, name="warm-up")
+        self._warmer.submit(warm_up, lambda _r: self.open_library(), lambda _e: self.open_library())
+
     def open_library(self) -> bool:
         """Open the library folder (on the GUI thread: opening is quick) and build the pages."""
         from ..library import LibraryError, NewerSchemaError, open_library
@@ -883,6 +894,15 @@ class MainWindow(QMainWindow):
             self.flash("Stopping the import…")
         self._close_library()
         event.accept()
+
+
+def warm_up() -> None:
+    """Import what opening a library needs (runs on a worker thread; imports are thread-safe)."""
+    import importlib
+
+    for name in ("numpy", "PIL.Image", "beetroot_desktop.library", "beetroot_desktop.pipeline.events",
+                 "beetroot_desktop.imaging.thumbnails", "beetroot_desktop.library.recovery"):
+        importlib.import_module(name)
 
 
 def _duration(seconds: float) -> str:

@@ -51,7 +51,7 @@ def main() -> int:
     screen = QGuiApplication.primaryScreen().geometry()
     window.setGeometry(screen)
     window.show()
-    QTimer.singleShot(0, window.open_library)
+    QTimer.singleShot(0, window.open_library_soon)
 
     def shoot(name: str) -> None:
         pixmap = QGuiApplication.primaryScreen().grabWindow(0)  # the whole screen, as X shows it
