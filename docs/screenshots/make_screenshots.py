@@ -54,6 +54,7 @@ def main() -> int:
     QTimer.singleShot(0, window.open_library_soon)
 
     def shoot(name: str) -> None:
+        window.statusBar().clearMessage()  # a transient "Named …" note is not part of the view
         pixmap = QGuiApplication.primaryScreen().grabWindow(0)  # the whole screen, as X shows it
         pixmap.save(str(HERE / f"{name}.png"), "PNG")
         print(f"saved docs/screenshots/{name}.png", flush=True)
