@@ -272,3 +272,22 @@ def test_a_refresh_while_renaming_keeps_what_the_user_typed(qtbot, imported_libr
     qtbot.waitUntil(lambda: not model._loading, timeout=5000)
     qtbot.wait(50)
     assert editor.text() == "Rose"
+
+
+def test_an_unassigned_face_can_be_added_to_a_person(qtbot, imported_library, photos_dir):
+    from beetroot_desktop.ui.pages import PersonPicker
+
+    ids = _people(imported_library, photos_dir)
+    small = _face_in(imported_library, photos_dir, "misc/obama_small.jpg")
+    imported_library.remove_face_from_person(small)
+    window = open_window(qtbot, imported_library.dir)
+    window.show_section(2)
+    page = window.unassigned_page
+    qtbot.waitUntil(lambda: page.model.ids() == [small], timeout=5000)
+    picker = page.assign(small)
+    assert isinstance(picker, PersonPicker)
+    qtbot.waitUntil(lambda: ids["obama"] in picker.model.ids(), timeout=5000)
+    picker.grid.setCurrentIndex(picker.model.index_of(ids["obama"]))
+    picker.accept()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
+    assert imported_library.face(small)["person_id"] == ids["obama"]
