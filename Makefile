@@ -1,4 +1,5 @@
-# Beetroot Desktop. `make run` opens the app; `make test` runs the whole suite; `make bench` measures speed
+# Beetroot Desktop. `make run` opens the app; `make test` runs the whole suite, then builds the installer
+# bundle and checks it; `make build` only builds it (dist/Beetroot); `make bench` measures speed
 # (see bench/README.md). All set up .venv first.
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +10,7 @@ BENCH_PEER_N ?= 60
 BENCH_REPEATS ?= 3
 BENCH_PHOTOS ?= $(PHOTOS)
 
-.PHONY: run test lint build bench clean
+.PHONY: run test lint build check-bundle bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,9 +21,13 @@ $(VENV)/.installed-app: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+$(VENV)/.installed-build: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[build]"
+	touch $@ $(VENV)/.installed-app
+
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test,build]"
-	touch $@ $(VENV)/.installed-app
+	touch $@ $(VENV)/.installed-app $(VENV)/.installed-build
 
 # face_recognition (the peer the bench compares with) goes in without its dependencies: it asks for
 # the `dlib` source package, which dlib-bin already provides as a wheel.
@@ -34,9 +39,19 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-app
 	$(BIN)/beetroot
 
+# The one-folder bundle dist/Beetroot (and dist/Beetroot.app on macOS), from build.spec.
+build: $(VENV)/.installed-build
+	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN build.spec
+
+# Runs the frozen app: selftest, an import of sample photos, the GUI offscreen (tests/frozen/check_bundle.py).
+check-bundle:
+	$(BIN)/python tests/frozen/check_bundle.py dist/Beetroot --photos $(PHOTOS)
+
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	$(MAKE) build
+	$(MAKE) check-bundle
 
 # BENCH_N photos made from BENCH_PHOTOS, BENCH_REPEATS runs; BENCH_README=1 also updates bench/README.md.
 bench: $(VENV)/.installed-bench

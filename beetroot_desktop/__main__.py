@@ -9,7 +9,7 @@ import sys
 def main() -> None:
     # Must run first: in a frozen app, spawned worker processes re-enter here.
     multiprocessing.freeze_support()
-    from .cli import main as cli_main
+    from beetroot_desktop.cli import main as cli_main  # absolute: this file is also the frozen entry script
 
     sys.exit(cli_main())
 

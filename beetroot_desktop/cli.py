@@ -1,6 +1,7 @@
 """The headless face of the app: the same pipeline as the GUI, for scripts, benchmarks and servers.
 
-Exit codes: 0 every photo processed, 1 some photos failed (each listed), 2 usage or configuration error.
+Exit codes: 0 every photo processed, 1 some photos failed (each listed), 2 usage or configuration error,
+a library that cannot be used (damaged: the message says how to rebuild) or busy with another import.
 """
 
 from __future__ import annotations
@@ -8,8 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from . import __version__
@@ -30,6 +33,14 @@ def _add_library(p: argparse.ArgumentParser, *, top: bool = False) -> None:
                    help="library folder (default: BEETROOT_LIBRARY or the app's data folder)")
 
 
+def _add_import_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=("local", "rekognition"))
+    p.add_argument("--threshold", type=float, metavar="PCT", help="match threshold, 50-100 (default 95)")
+    p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: one per core)")
+    p.add_argument("--json", action="store_true", help="end with one JSON summary line")
+    p.add_argument("--quiet", action="store_true", help="no per-face lines")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="beetroot", description="Organize a photo library by the people in it.")
     parser.add_argument("--version", action="version", version=f"beetroot {__version__}")
@@ -39,12 +50,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="import photos and folders (recursively)")
     p.add_argument("paths", nargs="+", metavar="PATH")
     _add_library(p)
-    p.add_argument("--engine", choices=("local", "rekognition"))
-    p.add_argument("--threshold", type=float, metavar="PCT", help="match threshold, 50-100 (default 95)")
-    p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: one per core)")
-    p.add_argument("--json", action="store_true", help="end with one JSON summary line")
-    p.add_argument("--quiet", action="store_true", help="no per-face lines")
+    _add_import_options(p)
+    p.add_argument("--dry-run", action="store_true",
+                   help="count new photos and faces and estimate the engine calls and their cost; change nothing")
     p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("rebuild", help="set a damaged library file aside and import its photos again")
+    _add_library(p)
+    p.add_argument("--force", action="store_true",
+                   help="rebuild even a healthy library (its names and merges stay in the set-aside file)")
+    _add_import_options(p)
+    p.set_defaults(handler=cmd_rebuild)
 
     p = sub.add_parser("people", help="list people and their photos")
     _add_library(p)
@@ -92,6 +108,22 @@ def settings_for(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def library_problem(exc: BaseException, library_dir: Path) -> str:
+    """What to tell the user about a library that cannot be used, with the way out when there is one."""
+    from .library import ForeignDatabaseError, LibraryDamaged, is_damage
+
+    text = str(exc)
+    if isinstance(exc, sqlite3.Error):
+        text = f"the library file in {library_dir} cannot be read ({exc})"
+    if isinstance(exc, (LibraryDamaged, ForeignDatabaseError)) or is_damage(exc):
+        text += (
+            "\nYour photos are not affected. To rebuild the library from them, run:\n"
+            f"  beetroot rebuild --library {library_dir}\n"
+            "(the current file is kept beside it under a new name; nothing is deleted)"
+        )
+    return text
+
+
 def open_library_for(args: argparse.Namespace, settings: Settings | None = None) -> Any:
     from .library import LibraryError, open_library
 
@@ -99,14 +131,52 @@ def open_library_for(args: argparse.Namespace, settings: Settings | None = None)
     try:
         return open_library(path)
     except LibraryError as exc:
-        raise CliError(f"{exc}\nTo start over, move the folder {path} away and import your photos again.") from exc
+        raise CliError(library_problem(exc, path)) from exc
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .engines import EngineConfigError, EngineError, create_engine
-    from .pipeline import FaceOutcome, ImportListener, ingest
+    settings = settings_for(args)
+    if args.dry_run:
+        from .cloud_cli import dry_run_import
+
+        return dry_run_import(args, settings)
+    return run_import(args, settings, args.paths)
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    from .library import ForeignDatabaseError, LibraryDamaged, LibraryError, db_path
+    from .library.recovery import check_library, import_roots, set_aside
 
     settings = settings_for(args)
+    path = resolve_library_dir(getattr(args, "library", None), settings)
+    if db_path(path).exists():
+        problem = check_library(path)
+        if not args.force:
+            if problem is None:
+                raise CliError(f"the library at {path} is healthy. Rebuilding starts it over from the photos and"
+                               " leaves its names and merges in the set-aside file; add --force to do it anyway")
+            if not isinstance(problem, (LibraryDamaged, ForeignDatabaseError)):
+                raise CliError(f"{problem}\nThe file is not damaged, so it is left as it is.")
+        try:
+            aside, roots = set_aside(path)
+        except LibraryError as exc:
+            raise CliError(str(exc)) from exc
+        print(f"Set the old library file aside as {aside}", flush=True)
+    else:
+        roots = import_roots(path)
+    if not roots:
+        print(f"No imported photos are remembered for {path}; import them again with:\n"
+              f"  beetroot import PATH... --library {path}", file=sys.stderr)
+        return EXIT_FAILED
+    print("Importing again:", *(f"  {root}" for root in roots), sep="\n", flush=True)
+    return run_import(args, settings, roots)
+
+
+def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str]) -> int:
+    from .engines import EngineConfigError, EngineError, create_engine
+    from .library import LibraryError
+    from .pipeline import FaceOutcome, ImportListener, ingest
+
     quiet, as_json = args.quiet, args.json
 
     class Printer(ImportListener):
@@ -120,10 +190,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         except EngineConfigError as exc:
             raise CliError(str(exc)) from exc
         try:
-            report = ingest(args.paths, library, engine, threshold=settings.threshold,
+            report = ingest(paths, library, engine, threshold=settings.threshold,
                             workers=settings.effective_workers(), listener=Printer())
-        except EngineConfigError as exc:
-            raise CliError(str(exc)) from exc
+        except (EngineConfigError, LibraryError) as exc:
+            raise CliError(library_problem(exc, library.dir)) from exc
         except EngineError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_FAILED
@@ -174,6 +244,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A photo's name must never crash a report: a console or pipe that cannot show a character gets an escape.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "handler", cmd_gui)
@@ -184,6 +258,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except CliError as exc:
         print(f"beetroot: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.DatabaseError as exc:  # found damaged (or stuck) in the middle of a command
+        try:
+            where = resolve_library_dir(getattr(args, "library", None), load_settings())
+        except ConfigError:
+            where = resolve_library_dir(getattr(args, "library", None))
+        print(f"beetroot: {library_problem(exc, where)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted: finished photos are saved; import again to continue", file=sys.stderr)

@@ -50,7 +50,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     try:
         directory.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(directory / LOG_NAME, maxBytes=2_000_000, backupCount=3,
-                                                       encoding="utf-8")
+                                                       encoding="utf-8", errors="backslashreplace")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

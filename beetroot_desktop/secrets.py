@@ -58,14 +58,23 @@ def save_aws_credentials(access_key_id: str, secret_access_key: str) -> None:
     access_key_id, secret_access_key = access_key_id.strip(), secret_access_key.strip()
     if not access_key_id or not secret_access_key:
         raise SecretStoreError("both the access key id and the secret access key are needed")
+    usable, why = keyring_usable()
+    if not usable:  # an empty chain of backends "saves" nothing without a word: refuse up front
+        raise SecretStoreError(why)
     try:
         keyring.set_password(SERVICE, ACCESS_KEY_ENTRY, access_key_id)
         keyring.set_password(SERVICE, SECRET_KEY_ENTRY, secret_access_key)
-    except NoKeyringError as exc:
-        raise SecretStoreError(NO_KEYRING_HELP) from exc
-    except KeyringError as exc:
+        kept = keyring.get_password(SERVICE, SECRET_KEY_ENTRY) == secret_access_key
+    except (KeyringError, NotImplementedError) as exc:
+        delete_aws_credentials()  # never leave a key id without its secret (or an older secret with a new id)
+        if isinstance(exc, NoKeyringError):
+            raise SecretStoreError(NO_KEYRING_HELP) from None
+        # `from None`: a backend's own message could quote what it was given; the type name is enough.
         raise SecretStoreError(f"the system keyring refused to save the secret ({type(exc).__name__}). "
-                               + NO_KEYRING_HELP) from exc
+                               + NO_KEYRING_HELP) from None
+    if not kept:
+        delete_aws_credentials()
+        raise SecretStoreError("the system keyring accepted the secret but did not keep it. " + NO_KEYRING_HELP)
 
 
 def load_aws_credentials() -> AwsCredentials | None:

@@ -28,6 +28,7 @@ class FaceCrop:
     score: float | None
     jpeg: bytes  # the face with margin, JPEG quality 90 (what Rekognition receives)
     descriptor: np.ndarray | None = None  # the local engine's 128-d embedding, computed in a worker
+    photo_sha: str | None = None  # the photo's content hash, so engine calls can be tied to their photo
 
 
 @dataclass(frozen=True)

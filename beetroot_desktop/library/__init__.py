@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .browse import BrowseMixin, PersonRow, PersonTile
 from .people import PeopleMixin, PersonSummary
 from .photos import FaceRecord, KnownPhoto, blob_to_descriptor, descriptor_to_blob
-from .store import DB_NAME, ForeignDatabaseError, LibraryError, NewerSchemaError, db_path
+from .store import (
+    DB_NAME,
+    ForeignDatabaseError,
+    LibraryBusy,
+    LibraryDamaged,
+    LibraryError,
+    NewerSchemaError,
+    db_path,
+    is_busy,
+    is_damage,
+)
 
 
-class Library(PeopleMixin):
+class Library(PeopleMixin, BrowseMixin):
     """One library: photos, faces, people and the engine-call ledger, in one SQLite file."""
 
 
@@ -23,11 +34,17 @@ __all__ = [
     "ForeignDatabaseError",
     "KnownPhoto",
     "Library",
+    "LibraryBusy",
+    "LibraryDamaged",
     "LibraryError",
     "NewerSchemaError",
+    "PersonRow",
     "PersonSummary",
+    "PersonTile",
     "blob_to_descriptor",
     "db_path",
     "descriptor_to_blob",
+    "is_busy",
+    "is_damage",
     "open_library",
 ]

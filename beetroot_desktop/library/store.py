@@ -18,12 +18,60 @@ class LibraryError(RuntimeError):
     """The library file cannot be used as it is; the message says why and what to do."""
 
 
+class LibraryDamaged(LibraryError):
+    """The file is not a readable SQLite database any more: set it aside and rebuild (see recovery.py)."""
+
+
 class ForeignDatabaseError(LibraryError):
-    pass
+    """The file is a healthy SQLite database, but another program's."""
 
 
 class NewerSchemaError(LibraryError):
-    pass
+    """A newer Beetroot wrote the file: update the app; never rebuild (that would drop the newer data)."""
+
+
+class LibraryBusy(LibraryError):
+    """Another window or command is importing into this library (imports are serialised, see lock.py)."""
+
+
+# SQLite's words for a file whose pages cannot be trusted, as opposed to a file that cannot be opened now.
+_DAMAGE_MARKERS = ("malformed", "not a database", "file is encrypted", "corrupt")
+
+
+def _primary_code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    return None if code is None else int(code) & 0xFF
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether an sqlite3 error is another connection holding a lock longer than the busy timeout."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = _primary_code(exc)
+    if code is not None:
+        return code in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+    return "locked" in str(exc).lower() or "busy" in str(exc).lower()
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether an sqlite3 error means the file itself is damaged (rebuild), not locked, full or unreachable."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    code = _primary_code(exc)
+    if code is not None:
+        return code in (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+    return any(marker in str(exc).lower() for marker in _DAMAGE_MARKERS)
+
+
+def library_error_from(exc: sqlite3.Error, path: Path) -> LibraryError:
+    """The LibraryError a user should see for an sqlite3 error on the library file at `path`."""
+    if is_damage(exc):
+        return LibraryDamaged(f"the library file {path} is damaged or not a database ({exc})")
+    if is_busy(exc):
+        return LibraryError(f"the library file {path} stayed locked by another Beetroot window or command for"
+                            f" {BUSY_TIMEOUT_MS // 1000} s ({exc}); try again when it has finished")
+    return LibraryError(f"the library file {path} cannot be used now ({exc}); check that its folder exists,"
+                        " is writable and the disk is not full")
 
 
 def db_path(library_dir: Path) -> Path:
@@ -40,40 +88,80 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     # Autocommit mode: transactions are explicit (see Core.transaction) so one photo is one commit.
     conn.isolation_level = None
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            _check_ours(conn)  # refuse another program's (or a newer app's) file before writing a byte to it
+            _use_wal(conn)
+            conn.execute("PRAGMA synchronous = NORMAL")
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch a new file to WAL (readers never wait for the writer); the mode then sticks to the file.
+
+    The switch needs the file to itself and SQLite answers "locked" at once, without the busy timeout,
+    when another process opens the same new library at the same moment: retry until one of them wins.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the file to SCHEMA_VERSION; refuse files that are not ours or are from a newer app."""
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise LibraryError(f"the library file is damaged or not a database ({exc})") from exc
-    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables > 0):
-        raise ForeignDatabaseError("the library file is an SQLite database of another program")
-    if version > SCHEMA_VERSION:
-        raise NewerSchemaError(
-            f"the library was written by a newer Beetroot (schema {version}, this one knows {SCHEMA_VERSION});"
-            " update the app"
-        )
-    for target in range(version + 1, SCHEMA_VERSION + 1):
+    version = _check_ours(conn)
+    while version < SCHEMA_VERSION:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            MIGRATIONS[target - 1](conn)
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version = {target}")
+            # Read again under the write lock: another process opening the same library at the same
+            # moment may have migrated it since we looked (two windows started together).
+            version = _check_ours(conn)
+            if version < SCHEMA_VERSION:
+                MIGRATIONS[version](conn)
+                version += 1
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
     return SCHEMA_VERSION
+
+
+def _check_ours(conn: sqlite3.Connection) -> int:
+    """The file's schema version; raises when the file is not ours or is from a newer app."""
+    # One snapshot for all three reads: another process may commit the first migration in between.
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    finally:
+        if own:
+            conn.execute("COMMIT")
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables > 0):
+        raise ForeignDatabaseError("the library file is an SQLite database of another program, not a Beetroot"
+                                   " library")
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"the library was written by a newer Beetroot (schema {version}, this one knows {SCHEMA_VERSION});"
+            " update the app"
+        )
+    return int(version)
 
 
 class Core:
@@ -86,14 +174,22 @@ class Core:
             self.dir.mkdir(parents=True, exist_ok=True)
         elif not self.path.exists():
             raise LibraryError(f"no library at {self.dir}")
+        conn: sqlite3.Connection | None = None
         try:
-            self.conn = connect(self.path, readonly=readonly)
+            conn = connect(self.path, readonly=readonly)
             if not readonly:
-                migrate(self.conn)
-            else:
-                self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.DatabaseError as exc:
-            raise LibraryError(f"the library file {self.path} is damaged or not a database ({exc})") from exc
+                migrate(conn)
+            elif _check_ours(conn) < SCHEMA_VERSION:
+                raise LibraryError(f"the library at {self.dir} was made by an older Beetroot; open it once"
+                                   " without read-only so it can be upgraded")
+        except BaseException as exc:
+            if conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+            if isinstance(exc, sqlite3.Error):
+                raise library_error_from(exc, self.path) from exc
+            raise
+        self.conn = conn
         self._depth = 0
 
     # -- lifecycle -------------------------------------------------------------------------------------
@@ -129,6 +225,10 @@ class Core:
 
     def integrity_check(self) -> str:
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def data_version(self) -> int:
+        """Changes whenever another connection (another window, an import) commits: a cheap "reload now?"."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     # -- metadata --------------------------------------------------------------------------------------
     def get_meta(self, key: str, default: str | None = None) -> str | None:

@@ -73,7 +73,7 @@ def analyze_photo(job: PhotoJob, needs: WorkerNeeds, cache_dir: str | None = Non
             descriptors = describe_faces(image, [box for box, _ in faces]) if needs.descriptors else None
             for idx, (box, score) in enumerate(faces):
                 crop = FaceCrop(idx, _to_original(box, scale, decoded.width, decoded.height), score,
-                                encode_jpeg(crop_face(image, box)))
+                                encode_jpeg(crop_face(image, box)), photo_sha=job.sha256)
                 if descriptors is not None:
                     crop.descriptor = next(descriptors)
                 if cache is not None:

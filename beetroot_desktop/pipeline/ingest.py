@@ -12,12 +12,14 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..engines.base import EngineConfigError, EngineUnavailable, FaceEngine, FaceUnsearchable, external_image_id
 from ..imaging.hashing import sha256_file
 from ..imaging.thumbnails import cache_dir_for
 from ..library import FaceRecord, Library
+from ..library.lock import ImportLock
+from ..library.recovery import remember_import_roots
 from .analyze import PhotoAnalysis, PhotoJob
 from .events import FaceOutcome, ImportControl, ImportListener, ImportReport, PhotoDone
 from .scan import scan
@@ -128,8 +130,8 @@ class _Import:
         if analysis.error is None and self.engine.needs.remote_detection:
             try:
                 analysis.faces = self.engine.detect_remote(analysis)  # type: ignore[attr-defined]
-            except EngineUnavailable:
-                raise
+            except (EngineUnavailable, EngineConfigError):
+                raise  # not this photo's fault: stop and leave it to do, never record it as failed
             except Exception as exc:
                 analysis.error = f"face detection failed: {exc}"
         if analysis.error is not None:
@@ -146,6 +148,9 @@ class _Import:
         try:
             records, outcomes = self.resolve(analysis)
             with self.library.transaction():
+                # Another window may have merged a person since the engine answered: follow the merge
+                # under the write lock, or the face would land in a person no view shows any more.
+                records = [self.current_person(r) for r in records]
                 self.engine.persist(self.library)
                 photo_id = self.library.record_photo(
                     job.path, sha256=job.sha256, size=job.size, mtime_ns=job.mtime_ns, width=analysis.width,
@@ -162,6 +167,12 @@ class _Import:
         for copy in self.deferred.pop(job.sha256, []):
             self.handled += 1
             self.record_duplicate(copy, photo_id, job.sha256)
+
+    def current_person(self, record: FaceRecord) -> FaceRecord:
+        if record.person_id is None:
+            return record
+        person = self.library.resolve_person(record.person_id)
+        return record if person == record.person_id else replace(record, person_id=person)
 
     def resolve(self, analysis: PhotoAnalysis) -> tuple[list[FaceRecord], list[FaceOutcome]]:
         """Search each face; on no match, index it and make it a new person (personId == FaceId)."""
@@ -220,14 +231,27 @@ def ingest(paths: Sequence[str | os.PathLike[str]], library: Library, engine: Fa
            threshold: float = 95.0, workers: int | None = None, listener: ImportListener | None = None,
            control: ImportControl | None = None, photo_workers: PhotoWorkers | None = None,
            thumbnails: bool = True) -> ImportReport:
-    """Import `paths` (files and folders) into `library`. See the module docstring for the guarantees."""
+    """Import `paths` (files and folders) into `library`. See the module docstring for the guarantees.
+
+    Raises LibraryBusy at once when another import (another window, another command) holds the library's
+    import lock; see library/lock.py for why imports are serialised.
+    """
+    with ImportLock(library.dir):
+        # Remembered before any work, so a rebuild can find these photos even if this import is killed.
+        remember_import_roots(library.dir, paths)
+        return _ingest_locked(paths, library, engine, threshold=threshold, workers=workers,
+                              listener=listener or ImportListener(), control=control or ImportControl(),
+                              photo_workers=photo_workers, thumbnails=thumbnails)
+
+
+def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, engine: FaceEngine, *,
+                   threshold: float, workers: int | None, listener: ImportListener, control: ImportControl,
+                   photo_workers: PhotoWorkers | None, thumbnails: bool) -> ImportReport:
     started = time.perf_counter()
-    listener = listener or ImportListener()
-    control = control or ImportControl()
     bind_engine(library, engine.name)
     calls_before = sum(engine.calls.values())
     run = _Import(library, engine, threshold, listener, control)
-    scanned = scan(list(paths))
+    scanned = scan(list(paths), exclude=[library.dir])
     run.total = len(scanned.files) + len(scanned.problems)
     run.report.photos_seen = len(scanned.files)
     listener.scan_finished(run.total)

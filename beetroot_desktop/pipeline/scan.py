@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,16 +17,31 @@ class ScanResult:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
 
-def scan(paths: list[str | os.PathLike[str]]) -> ScanResult:
-    """Photos under `paths`: named files as given, folders walked recursively (symlink loops cut)."""
+def scan(paths: list[str | os.PathLike[str]], exclude: Sequence[str | os.PathLike[str]] = ()) -> ScanResult:
+    """Photos under `paths`: named files as given, folders walked recursively (symlink loops cut).
+
+    Folders in `exclude` (the library's own folder, whose cache is full of JPEG thumbnails) are never
+    entered, however they are reached.
+    """
     result = ScanResult()
     seen_files: set[str] = set()
     seen_dirs: set[tuple[int, int]] = set()
+    for folder in exclude:
+        try:
+            st = os.stat(folder)
+        except OSError:
+            continue
+        seen_dirs.add((st.st_dev, st.st_ino))
 
     def add(path: str) -> None:
-        if path not in seen_files:
-            seen_files.add(path)
-            result.files.append(path)
+        if path in seen_files:
+            return
+        seen_files.add(path)
+        if not _storable(path):
+            result.problems.append((path, "the file name is not valid text (bytes of another encoding);"
+                                          " rename the file to import it"))
+            return
+        result.files.append(path)
 
     for raw in paths:
         path = os.path.abspath(os.fspath(raw))
@@ -38,7 +54,7 @@ def scan(paths: list[str | os.PathLike[str]]) -> ScanResult:
                 kind = Path(path).suffix or "files without an extension"
                 result.problems.append((path, f"not a photo: {kind} files are not imported"))
         elif os.path.lexists(path):
-            result.problems.append((path, "broken link or special file: not a photo"))
+            result.problems.append((path, not_a_file_reason(path)))
         else:
             result.problems.append((path, "no such file or folder"))
     return result
@@ -69,4 +85,27 @@ def _walk(top: str, add: Callable[[str], None], seen_dirs: set[tuple[int, int]],
             if os.path.isfile(full):
                 add(full)
             elif os.path.lexists(full):
-                problems.append((full, "broken link: the file it points to is missing"))
+                problems.append((full, not_a_file_reason(full)))
+
+
+def not_a_file_reason(path: str) -> str:
+    """Why something that exists under a photo's name is not a file that can be read."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop: the link leads back to itself"
+        if exc.errno == errno.ENOENT:
+            return "broken link: the file it points to is missing"
+        return f"cannot be read: {exc.strerror or exc}"
+    # Never opened: reading a named pipe would wait forever for a writer.
+    return "not a regular file (a named pipe, socket or device): not a photo"
+
+
+def _storable(path: str) -> bool:
+    """POSIX names that are not valid UTF-8 arrive with surrogate escapes, which SQLite cannot store."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -1,0 +1,376 @@
+"""Sub-commands for settings, AWS sign-in and what the cloud engine costs (registered by cli.py).
+
+    beetroot config set KEY VALUE     save one setting (secrets are refused: they go to the keyring)
+    beetroot config show [--json]     every setting, its value and where it comes from; secrets masked
+    beetroot aws-login [--forget]     save an AWS access key id + secret in the system keyring
+    beetroot check-aws [--create-collection]   GetCallerIdentity + DescribeCollection
+    beetroot costs [--json]           calls and estimated dollars per operation, from the library's ledger
+    beetroot regroup --threshold PCT [--yes]   regroup at another threshold from what was stored
+
+`beetroot import --dry-run` (in cli.py) prints its estimate with `dry_run_import` below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from typing import Any
+
+from .cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError, open_library_for, settings_for
+from .config import (
+    ConfigError,
+    Settings,
+    coerce,
+    load_settings,
+    resolve_library_dir,
+    save_settings,
+    settings_path,
+    validate_threshold,
+)
+
+# Where an environment variable overrides a saved setting (see config.apply_environment).
+ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
+    "engine": ("BEETROOT_ENGINE",),
+    "threshold": ("FACE_MATCH_THRESHOLD",),
+    "collection_id": ("REKOGNITION_COLLECTION_ID",),
+    "aws_region": ("AWS_REGION", "AWS_DEFAULT_REGION"),
+    "aws_profile": ("AWS_PROFILE",),
+}
+SECRET_KEYS = frozenset({"aws_access_key_id", "aws_secret_access_key", "secret", "secret_access_key",
+                         "aws_session_token", "password"})
+ENDPOINT_VARS = ("AWS_ENDPOINT_URL_REKOGNITION", "AWS_ENDPOINT_URL")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("config", help="show or change settings")
+    config_sub = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    q = config_sub.add_parser("set", help="save one setting: beetroot config set KEY VALUE")
+    q.add_argument("key")
+    q.add_argument("value")
+    q.set_defaults(handler=cmd_config_set)
+    q = config_sub.add_parser("unset", help="forget one saved setting (back to its default)")
+    q.add_argument("key")
+    q.set_defaults(handler=cmd_config_unset)
+    q = config_sub.add_parser("show", help="every setting, its value and where it comes from")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_config_show)
+
+    p = sub.add_parser("aws-login", help="save an AWS access key in the system keyring (never in a file)")
+    p.add_argument("--access-key-id", metavar="ID", help="the access key id (asked for when missing)")
+    p.add_argument("--forget", action="store_true", help="delete the saved access key instead")
+    p.set_defaults(handler=cmd_aws_login)
+
+    p = sub.add_parser("check-aws", help="test the AWS credentials, region and collection")
+    p.add_argument("--create-collection", action="store_true", help="create the collection if it is missing")
+    p.set_defaults(handler=cmd_check_aws)
+
+    p = sub.add_parser("costs", help="Amazon Rekognition calls made for this library and what they cost")
+    p.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help="library folder")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_costs)
+
+    p = sub.add_parser("regroup", help="regroup the library at another match threshold, without importing again")
+    p.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help="library folder")
+    p.add_argument("--threshold", type=float, metavar="PCT", required=True, help="the new threshold, 50-100")
+    p.add_argument("--yes", action="store_true", help="make the IndexFaces calls it needs without asking")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_regroup)
+
+
+# -- config -----------------------------------------------------------------------------------------------
+def _env_source(key: str) -> str | None:
+    return next((var for var in ENV_OVERRIDES.get(key, ()) if os.environ.get(var)), None)
+
+
+def cmd_config_set(args: argparse.Namespace) -> int:
+    key = args.key.strip().replace("-", "_")
+    if key.lower() in SECRET_KEYS:
+        raise CliError("secrets are never saved in the settings file: use `beetroot aws-login` (system keyring)")
+    try:
+        settings = load_settings(apply_env=False)  # the file only: never save an environment override
+        value = coerce(key, args.value)
+        if key == "threshold":
+            value = validate_threshold(value)
+        setattr(settings, key, value)
+        path = save_settings(settings)
+    except ConfigError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"{key} = {value} (saved in {path})")
+    env = _env_source(key)
+    if env:
+        print(f"note: {env} is set in the environment and overrides this value while it is set")
+    return EXIT_OK
+
+
+def cmd_config_unset(args: argparse.Namespace) -> int:
+    key = args.key.strip().replace("-", "_")
+    try:
+        settings = load_settings(apply_env=False)
+        if key not in settings.to_json():
+            raise ConfigError(f"unknown setting {key!r}; known settings: {', '.join(sorted(settings.to_json()))}")
+        setattr(settings, key, getattr(Settings(), key))
+        path = save_settings(settings)
+    except ConfigError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"{key} = {getattr(settings, key)} (default, saved in {path})")
+    return EXIT_OK
+
+
+def describe_settings() -> list[dict[str, Any]]:
+    """Each setting with its effective value and its source; secrets masked, never read in full."""
+    from .engines.aws_session import credential_source
+    from .secrets import load_aws_credentials, mask
+
+    try:
+        saved = load_settings(apply_env=False)
+        effective = load_settings()
+    except ConfigError as exc:
+        raise CliError(str(exc)) from exc
+    path = settings_path()
+    defaults = Settings()
+    rows: list[dict[str, Any]] = []
+    for key, value in effective.to_json().items():
+        env = _env_source(key)
+        if key == "library_dir":
+            value = str(resolve_library_dir(None, effective))
+            env = "BEETROOT_LIBRARY" if os.environ.get("BEETROOT_LIBRARY") else None
+        customised = getattr(saved, key) != getattr(defaults, key)
+        source = f"environment ({env})" if env else ("settings file" if customised else "default")
+        if env and customised:
+            source += f", overriding {getattr(saved, key)!r} in the settings file"
+        rows.append({"key": key, "value": value if value != "" else "(not set)", "source": source})
+    creds = credential_source(effective)
+    rows.append({"key": "aws_credentials", "value": creds.description, "source": creds.kind})
+    saved_key = load_aws_credentials()
+    if saved_key is not None:
+        rows.append({"key": "aws_secret_access_key", "value": "****", "source": "system keyring"})
+        rows.append({"key": "aws_access_key_id", "value": mask(saved_key.access_key_id), "source": "system keyring"})
+    for var in ENDPOINT_VARS:
+        if os.environ.get(var):
+            rows.append({"key": "endpoint_url", "value": os.environ[var], "source": f"environment ({var})"})
+            break
+    rows.append({"key": "settings_file", "value": str(path), "source": "exists" if path.exists() else "not yet saved"})
+    return rows
+
+
+def cmd_config_show(args: argparse.Namespace) -> int:
+    rows = describe_settings()
+    if args.json:
+        print(json.dumps(rows))
+        return EXIT_OK
+    width = max(len(r["key"]) for r in rows)
+    for row in rows:
+        print(f"{row['key']:<{width}}  {row['value']}   [{row['source']}]")
+    return EXIT_OK
+
+
+# -- credentials ------------------------------------------------------------------------------------------
+def _read_line(prompt: str, *, secret: bool) -> str:
+    """From the terminal (the secret is not echoed), or one line of stdin when it is piped."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt) if secret else input(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.strip()
+
+
+def cmd_aws_login(args: argparse.Namespace) -> int:
+    from .secrets import SecretStoreError, delete_aws_credentials, keyring_usable, mask, save_aws_credentials
+
+    if args.forget:
+        delete_aws_credentials()
+        print("The saved AWS access key was deleted from the system keyring.")
+        return EXIT_OK
+    usable, backend = keyring_usable()
+    if not usable:
+        raise CliError(backend)
+    key_id = (args.access_key_id or _read_line("AWS access key id: ", secret=False)).strip()
+    if not key_id:
+        raise CliError("no access key id was given")
+    if not (16 <= len(key_id) <= 128 and key_id.isalnum()):
+        raise CliError("that does not look like an AWS access key id (16-128 letters and digits, e.g. AKIA...)")
+    secret = _read_line("AWS secret access key (not shown): ", secret=True)
+    if not secret:
+        raise CliError("no secret access key was given")
+    try:
+        save_aws_credentials(key_id, secret)
+    except SecretStoreError as exc:
+        raise CliError(str(exc)) from exc
+    del secret
+    print(f"Saved access key {mask(key_id)} in the system keyring ({backend}).")
+    settings = load_settings()
+    if settings.aws_profile:
+        print(f"note: the AWS profile {settings.aws_profile!r} is set and is used first;"
+              " `beetroot config unset aws_profile` (and unset AWS_PROFILE) to use this key")
+    print("Run `beetroot check-aws` to test it.")
+    return EXIT_OK
+
+
+def cmd_check_aws(args: argparse.Namespace) -> int:
+    from .engines.rekognition import check_connection
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        raise CliError(str(exc)) from exc
+    result = check_connection(settings, create_collection=args.create_collection)
+    print(result.message, file=sys.stdout if result.ok else sys.stderr)
+    return EXIT_OK if result.ok else EXIT_USAGE
+
+
+# -- costs ------------------------------------------------------------------------------------------------
+def cmd_costs(args: argparse.Namespace) -> int:
+    from .engines.pricing import PRICE_PER_IMAGE_USD, ledger_costs
+
+    with open_library_for(args) as library:
+        report = ledger_costs(library)
+        where = library.dir
+    if args.json:
+        print(json.dumps(report.to_json()))
+        return EXIT_OK
+    if not report.lines:
+        print(f"No Amazon Rekognition calls recorded for the library in {where}.")
+        return EXIT_OK
+    print(f"Amazon Rekognition calls recorded for the library in {where}:")
+    print(f"{'operation':<20} {'calls':>7} {'billed':>7} {'errors':>7} {'est. USD':>10}")
+    for line in report.lines:
+        print(f"{line.operation:<20} {line.calls:>7} {line.billed:>7} {line.errors:>7} {line.usd:>10.4f}")
+    billed = sum(line.billed for line in report.lines)
+    errors = sum(line.errors for line in report.lines)
+    print(f"{'total':<20} {report.calls:>7} {billed:>7} {errors:>7} {report.usd:>10.4f}")
+    print(f"Faces stored in the collection: {report.faces_stored} (about ${report.storage_usd_per_month:.4f} a month)")
+    print(f"Estimated at the US East list price, ${PRICE_PER_IMAGE_USD} per image (first million a month);"
+          " calls that failed are not billed.")
+    return EXIT_OK
+
+
+# -- import --dry-run -------------------------------------------------------------------------------------
+def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
+    """Estimate what `beetroot import` would process and spend; write nothing, call nothing."""
+    from .engines import EngineConfigError
+    from .engines.pricing import PRICE_PER_IMAGE_USD, estimate_calls
+    from .library import LibraryError, open_library
+    from .pipeline.estimate import estimate_import
+
+    if settings.engine == "rekognition":
+        from .engines.rekognition import RekognitionEngine
+
+        try:  # the same configuration checks as a real import, without any network call
+            RekognitionEngine.from_settings(settings, None).close()
+        except EngineConfigError as exc:
+            raise CliError(str(exc)) from exc
+    path = resolve_library_dir(getattr(args, "library", None), settings)
+    try:
+        library = open_library(path, readonly=True)
+    except LibraryError:
+        library = None  # no library yet: everything is new (and nothing is created by a dry run)
+    try:
+        if library is not None:
+            bound = library.get_meta("engine")
+            if bound is not None and bound != settings.engine:
+                raise CliError(f"this library's people were found with the {bound} engine; import with --engine"
+                               f" {bound}, or use another library (--library DIR) for the {settings.engine} engine")
+        est = estimate_import(args.paths, library, workers=settings.effective_workers())
+    finally:
+        if library is not None:
+            library.close()
+    lines = (estimate_calls(est.photos_to_process, est.faces, remote_detection=settings.detector == "rekognition")
+             if settings.engine == "rekognition" else [])
+    usd_max = sum(line.usd for line in lines)
+    if args.json:
+        print(json.dumps({"dry_run": True, "engine": settings.engine, "detector": settings.detector,
+                          "estimate": est.to_json(), "usd_max": round(usd_max, 6),
+                          "operations": [{"operation": ln.operation, "calls_max": ln.calls, "usd_max": round(ln.usd, 6),
+                                          "note": ln.note} for ln in lines]}))
+        return EXIT_OK
+    print("Dry run: nothing was imported and no engine was called.")
+    print(f"Photos: {est.photos_seen} seen, {est.photos_new} new, {est.photos_unchanged} unchanged,"
+          f" {est.photos_duplicate} duplicates, {est.photos_unreadable} unreadable (cost nothing)")
+    how = (f"on a sample of {est.photos_analysed} of the {est.photos_new} new photos, extrapolated"
+           if est.extrapolated else f"on the {est.photos_analysed} new photos")
+    print(f"Faces in the new photos: {est.faces} (found by the local detector {how})")
+    if settings.engine != "rekognition":
+        print("Engine: local. No cloud calls, no cost.")
+        return EXIT_OK
+    detect = "Rekognition DetectFaces" if settings.detector == "rekognition" else "the local detector (free)"
+    print(f"Engine: rekognition, collection {settings.collection_id!r}; faces found by {detect}")
+    print(f"{'operation':<20} {'calls':>10} {'est. USD':>10}")
+    for ln in lines:
+        calls = f"up to {ln.calls}" if ln.operation == "IndexFaces" else str(ln.calls)
+        print(f"{ln.operation:<20} {calls:>10} {ln.usd:>10.4f}   {ln.note}")
+    print(f"Estimated cost: at most ${usd_max:.4f} (US East list price, ${PRICE_PER_IMAGE_USD} per image;"
+          " IndexFaces is paid only for faces of people not seen before)")
+    return EXIT_OK
+
+
+# -- regroup ----------------------------------------------------------------------------------------------
+def cmd_regroup(args: argparse.Namespace) -> int:
+    from .engines import EngineConfigError, EngineError, create_engine
+    from .engines.pricing import price
+    from .engines.rekognition import candidate_floor
+    from .pipeline.regroup import apply_regroup, plan_regroup
+
+    settings = settings_for(args)  # --threshold is validated there
+    threshold = settings.threshold
+    with open_library_for(args, settings) as library:
+        bound = library.get_meta("engine") or "local"
+        cloud = bound == "rekognition"
+        if cloud:
+            floor = candidate_floor(library)
+            if threshold < floor:
+                raise CliError(f"the searches kept candidates down to {floor:g}: regrouping below that needs new"
+                               f" searches; choose a threshold of {floor:g} or more")
+        plan = plan_regroup(library, threshold)
+        calls = plan.index_calls if cloud else 0
+        summary = {"threshold": threshold, "people": plan.people, "changed_faces": plan.changed_faces,
+                   "index_calls": calls, "usd": round(calls * price("IndexFaces"), 6), "applied": False}
+        cost = f" (about ${summary['usd']:.4f})" if calls else ""
+        if not args.json:
+            print(f"At threshold {threshold:g}: {plan.people} people, {plan.changed_faces} faces change person,"
+                  f" {calls} IndexFaces calls{cost}.")
+        if calls and not args.yes:
+            if not (sys.stdin is not None and sys.stdin.isatty()):
+                print(f"Nothing changed: run again with --yes to make the {calls} IndexFaces calls.", file=sys.stderr)
+                if args.json:
+                    print(json.dumps(summary))
+                return EXIT_FAILED
+            if input(f"Make {calls} IndexFaces calls now? [y/N] ").strip().lower() not in ("y", "yes"):
+                print("Nothing changed.")
+                return EXIT_OK
+        engine = None
+        if plan.index_calls:
+            settings.engine = bound
+            try:
+                engine = create_engine(settings, library)
+            except EngineConfigError as exc:
+                raise CliError(str(exc)) from exc
+        try:
+            apply_regroup(library, plan, engine)
+        except EngineConfigError as exc:
+            raise CliError(f"{exc}\nNothing changed in the library.") from exc
+        except EngineError as exc:
+            print(f"error: {exc}\nNothing changed in the library.", file=sys.stderr)
+            return EXIT_FAILED
+        finally:
+            if engine is not None:
+                engine.close()
+        people = len(library.people())
+    _save_threshold(threshold)
+    summary.update(applied=True, people=people)
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(f"Regrouped: {people} people at threshold {threshold:g} (saved as the match threshold).")
+    return EXIT_OK
+
+
+def _save_threshold(threshold: float) -> None:
+    """New imports must decide at the threshold the library was regrouped at."""
+    try:
+        settings = load_settings(apply_env=False)
+        settings.threshold = threshold
+        save_settings(settings)
+    except ConfigError as exc:
+        print(f"note: the threshold could not be saved in the settings ({exc})", file=sys.stderr)

@@ -1,0 +1,147 @@
+"""AWS failures turned into messages a user can act on, and into what the import should do about them.
+
+- configuration (`EngineConfigError`): credentials, region, IAM permissions, collection; the import stops,
+  what was saved stays saved, and the rest is imported on the next run once the setting is fixed;
+- unavailable (`EngineUnavailable`): network loss, throttling that retries could not absorb, service
+  outages; the import pauses and leaves every unfinished photo pending;
+- one face or one photo (`FaceUnsearchable`, `EngineError`): recorded on that face or photo, the import goes on.
+"""
+
+from __future__ import annotations
+
+from botocore.exceptions import (
+    BotoCoreError,
+    ClientError,
+    CredentialRetrievalError,
+    HTTPClientError,
+    NoCredentialsError,
+    NoRegionError,
+    PartialCredentialsError,
+    ProfileNotFound,
+    TokenRetrievalError,
+    UnauthorizedSSOTokenError,
+)
+from botocore.exceptions import ConnectionError as BotoConnectionError
+
+from .base import EngineConfigError, EngineError, EngineUnavailable, FaceUnsearchable
+
+# What botocore raises when the network is gone: no route, DNS, refused, timeouts, dropped connections.
+NETWORK_ERRORS = (HTTPClientError, BotoConnectionError)
+
+CREATE_HINT = "`beetroot check-aws --create-collection` (or Settings > Test connection > Create collection)"
+THROTTLING_CODES = frozenset({
+    "ThrottlingException", "ProvisionedThroughputExceededException", "LimitExceededException",
+    "TooManyRequestsException", "RequestLimitExceeded",
+})
+REJECTED_CREDENTIAL_CODES = frozenset({
+    "UnrecognizedClientException", "InvalidSignatureException", "InvalidClientTokenId",
+    "SignatureDoesNotMatch", "ExpiredToken", "ExpiredTokenException", "IncompleteSignature",
+})
+SERVER_CODES = frozenset({"InternalServerError", "ServiceUnavailableException", "ServiceUnavailable"})
+IMAGE_CODES = frozenset({"InvalidImageFormatException", "ImageTooLargeException"})
+
+NO_CREDENTIALS_HELP = (
+    "no AWS credentials were found. Either run `beetroot aws-login` to save an access key in the system "
+    "keyring, or set up a profile (`aws configure --profile NAME` or `aws sso login --profile NAME`) and "
+    "choose it with `beetroot config set aws_profile NAME` or AWS_PROFILE"
+)
+NO_REGION_HELP = (
+    "no AWS region is set: choose the region of your collection with `beetroot config set aws_region "
+    "us-east-1` (or AWS_REGION, or a region in your AWS profile)"
+)
+
+
+class CollectionNotFound(EngineConfigError):
+    """The collection does not exist in this region: create it or fix the id or the region."""
+
+
+class AccessDenied(EngineConfigError):
+    """The IAM user or role lacks a permission; `action` names it."""
+
+    def __init__(self, message: str, action: str) -> None:
+        super().__init__(message)
+        self.action = action
+
+
+def error_code(exc: BaseException) -> str:
+    if isinstance(exc, ClientError):
+        return str(exc.response.get("Error", {}).get("Code", "Unknown"))
+    return type(exc).__name__
+
+
+def outcome_of(exc: BaseException) -> str:
+    """A short ledger outcome for a failed call."""
+    code = error_code(exc)
+    if isinstance(exc, NETWORK_ERRORS):
+        return "network"
+    if code in THROTTLING_CODES:
+        return "throttled"
+    if code == "AccessDeniedException":
+        return "access_denied"
+    if code == "ResourceNotFoundException":
+        return "not_found"
+    if code == "InvalidParameterException":
+        return "no_face"
+    return f"error:{code}"
+
+
+def describe_client_error(exc: ClientError) -> str:
+    error = exc.response.get("Error", {})
+    return f"{error.get('Code', 'Unknown')}: {error.get('Message', '').strip() or 'no message'}"
+
+
+def translate(exc: BaseException, operation: str, *, collection_id: str, region: str,
+              rate_limit: float | None = None, service: str = "rekognition") -> Exception:
+    """The exception the rest of the app should see for `exc`, raised by `operation`."""
+    action = f"{service}:{operation}"
+    if isinstance(exc, NETWORK_ERRORS):
+        return EngineUnavailable(
+            f"cannot reach Amazon Rekognition in {region} ({type(exc).__name__}); check the network connection"
+            " and import again: finished photos are saved and the rest are still to do")
+    if isinstance(exc, (NoCredentialsError, PartialCredentialsError)):
+        return EngineConfigError(NO_CREDENTIALS_HELP)
+    if isinstance(exc, NoRegionError):
+        return EngineConfigError(NO_REGION_HELP)
+    if isinstance(exc, ProfileNotFound):
+        return EngineConfigError(f"{exc}: check `beetroot config show` and your ~/.aws/config")
+    if isinstance(exc, (TokenRetrievalError, UnauthorizedSSOTokenError, CredentialRetrievalError)):
+        return EngineConfigError(f"your AWS sign-in has expired or failed ({exc}); sign in again"
+                                 " (`aws sso login --profile NAME`) or run `beetroot aws-login`")
+    if not isinstance(exc, ClientError):
+        if isinstance(exc, BotoCoreError):
+            return EngineError(f"Rekognition {operation} failed: {exc}")
+        return exc if isinstance(exc, Exception) else EngineError(str(exc))
+    code = error_code(exc)
+    detail = describe_client_error(exc)
+    if code == "AccessDeniedException":
+        return AccessDenied(
+            f"AWS denied {action} (AccessDeniedException): add the action \"{action}\" to the IAM policy of this"
+            " user or role (see \"Using Amazon Rekognition\" in the README for a least-privilege policy), then"
+            " import again; nothing was lost", action)
+    if code == "ResourceNotFoundException":
+        return CollectionNotFound(
+            f"the Rekognition collection {collection_id!r} was not found in region {region}: either the collection"
+            f" id or the region is wrong (`beetroot config show`), or the collection does not exist yet; create"
+            f" it with {CREATE_HINT}")
+    if code in REJECTED_CREDENTIAL_CODES:
+        return EngineConfigError(
+            f"AWS rejected the credentials ({code}): run `beetroot aws-login` again with a valid access key, or"
+            " refresh your profile's sign-in (`aws sso login`)")
+    if code in THROTTLING_CODES:
+        pace = f" (rate limit {rate_limit:g} calls/s)" if rate_limit else ""
+        return EngineUnavailable(
+            f"Amazon Rekognition kept throttling requests{pace} even after retries; the import paused with the"
+            " rest still to do. Lower the rate (`beetroot config set rate_limit 2`) or ask AWS for a higher"
+            " quota, then import again")
+    if code in SERVER_CODES:
+        return EngineUnavailable(f"Amazon Rekognition is having trouble ({code}); import again later:"
+                                 " finished photos are saved and the rest are still to do")
+    if code == "InvalidParameterException" and operation == "SearchFacesByImage":
+        return FaceUnsearchable("Rekognition found no face in the crop")
+    if code in IMAGE_CODES:
+        reason = ("the image is not a JPEG or PNG Rekognition can read" if code == "InvalidImageFormatException"
+                  else "the image is larger than Rekognition accepts")
+        if operation == "SearchFacesByImage":
+            return FaceUnsearchable(reason)
+        return EngineError(f"{reason} ({detail})")
+    return EngineError(f"Rekognition {operation} failed ({detail})")

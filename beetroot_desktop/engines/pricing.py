@@ -1,0 +1,108 @@
+"""What Rekognition calls cost: per-operation prices, the ledger's bill, and an import's estimate.
+
+Prices are Amazon Rekognition Image's public list prices for US East (N. Virginia), first pricing tier
+(the first million images a month): every image API call is billed as one image. Higher tiers are
+cheaper and some regions differ, so these figures are an upper bound for most users; the README links
+the price page. Collection management calls (create, describe, list) are free; storing a face's
+metadata costs a small monthly fee per face.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..library import Library
+
+ENGINE = "rekognition"
+PRICE_PER_IMAGE_USD = 0.001  # Group 1 (IndexFaces, SearchFacesByImage) and Group 2 (DetectFaces), tier 1
+PRICES_USD: dict[str, float] = {
+    "DetectFaces": PRICE_PER_IMAGE_USD,
+    "SearchFacesByImage": PRICE_PER_IMAGE_USD,
+    "IndexFaces": PRICE_PER_IMAGE_USD,
+}
+FACE_STORAGE_USD_PER_MONTH = 0.00001  # per face kept in a collection
+# A call that returned a result is billed; IndexFaces that indexed nothing still processed one image.
+BILLED_OUTCOMES = ("ok", "unindexed")
+
+
+def price(operation: str) -> float:
+    return PRICES_USD.get(operation, 0.0)
+
+
+@dataclass
+class CostLine:
+    operation: str
+    calls: int  # every call made, whatever its outcome
+    billed: int  # calls that returned a result
+    errors: int
+    unit_usd: float
+    usd: float
+
+
+@dataclass
+class CostReport:
+    lines: list[CostLine] = field(default_factory=list)
+    faces_stored: int = 0
+    storage_usd_per_month: float = 0.0
+
+    @property
+    def calls(self) -> int:
+        return sum(line.calls for line in self.lines)
+
+    @property
+    def usd(self) -> float:
+        return sum(line.usd for line in self.lines)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "operations": [asdict(line) for line in self.lines],
+            "calls": self.calls,
+            "usd": round(self.usd, 6),
+            "faces_stored": self.faces_stored,
+            "storage_usd_per_month": round(self.storage_usd_per_month, 6),
+        }
+
+
+def ledger_costs(library: Library, engine: str = ENGINE) -> CostReport:
+    """Calls and estimated dollars per operation, from the library's call ledger."""
+    report = CostReport()
+    marks = ", ".join("?" for _ in BILLED_OUTCOMES)
+    rows = library.conn.execute(
+        f"SELECT operation, count(*), sum(outcome IN ({marks})) FROM engine_calls WHERE engine = ?"
+        " GROUP BY operation ORDER BY operation", (*BILLED_OUTCOMES, engine))
+    for operation, calls, billed in rows:
+        billed = int(billed or 0)
+        unit = price(operation)
+        report.lines.append(CostLine(operation, int(calls), billed, int(calls) - billed, unit, billed * unit))
+    report.faces_stored = int(library.conn.execute(
+        "SELECT count(DISTINCT engine_face_id) FROM faces WHERE engine = ? AND engine_face_id IS NOT NULL",
+        (engine,)).fetchone()[0])
+    report.storage_usd_per_month = report.faces_stored * FACE_STORAGE_USD_PER_MONTH
+    return report
+
+
+@dataclass
+class EstimateLine:
+    operation: str
+    calls: int
+    usd: float
+    note: str
+
+
+def estimate_calls(new_photos: int, faces: int, *, remote_detection: bool) -> list[EstimateLine]:
+    """The most an import of `new_photos` photos holding `faces` faces can cost.
+
+    One DetectFaces per photo (unless the local detector finds the faces), one SearchFacesByImage per
+    face, and one IndexFaces per face that turns out to be someone new: at most one per face, at least
+    one per new person. Known photos and exact duplicates cost nothing and are not counted here.
+    """
+    lines = []
+    if remote_detection:
+        lines.append(EstimateLine("DetectFaces", new_photos, new_photos * price("DetectFaces"),
+                                  "one per new photo"))
+    lines.append(EstimateLine("SearchFacesByImage", faces, faces * price("SearchFacesByImage"), "one per face"))
+    lines.append(EstimateLine("IndexFaces", faces, faces * price("IndexFaces"),
+                              "at most one per face (only faces of people not seen before)"))
+    return lines

@@ -1,0 +1,176 @@
+"""Queries the desktop views page through: ids (and counts) up front, a tile's details per visible row.
+
+At 100,000 photos a view cannot load every row's details at start-up; it loads the ordered ids in one
+cheap query and asks for the details of the rows it is about to paint, a few dozen at a time.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .store import Core
+
+PERSON_ORDERS = ("count", "name")
+_BATCH = 500  # SQLite's default limit on host parameters is 999 (older builds)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """What the People grid needs for every person before it paints anything."""
+
+    person_id: str
+    photos: int
+    faces: int
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class PersonTile:
+    """What one People tile shows: the name and the cover face (photo content hash + box)."""
+
+    person_id: str
+    name: str | None
+    hidden: bool
+    cover_face_id: int | None
+    cover_sha256: str | None
+    cover_path: str | None
+    cover_box: tuple[int, int, int, int] | None
+
+    @property
+    def display_name(self) -> str:
+        return self.name or "Unnamed person"
+
+
+def _chunks(ids: Sequence[object]) -> list[Sequence[object]]:
+    return [ids[i:i + _BATCH] for i in range(0, len(ids), _BATCH)]
+
+
+class BrowseMixin(Core):
+    def person_rows(self, *, include_hidden: bool = True, name_filter: str = "",
+                    order: str = "count") -> list[PersonRow]:
+        """Every person with at least one face: id, photo and face counts, hidden flag; in grid order.
+
+        `order` is "count" (most photos first) or "name" (named people A-Z, then unnamed by count).
+        `name_filter` keeps people whose shown name contains the text (case-insensitive).
+        """
+        if order not in PERSON_ORDERS:
+            raise ValueError(f"order must be one of {', '.join(PERSON_ORDERS)}")
+        hidden_sql = "" if include_hidden else " AND p.hidden = 0"
+        rows = self.conn.execute(
+            "SELECT p.person_id, count(DISTINCT f.photo_id) AS photos, count(f.id) AS faces, p.hidden, p.name"
+            " FROM people p JOIN faces f ON f.person_id = p.person_id"
+            f" WHERE p.merged_into IS NULL{hidden_sql} GROUP BY p.person_id"
+            " ORDER BY photos DESC, faces DESC, p.created_at, p.person_id").fetchall()
+        needle = name_filter.strip().casefold()
+        if needle or order == "name":
+            derived = self.derived_names()
+            shown = {r[0]: r[4] or derived.get(r[0]) for r in rows}
+            if needle:
+                rows = [r for r in rows if needle in (shown[r[0]] or "").casefold()]
+            if order == "name":  # stable: people with the same name keep the photo-count order
+                rows.sort(key=lambda r: (shown[r[0]] is None, (shown[r[0]] or "").casefold()))
+        return [PersonRow(r[0], r[1], r[2], bool(r[3])) for r in rows]
+
+    def derived_names(self, person_ids: Sequence[str] | None = None) -> dict[str, str]:
+        """Names unnamed groups show after regrouping: a group that holds a named person's first face shows
+        that person's name (the earliest such face wins). Same rule as PeopleMixin.people().
+
+        Driven from the named people through the engine_face_id index, so it costs one lookup per named
+        person, not a scan of every face of every group.
+        """
+        sql = ("SELECT sf.person_id, n.name FROM people n CROSS JOIN faces sf ON sf.engine_face_id = n.person_id"
+               " WHERE n.name IS NOT NULL AND sf.person_id IS NOT NULL AND sf.person_id != n.person_id")
+        batches: list[Sequence[object]] = [()] if person_ids is None else _chunks(person_ids)
+        found: dict[str, tuple[int, str]] = {}
+        for chunk in batches:
+            args: tuple[object, ...] = ()
+            extra = ""
+            if person_ids is not None:
+                extra = f" AND +sf.person_id IN ({', '.join('?' for _ in chunk)})"  # "+": keep the index plan
+                args = tuple(chunk)
+            for person_id, name, face_id in self.conn.execute(
+                    sql.replace("SELECT sf.person_id, n.name", "SELECT sf.person_id, n.name, sf.id") + extra, args):
+                if person_id not in found or face_id < found[person_id][0]:
+                    found[person_id] = (face_id, name)
+        return {pid: name for pid, (_, name) in found.items()}
+
+    def person_tiles(self, person_ids: Sequence[str]) -> dict[str, PersonTile]:
+        """Shown name and cover face of each person (the chosen cover, else their first face)."""
+        found: dict[str, PersonTile] = {}
+        for chunk in _chunks(person_ids):
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.conn.execute(
+                "WITH c AS (SELECT person_id, name, hidden, coalesce(cover_face_id,"
+                "   (SELECT min(id) FROM faces WHERE faces.person_id = people.person_id)) AS face_id"
+                f"   FROM people WHERE person_id IN ({marks}))"
+                " SELECT c.person_id, c.name, c.hidden, c.face_id, ph.sha256, ph.path,"
+                " f.left, f.top, f.width, f.height"
+                " FROM c LEFT JOIN faces f ON f.id = c.face_id LEFT JOIN photos ph ON ph.id = f.photo_id",
+                tuple(chunk)).fetchall()
+            unnamed = [r[0] for r in rows if r[1] is None]
+            derived = self.derived_names(unnamed) if unnamed else {}
+            for r in rows:
+                box = (r[6], r[7], r[8], r[9]) if r[6] is not None else None
+                found[r[0]] = PersonTile(r[0], r[1] or derived.get(r[0]), bool(r[2]), r[3], r[4], r[5], box)
+        return found
+
+    def photo_ids(self, person_id: str | None = None) -> list[int]:
+        """Imported photos (all, or one person's) by date taken; photos without a date last, by path."""
+        if person_id is None:
+            rows = self.conn.execute(
+                "SELECT id FROM photos WHERE status = 'done' ORDER BY taken_at IS NULL, taken_at, path")
+        else:
+            rows = self.conn.execute(
+                "SELECT ph.id FROM photos ph WHERE ph.id IN (SELECT photo_id FROM faces WHERE person_id = ?)"
+                " ORDER BY ph.taken_at IS NULL, ph.taken_at, ph.path", (person_id,))
+        return [r[0] for r in rows]
+
+    def photo_tiles(self, photo_ids: Sequence[int]) -> dict[int, sqlite3.Row]:
+        """id, path, sha256, width, height, taken_at and face count of each photo."""
+        found: dict[int, sqlite3.Row] = {}
+        for chunk in _chunks(photo_ids):
+            marks = ", ".join("?" for _ in chunk)
+            for r in self.conn.execute(
+                    "SELECT ph.id, ph.path, ph.sha256, ph.width, ph.height, ph.taken_at,"
+                    " (SELECT count(*) FROM faces f WHERE f.photo_id = ph.id) AS faces"
+                    f" FROM photos ph WHERE ph.id IN ({marks})", tuple(chunk)):
+                found[r["id"]] = r
+        return found
+
+    def face_ids(self, *, person_id: str | None = None, unassigned: bool = False) -> list[int]:
+        """One person's faces, or the faces that belong to no one (too small, unsearchable, removed)."""
+        if unassigned:
+            rows = self.conn.execute("SELECT id FROM faces WHERE person_id IS NULL ORDER BY id")
+        elif person_id is not None:
+            rows = self.conn.execute("SELECT id FROM faces WHERE person_id = ? ORDER BY id", (person_id,))
+        else:
+            raise ValueError("give a person_id or unassigned=True")
+        return [r[0] for r in rows]
+
+    def face_tiles(self, face_ids: Sequence[int]) -> dict[int, sqlite3.Row]:
+        """Each face with its box, status, reason, person (and name) and its photo's path and hash."""
+        found: dict[int, sqlite3.Row] = {}
+        for chunk in _chunks(face_ids):
+            marks = ", ".join("?" for _ in chunk)
+            for r in self.conn.execute(
+                    "SELECT f.id, f.photo_id, f.idx, f.left, f.top, f.width, f.height, f.status, f.reason,"
+                    " f.person_id, f.similarity, p.name AS person_name, ph.path, ph.sha256"
+                    " FROM faces f JOIN photos ph ON ph.id = f.photo_id"
+                    " LEFT JOIN people p ON p.person_id = f.person_id"
+                    f" WHERE f.id IN ({marks})", tuple(chunk)):
+                found[r["id"]] = r
+        return found
+
+    def library_counts(self) -> dict[str, int]:
+        """Totals for the sidebar: photos, people (visible and hidden), unassigned faces, failed files."""
+        row = self.conn.execute(
+            "SELECT (SELECT count(*) FROM photos WHERE status = 'done'),"
+            " (SELECT count(*) FROM people p WHERE p.merged_into IS NULL AND p.hidden = 0"
+            "   AND EXISTS (SELECT 1 FROM faces f WHERE f.person_id = p.person_id)),"
+            " (SELECT count(*) FROM people p WHERE p.merged_into IS NULL AND p.hidden = 1"
+            "   AND EXISTS (SELECT 1 FROM faces f WHERE f.person_id = p.person_id)),"
+            " (SELECT count(*) FROM faces WHERE person_id IS NULL),"
+            " (SELECT count(*) FROM photos WHERE status = 'failed')").fetchone()
+        return {"photos": row[0], "people": row[1], "hidden": row[2], "unassigned": row[3], "failed": row[4]}

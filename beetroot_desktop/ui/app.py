@@ -1,0 +1,83 @@
+"""Starting the desktop app: QApplication, the main window, the library, the event loop."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from typing import Any
+
+_IMPORTED_AT = time.perf_counter()
+
+
+def process_age_ms() -> float:
+    """Milliseconds since this process started (from the kernel on Linux; else since this import)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        start_ticks = int(fields[19])  # field 22 (starttime) counted after the command name
+        ticks = os.sysconf("SC_CLK_TCK")
+        boot = time.clock_gettime(time.CLOCK_BOOTTIME)
+        return max(0.0, (boot - start_ticks / ticks) * 1000.0)
+    except (OSError, ValueError, IndexError, AttributeError):
+        return (time.perf_counter() - _IMPORTED_AT) * 1000.0
+
+
+def create_application() -> Any:
+    """The QApplication with Beetroot's name, icon and look (reused if one exists)."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from ..assets import resource_path
+    from .style import apply_style
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Beetroot")
+    app.setApplicationDisplayName("Beetroot")
+    app.setOrganizationName("Beetroot")
+    app.setDesktopFileName("beetroot")
+    with contextlib.suppress(FileNotFoundError):  # a broken install still starts, without its icon
+        app.setWindowIcon(QIcon(str(resource_path("beetroot.png"))))
+    apply_style(app)
+    return app
+
+
+def create_main_window(library: str | None = None) -> tuple[Any, str | None]:
+    """The main window for `library` (or the configured one), and a settings problem to report, if any."""
+    from ..config import ConfigError, Settings, load_settings, resolve_library_dir
+    from .main_window import MainWindow
+
+    problem = None
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        settings, problem = Settings(), str(exc)
+    override = bool(library or os.environ.get("BEETROOT_LIBRARY"))
+    return MainWindow(settings, resolve_library_dir(library, settings), library_override=override), problem
+
+
+def run_app(library: str | None = None) -> int:
+    """Create the QApplication, show the main window, open the library, run the event loop."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    app = create_application()
+    window, settings_problem = create_main_window(library)
+    window.show()
+
+    quit_after = os.environ.get("BEETROOT_QUIT_AFTER_MS")
+    if quit_after:
+        def shown() -> None:
+            print(f"startup: main window shown after {process_age_ms():.0f} ms", file=sys.stderr, flush=True)
+            QTimer.singleShot(max(0, int(quit_after)), app.quit)
+
+        QTimer.singleShot(0, shown)
+    # The first paint happens before the library is opened (and before numpy is loaded).
+    QTimer.singleShot(0, window.open_library_soon)
+    if settings_problem:
+        QTimer.singleShot(0, lambda: QMessageBox.warning(
+            window, "Settings", f"{settings_problem}\n\nBeetroot started with the default settings."))
+    code = app.exec()
+    window.close()
+    return int(code)

@@ -1,0 +1,54 @@
+"""Everything the views share about the open library: connections, background readers, thumbnails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from .tasks import TaskRunner, ThreadLibraries
+from .thumbnails import ThumbnailCache
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from ..library import Library
+
+
+class LibraryContext(QObject):
+    """The open library as the GUI sees it.
+
+    `library` is the GUI thread's own connection (quick lookups by id and the user's edits); `reader`
+    runs the heavier list queries on a background thread with its own connection; `thumbs` decodes
+    thumbnails off the GUI thread. `changed` is emitted after anything wrote to the library (an edit,
+    an import batch, a regrouping), and every view refreshes from it.
+    """
+
+    changed = Signal()
+
+    def __init__(self, library: Library, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from ..imaging.thumbnails import cache_dir_for
+
+        self.library = library
+        self.settings = settings
+        self.library_dir = Path(library.dir)
+        self.reader = TaskRunner(1, self, name="library-reader")
+        self.reader.pool.setExpiryTimeout(-1)  # keep the reader thread, and with it its connection
+        self.reader_libraries = ThreadLibraries(self.library_dir)
+        self.thumbs = ThumbnailCache(cache_dir_for(self.library_dir), parent=self)
+        self._closed = False
+
+    def read(self, fn, on_done, on_error=None) -> int:  # type: ignore[no-untyped-def]
+        """Run `fn(library)` on the reader thread's connection; `on_done(result)` on the GUI thread."""
+        libs = self.reader_libraries
+        return self.reader.submit(lambda: fn(libs.get()), on_done, on_error)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.thumbs.shutdown()
+        self.reader.shutdown()
+        self.reader_libraries.close_all()
+        self.library.close()

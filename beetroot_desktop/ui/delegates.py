@@ -1,0 +1,209 @@
+"""How grid tiles are painted: round face covers for people and faces, square crops for photos."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from . import style
+from .models import HiddenRole, NamedRole, StatusRole, SubtitleRole, ThumbFailedRole, role
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def draw_cover(painter: QPainter, target: QRectF, pixmap: QPixmap | None, *, circle: bool,
+               radius: float = 8.0, failed: bool = False) -> None:
+    """The pixmap scaled to fill `target` (centre crop), clipped to a circle or a rounded rect."""
+    path = QPainterPath()
+    if circle:
+        path.addEllipse(target)
+    else:
+        path.addRoundedRect(target, radius, radius)
+    painter.save()
+    painter.setClipPath(path)
+    if pixmap is None or pixmap.isNull():
+        painter.fillRect(target, QColor("#ebe8ef"))
+        _placeholder(painter, target, failed)
+    else:
+        src = QRectF(pixmap.rect())
+        scale = max(target.width() / src.width(), target.height() / src.height())
+        w, h = target.width() / scale, target.height() / scale
+        crop = QRectF(src.center().x() - w / 2, src.center().y() - h / 2, w, h)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawPixmap(target, pixmap, crop)
+    painter.restore()
+
+
+def _placeholder(painter: QPainter, target: QRectF, failed: bool) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    color = QColor("#c9c4cf")
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    c = target.center()
+    s = min(target.width(), target.height())
+    if failed:
+        painter.setPen(QPen(color, max(2.0, s / 30)))
+        painter.drawLine(QPointF(c.x() - s * 0.12, c.y() - s * 0.12), QPointF(c.x() + s * 0.12, c.y() + s * 0.12))
+        painter.drawLine(QPointF(c.x() + s * 0.12, c.y() - s * 0.12), QPointF(c.x() - s * 0.12, c.y() + s * 0.12))
+    else:
+        painter.drawEllipse(QPointF(c.x(), c.y() - s * 0.08), s * 0.14, s * 0.14)
+        body = QPainterPath()
+        body.addEllipse(QPointF(c.x(), c.y() + s * 0.3), s * 0.28, s * 0.22)
+        painter.drawPath(body)
+    painter.restore()
+
+
+def _tile_background(painter: QPainter, option: QStyleOptionViewItem, rect: QRectF) -> None:
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    hover = bool(option.state & QStyle.StateFlag.State_MouseOver)
+    if not (selected or hover):
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if selected:
+        painter.setBrush(QColor(style.ACCENT_SOFT))
+        painter.setPen(QPen(QColor(style.ACCENT), 1.5))
+    else:
+        painter.setBrush(QColor("#f3f1f6"))
+        painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 12, 12)
+    painter.restore()
+
+
+class PersonDelegate(QStyledItemDelegate):
+    """A person tile: round cover face, the name (or "Unnamed person"), the photo count."""
+
+    TILE = QSize(176, 214)
+    AVATAR = 132
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return self.TILE
+
+    def avatar_rect(self, rect: QRect) -> QRectF:
+        return QRectF(rect.x() + (rect.width() - self.AVATAR) / 2, rect.y() + 14, self.AVATAR, self.AVATAR)
+
+    def name_rect(self, rect: QRect) -> QRect:
+        top = rect.y() + 14 + self.AVATAR + 10
+        return QRect(rect.x() + 8, top, rect.width() - 16, 24)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(option.rect).adjusted(4, 4, -4, -4)
+        _tile_background(painter, option, rect)
+        hidden = bool(role(index, HiddenRole))
+        if hidden:
+            painter.setOpacity(0.45)
+        avatar = self.avatar_rect(option.rect)
+        draw_cover(painter, avatar, role(index, Qt.ItemDataRole.DecorationRole), circle=True,
+                   failed=bool(role(index, ThumbFailedRole)))
+        painter.setOpacity(1.0)
+        named = bool(role(index, NamedRole))
+        name_font = style.bold(option.font) if named else QFont(option.font)
+        name_font.setPointSizeF(option.font.pointSizeF() + 0.5)
+        painter.setFont(name_font)
+        painter.setPen(QColor(style.TEXT if named else style.MUTED))
+        name_rect = self.name_rect(option.rect)
+        name = str(role(index, Qt.ItemDataRole.DisplayRole) or "")
+        painter.drawText(name_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(name_font).elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width()))
+        sub_font = QFont(option.font)
+        sub_font.setPointSizeF(max(7.5, option.font.pointSizeF() - 1))
+        painter.setFont(sub_font)
+        painter.setPen(QColor(style.MUTED))
+        subtitle = str(role(index, SubtitleRole) or "")
+        if hidden:
+            subtitle = f"{subtitle} · hidden" if subtitle else "hidden"
+        sub_rect = QRect(name_rect.x(), name_rect.bottom() + 1, name_rect.width(), 20)
+        painter.drawText(sub_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, subtitle)
+        painter.restore()
+
+    # -- renaming in place ------------------------------------------------------------------------------
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setPlaceholderText("Add a name")
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        editor.setFrame(True)
+        editor.setObjectName("NameEditor")
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        if editor.isModified():  # the grid refreshed (an import runs) while the user types: keep the typing
+            return
+        editor.setText(str(role(index, Qt.ItemDataRole.EditRole) or ""))
+        editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: object, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        if editor.text().strip() != str(role(index, Qt.ItemDataRole.EditRole) or "").strip():
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        rect = self.name_rect(option.rect).adjusted(-2, -3, 2, 5)
+        editor.setGeometry(rect)
+
+
+class PhotoDelegate(QStyledItemDelegate):
+    """A photo tile: the photo cropped to a square with rounded corners."""
+
+    TILE = QSize(180, 180)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return self.TILE
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(option.rect).adjusted(5, 5, -5, -5)
+        draw_cover(painter, rect, role(index, Qt.ItemDataRole.DecorationRole), circle=False, radius=8,
+                   failed=bool(role(index, ThumbFailedRole)))
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.setPen(QPen(QColor(style.ACCENT), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), 8, 8)
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(rect, QColor(255, 255, 255, 40))
+        painter.restore()
+
+
+class FaceDelegate(QStyledItemDelegate):
+    """A face tile: the round face, a caption (why it is unassigned, or which photo), a detail line."""
+
+    TILE = QSize(156, 190)
+    AVATAR = 108
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return self.TILE
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(option.rect).adjusted(4, 4, -4, -4)
+        _tile_background(painter, option, rect)
+        r = option.rect
+        avatar = QRectF(r.x() + (r.width() - self.AVATAR) / 2, r.y() + 14, self.AVATAR, self.AVATAR)
+        removed = role(index, StatusRole) == "removed"
+        if removed:
+            painter.setOpacity(0.55)
+        draw_cover(painter, avatar, role(index, Qt.ItemDataRole.DecorationRole), circle=True,
+                   failed=bool(role(index, ThumbFailedRole)))
+        painter.setOpacity(1.0)
+        title_rect = QRect(r.x() + 8, int(avatar.bottom()) + 8, r.width() - 16, 20)
+        font = style.bold(option.font)
+        painter.setFont(font)
+        painter.setPen(QColor(style.TEXT))
+        title = str(role(index, Qt.ItemDataRole.DisplayRole) or "")
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(font).elidedText(title, Qt.TextElideMode.ElideMiddle, title_rect.width()))
+        sub_font = QFont(option.font)
+        sub_font.setPointSizeF(max(7.5, option.font.pointSizeF() - 1))
+        painter.setFont(sub_font)
+        painter.setPen(QColor(style.MUTED))
+        sub_rect = QRect(title_rect.x(), title_rect.bottom() + 2, title_rect.width(), 18)
+        subtitle = str(role(index, SubtitleRole) or "")
+        painter.drawText(sub_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                         QFontMetrics(sub_font).elidedText(subtitle, Qt.TextElideMode.ElideMiddle, sub_rect.width()))
+        painter.restore()

@@ -1,0 +1,191 @@
+"""Small line icons drawn with QPainter: crisp at any scale, no icon theme or image files needed."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+Draw = Callable[[QPainter, float], None]
+
+
+def _people(p: QPainter, s: float) -> None:
+    p.drawEllipse(QPointF(s * 0.38, s * 0.34), s * 0.14, s * 0.14)
+    path = QPainterPath()
+    path.moveTo(s * 0.12, s * 0.84)
+    path.cubicTo(s * 0.12, s * 0.56, s * 0.64, s * 0.56, s * 0.64, s * 0.84)
+    p.drawPath(path)
+    p.drawEllipse(QPointF(s * 0.68, s * 0.30), s * 0.11, s * 0.11)
+    path = QPainterPath()
+    path.moveTo(s * 0.60, s * 0.54)
+    path.cubicTo(s * 0.78, s * 0.50, s * 0.90, s * 0.60, s * 0.90, s * 0.76)
+    p.drawPath(path)
+
+
+def _photos(p: QPainter, s: float) -> None:
+    p.drawRoundedRect(QRectF(s * 0.12, s * 0.2, s * 0.76, s * 0.6), s * 0.08, s * 0.08)
+    path = QPainterPath()
+    path.moveTo(s * 0.16, s * 0.74)
+    path.lineTo(s * 0.40, s * 0.48)
+    path.lineTo(s * 0.56, s * 0.64)
+    path.lineTo(s * 0.66, s * 0.54)
+    path.lineTo(s * 0.84, s * 0.74)
+    p.drawPath(path)
+    p.drawEllipse(QPointF(s * 0.66, s * 0.36), s * 0.05, s * 0.05)
+
+
+def _unknown_face(p: QPainter, s: float) -> None:
+    p.drawEllipse(QPointF(s * 0.5, s * 0.5), s * 0.36, s * 0.36)
+    path = QPainterPath()
+    path.moveTo(s * 0.40, s * 0.40)
+    path.cubicTo(s * 0.40, s * 0.28, s * 0.60, s * 0.28, s * 0.60, s * 0.40)
+    path.cubicTo(s * 0.60, s * 0.50, s * 0.50, s * 0.48, s * 0.50, s * 0.60)
+    p.drawPath(path)
+    p.drawPoint(QPointF(s * 0.5, s * 0.71))
+
+
+def _activity(p: QPainter, s: float) -> None:
+    path = QPainterPath()
+    path.moveTo(s * 0.08, s * 0.52)
+    path.lineTo(s * 0.30, s * 0.52)
+    path.lineTo(s * 0.40, s * 0.24)
+    path.lineTo(s * 0.56, s * 0.80)
+    path.lineTo(s * 0.66, s * 0.52)
+    path.lineTo(s * 0.92, s * 0.52)
+    p.drawPath(path)
+
+
+def _folder_in(p: QPainter, s: float) -> None:
+    path = QPainterPath()
+    path.moveTo(s * 0.1, s * 0.28)
+    path.lineTo(s * 0.38, s * 0.28)
+    path.lineTo(s * 0.46, s * 0.36)
+    path.lineTo(s * 0.9, s * 0.36)
+    path.lineTo(s * 0.9, s * 0.82)
+    path.lineTo(s * 0.1, s * 0.82)
+    path.closeSubpath()
+    p.drawPath(path)
+    p.drawLine(QPointF(s * 0.5, s * 0.46), QPointF(s * 0.5, s * 0.72))
+    p.drawLine(QPointF(s * 0.39, s * 0.61), QPointF(s * 0.5, s * 0.72))
+    p.drawLine(QPointF(s * 0.61, s * 0.61), QPointF(s * 0.5, s * 0.72))
+
+
+def _gear(p: QPainter, s: float) -> None:
+    c = QPointF(s * 0.5, s * 0.5)
+    path = QPainterPath()
+    teeth = 8
+    for i in range(teeth * 2):
+        angle = math.pi * 2 * i / (teeth * 2)
+        r = s * (0.40 if i % 2 == 0 else 0.31)
+        for da in (-0.17, 0.17):
+            point = QPointF(c.x() + r * math.cos(angle + da), c.y() + r * math.sin(angle + da))
+            if path.elementCount() == 0:
+                path.moveTo(point)
+            else:
+                path.lineTo(point)
+    path.closeSubpath()
+    p.drawPath(path)
+    p.drawEllipse(c, s * 0.12, s * 0.12)
+
+
+def _pause(p: QPainter, s: float) -> None:
+    p.drawLine(QPointF(s * 0.38, s * 0.28), QPointF(s * 0.38, s * 0.72))
+    p.drawLine(QPointF(s * 0.62, s * 0.28), QPointF(s * 0.62, s * 0.72))
+
+
+def _play(p: QPainter, s: float) -> None:
+    path = QPainterPath()
+    path.moveTo(s * 0.36, s * 0.26)
+    path.lineTo(s * 0.74, s * 0.5)
+    path.lineTo(s * 0.36, s * 0.74)
+    path.closeSubpath()
+    p.drawPath(path)
+
+
+def _cross(p: QPainter, s: float) -> None:
+    p.drawLine(QPointF(s * 0.3, s * 0.3), QPointF(s * 0.7, s * 0.7))
+    p.drawLine(QPointF(s * 0.7, s * 0.3), QPointF(s * 0.3, s * 0.7))
+
+
+def _search(p: QPainter, s: float) -> None:
+    p.drawEllipse(QPointF(s * 0.44, s * 0.44), s * 0.22, s * 0.22)
+    p.drawLine(QPointF(s * 0.60, s * 0.60), QPointF(s * 0.82, s * 0.82))
+
+
+def _merge(p: QPainter, s: float) -> None:
+    p.drawLine(QPointF(s * 0.2, s * 0.2), QPointF(s * 0.5, s * 0.5))
+    p.drawLine(QPointF(s * 0.2, s * 0.8), QPointF(s * 0.5, s * 0.5))
+    p.drawLine(QPointF(s * 0.5, s * 0.5), QPointF(s * 0.86, s * 0.5))
+    p.drawLine(QPointF(s * 0.72, s * 0.38), QPointF(s * 0.86, s * 0.5))
+    p.drawLine(QPointF(s * 0.72, s * 0.62), QPointF(s * 0.86, s * 0.5))
+
+
+def _back(p: QPainter, s: float) -> None:
+    p.drawLine(QPointF(s * 0.58, s * 0.24), QPointF(s * 0.32, s * 0.5))
+    p.drawLine(QPointF(s * 0.32, s * 0.5), QPointF(s * 0.58, s * 0.76))
+
+
+def _eye_off(p: QPainter, s: float) -> None:
+    path = QPainterPath()
+    path.moveTo(s * 0.1, s * 0.5)
+    path.cubicTo(s * 0.3, s * 0.22, s * 0.7, s * 0.22, s * 0.9, s * 0.5)
+    path.cubicTo(s * 0.7, s * 0.78, s * 0.3, s * 0.78, s * 0.1, s * 0.5)
+    p.drawPath(path)
+    p.drawEllipse(QPointF(s * 0.5, s * 0.5), s * 0.1, s * 0.1)
+    p.drawLine(QPointF(s * 0.2, s * 0.82), QPointF(s * 0.8, s * 0.18))
+
+
+def _pencil(p: QPainter, s: float) -> None:
+    path = QPainterPath()
+    path.moveTo(s * 0.22, s * 0.78)
+    path.lineTo(s * 0.26, s * 0.60)
+    path.lineTo(s * 0.66, s * 0.20)
+    path.lineTo(s * 0.80, s * 0.34)
+    path.lineTo(s * 0.40, s * 0.74)
+    path.closeSubpath()
+    p.drawPath(path)
+
+
+DRAWINGS: dict[str, Draw] = {
+    "people": _people,
+    "photos": _photos,
+    "unknown": _unknown_face,
+    "activity": _activity,
+    "import": _folder_in,
+    "settings": _gear,
+    "pause": _pause,
+    "resume": _play,
+    "cancel": _cross,
+    "search": _search,
+    "merge": _merge,
+    "back": _back,
+    "hide": _eye_off,
+    "rename": _pencil,
+}
+
+_cache: dict[tuple[str, str, int], QIcon] = {}
+
+
+def icon(name: str, color: str = "#3b3b45", size: int = 32) -> QIcon:
+    key = (name, color, size)
+    cached = _cache.get(key)
+    if cached is not None:
+        return cached
+    result = QIcon()
+    for scale in (1, 2):
+        pixmap = QPixmap(size * scale, size * scale)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor(color), max(1.6, size * scale / 14))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        DRAWINGS[name](p, float(size * scale))
+        p.end()
+        result.addPixmap(pixmap)
+    _cache[key] = result
+    return result

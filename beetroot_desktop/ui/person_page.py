@@ -1,0 +1,294 @@
+"""One person: their photos by date taken, and their faces (to fix wrong matches and pick the cover)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import icons, style
+from .context import LibraryContext
+from .delegates import FaceDelegate, PhotoDelegate
+from .models import FaceGridModel, IdRole, PeopleModel, PhotoGridModel, plural, role
+from .widgets import EmptyState, GridView, GridWithEmptyState, round_pixmap
+
+AVATAR = 84
+
+
+class NameEdit(QLineEdit):
+    """Enter keeps the new name, Escape gives up."""
+
+    cancelled = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class PersonPage(QWidget):
+    back = Signal()
+    photoOpened = Signal(list, int)
+    status = Signal(str)
+    personChanged = Signal(str)  # the page now shows this person (after a merge moved it)
+    gone = Signal()  # the person has no faces left (all removed, or regrouped away)
+
+    def __init__(self, ctx: LibraryContext, people: PeopleModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.people = people
+        self.person_id: str | None = None
+        self.hidden = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        header = QWidget()
+        row = QHBoxLayout(header)
+        row.setContentsMargins(16, 16, 24, 8)
+        row.setSpacing(14)
+        self.back_button = QToolButton()
+        self.back_button.setIcon(icons.icon("back", style.TEXT, 24))
+        self.back_button.setToolTip("Back to People (Esc)")
+        self.back_button.clicked.connect(self.back.emit)
+        row.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.avatar = QLabel()
+        self.avatar.setFixedSize(AVATAR, AVATAR)
+        row.addWidget(self.avatar)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        self.name_stack = QStackedWidget()
+        self.name_label = QLabel(objectName="PageTitle")
+        self.name_label.setToolTip("Double-click or press F2 to rename")
+        self.name_edit = NameEdit(placeholderText="Add a name")
+        self.name_edit.setMinimumWidth(320)
+        self.name_edit.returnPressed.connect(self._commit_name)
+        self.name_edit.cancelled.connect(self._cancel_name)
+        self.name_stack.addWidget(self.name_label)
+        self.name_stack.addWidget(self.name_edit)
+        self.name_stack.setFixedHeight(40)
+        self.name_label.installEventFilter(self)
+        self.subtitle = QLabel(objectName="PageSubtitle")
+        texts.addStretch(1)
+        texts.addWidget(self.name_stack)
+        texts.addWidget(self.subtitle)
+        texts.addStretch(1)
+        row.addLayout(texts, 1)
+        self.rename_button = QPushButton(icons.icon("rename", style.TEXT, 16), "Rename")
+        self.rename_button.setToolTip("Rename (F2)")
+        self.rename_button.clicked.connect(self.start_rename)
+        self.hide_button = QPushButton(icons.icon("hide", style.TEXT, 16), "Hide")
+        self.hide_button.clicked.connect(self.toggle_hidden)
+        row.addWidget(self.rename_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(header)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.photos = PhotoGridModel(ctx, None, self)
+        self.photo_grid = GridView(PhotoDelegate.TILE)
+        self.photo_grid.setItemDelegate(PhotoDelegate(self.photo_grid))
+        self.photo_grid.setModel(self.photos)
+        self.photo_grid.openRequested.connect(self._open_photo)
+        photos_stack = GridWithEmptyState(self.photo_grid, EmptyState("photos", "No photos", ""))
+        photos_stack.watch()
+        self.tabs.addTab(photos_stack, "Photos")
+
+        faces_tab = QWidget()
+        faces_layout = QVBoxLayout(faces_tab)
+        faces_layout.setContentsMargins(0, 0, 0, 0)
+        tools = QHBoxLayout()
+        tools.setContentsMargins(24, 10, 24, 4)
+        hint = QLabel("Select a face that is not this person and press Delete. It will never be grouped"
+                      " with them again.", objectName="Muted")
+        hint.setWordWrap(True)
+        tools.addWidget(hint, 1)
+        self.not_button = QPushButton("Not this person")
+        self.not_button.setToolTip("Take the selected faces out of this person (Delete)")
+        self.not_button.clicked.connect(self.not_this_person)
+        self.cover_button = QPushButton("Use as cover")
+        self.cover_button.setToolTip("Show this face on the person's tile")
+        self.cover_button.clicked.connect(self.use_as_cover)
+        tools.addWidget(self.not_button)
+        tools.addWidget(self.cover_button)
+        faces_layout.addLayout(tools)
+        self.faces = FaceGridModel(ctx, parent=self)
+        self.face_grid = GridView(FaceDelegate.TILE)
+        self.face_grid.setItemDelegate(FaceDelegate(self.face_grid))
+        self.face_grid.setModel(self.faces)
+        self.face_grid.openRequested.connect(self._open_face_photo)
+        self.face_grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.face_grid.customContextMenuRequested.connect(self._face_menu)
+        faces_layout.addWidget(self.face_grid, 1)
+        self.tabs.addTab(faces_tab, "Faces")
+        layout.addWidget(self.tabs, 1)
+        self.faces.edited.connect(self.status.emit)
+        self._waiting_cover: object = None
+        self._cover: tuple[str, Any, Any] | None = None
+        ctx.thumbs.ready.connect(self._cover_ready)
+
+    # -- showing a person ------------------------------------------------------------------------------
+    def show_person(self, person_id: str) -> None:
+        self.person_id = person_id
+        self._cancel_name()
+        self.tabs.setCurrentIndex(0)
+        self.photos.set_person(person_id)
+        self.faces.set_person(person_id)
+        # What is known at once (name, cover, the grid's count) shows at once; the rest follows.
+        tile = self.ctx.library.person_tiles([person_id]).get(person_id)
+        counts = self.people.extra(person_id)
+        self.name_label.setText(tile.display_name if tile else "")
+        self.name_label.setStyleSheet("" if tile and tile.name else f"color: {style.MUTED};")
+        self.subtitle.setText(plural(counts.photos, "photo") if counts else "")
+        key = PeopleModel.cover_key(tile)
+        self.avatar.setPixmap(round_pixmap(self.ctx.thumbs.get(key) if key else None, AVATAR))
+        self._load_header()
+        self.photo_grid.setFocus()
+
+    def reload(self) -> None:
+        if self.person_id is None:
+            return
+        current = self.ctx.library.resolve_person(self.person_id)
+        if current != self.person_id:  # merged into someone else: follow them
+            self.person_id = current
+            self.photos.set_person(current)
+            self.faces.set_person(current)
+            self.personChanged.emit(current)
+        else:
+            self.photos.refresh()
+            self.faces.refresh()
+        self._load_header()
+
+    def _load_header(self) -> None:
+        """The name, counts and cover: counted on the reader thread (a person can have 40,000 faces)."""
+        pid = self.person_id
+        if pid is None:
+            return
+
+        def load(lib: Any) -> tuple[Any, Any]:
+            return lib.person(pid), lib.person_tiles([pid]).get(pid)
+
+        self.ctx.read(load, lambda result: self._show_header(pid, *result))
+
+    def _show_header(self, pid: str, summary: Any, tile: Any) -> None:
+        if pid != self.person_id:
+            return
+        if summary is None or tile is None:  # no faces left: nothing to show
+            self.name_label.setText(tile.display_name if tile else "Unnamed person")
+            self.subtitle.setText("No photos left")
+            self.avatar.setPixmap(round_pixmap(None, AVATAR))
+            self.gone.emit()
+            return
+        self.hidden = summary.hidden
+        self.name_label.setText(summary.display_name)
+        self.name_label.setStyleSheet("" if summary.name else f"color: {style.MUTED};")
+        parts = [plural(summary.photos, "photo"), plural(summary.faces, "face")]
+        if summary.hidden:
+            parts.append("hidden from People")
+        self.subtitle.setText(" · ".join(parts))
+        self.hide_button.setText("Show in People" if summary.hidden else "Hide")
+        self.hide_button.setToolTip("List this person in People again (Ctrl+H)" if summary.hidden else
+                                    "Hide this person from People (Ctrl+H)")
+        key = PeopleModel.cover_key(tile)
+        pixmap = self.ctx.thumbs.get(key) if key else None
+        self._waiting_cover = key if key is not None and pixmap is None else None
+        self._cover = (pid, summary, tile)
+        self.avatar.setPixmap(round_pixmap(pixmap, AVATAR))
+
+    def _cover_ready(self, key: object) -> None:
+        if self._waiting_cover is not None and key == self._waiting_cover and self._cover is not None:
+            self._show_header(*self._cover)
+
+    # -- renaming --------------------------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.name_label and event.type() == QEvent.Type.MouseButtonDblClick:
+            self.start_rename()
+            return True
+        return super().eventFilter(obj, event)
+
+    @property
+    def renaming(self) -> bool:
+        return self.name_stack.currentWidget() is self.name_edit
+
+    def start_rename(self) -> None:
+        if self.person_id is None:
+            return
+        summary = self.ctx.library.person(self.person_id)
+        self.name_edit.setText((summary.name or "") if summary else "")
+        self.name_stack.setCurrentWidget(self.name_edit)
+        self.name_edit.selectAll()
+        self.name_edit.setFocus()
+
+    def _commit_name(self) -> None:
+        if self.person_id is not None:
+            self.people.rename(self.person_id, self.name_edit.text())
+        self.name_stack.setCurrentWidget(self.name_label)
+        self.photo_grid.setFocus()
+
+    def _cancel_name(self) -> None:
+        self.name_stack.setCurrentWidget(self.name_label)
+
+    def toggle_hidden(self) -> None:
+        if self.person_id is not None:
+            self.people.set_hidden([self.person_id], not self.hidden)
+
+    # -- faces -----------------------------------------------------------------------------------------
+    def selected_faces(self) -> list[int]:
+        return [int(x) for x in self.face_grid.selected_ids()]  # type: ignore[call-overload]
+
+    def not_this_person(self) -> None:
+        faces = self.selected_faces()
+        if not faces:
+            self.tabs.setCurrentIndex(1)
+            self.status.emit("Select the faces that are not this person first (Faces tab)")
+            return
+        self.faces.not_this_person(faces)
+
+    def use_as_cover(self) -> None:
+        faces = self.selected_faces()
+        if len(faces) != 1:
+            self.status.emit("Select one face to use as the cover")
+            return
+        self.faces.use_as_cover(faces[0])
+
+    def _face_menu(self, pos: QPoint) -> None:
+        index = self.face_grid.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.face_grid.selectionModel().isSelected(index):
+            self.face_grid.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction("Open photo", lambda: self._open_face_photo(index))
+        menu.addAction("Use as cover", self.use_as_cover)
+        menu.addSeparator()
+        menu.addAction("Not this person", self.not_this_person)
+        menu.exec(self.face_grid.viewport().mapToGlobal(pos))
+
+    def _open_photo(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.photoOpened.emit(self.photos.ids(), index.row())
+
+    def _open_face_photo(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        photo_id = self.faces.photo_of(int(role(index, IdRole)))
+        ids = self.photos.ids()
+        if photo_id in ids:
+            self.photoOpened.emit(ids, ids.index(photo_id))
+        elif photo_id is not None:
+            self.photoOpened.emit([photo_id], 0)

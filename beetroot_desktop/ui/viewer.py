@@ -1,0 +1,332 @@
+"""The photo viewer: the photo fitted to the window with every face box drawn and labelled.
+
+The photo is decoded on a background thread (EXIF orientation applied, as the boxes assume); the cached
+thumbnail stands in until it arrives, so arrow keys feel instant even on big files. Neighbours are
+decoded ahead of time.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+
+from . import icons, style
+from .context import LibraryContext
+from .models import face_reason
+from .tasks import TaskRunner
+from .thumbnails import ThumbKey, pil_to_qimage
+
+VIEW_SIDE = 2048  # decode at most this size; enough for a full-screen view on most displays
+TOP_BAR = 52
+BOTTOM_BAR = 36
+MARGIN = 20
+PRELOAD = 4
+BOX_NAMED = "#ef5ba1"  # the beetroot accent, lightened to stand out on dark and busy photos
+
+
+def decode_for_view(path: str) -> QImage:
+    from ..imaging import decode_photo
+
+    return pil_to_qimage(decode_photo(path, max_side=VIEW_SIDE).image)
+
+
+class PhotoViewer(QWidget):
+    back = Signal()
+    personOpened = Signal(str)
+    status = Signal(str)
+
+    def __init__(self, ctx: LibraryContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ids: list[int] = []
+        self.position = 0
+        self.photo: Any = None
+        self.faces: list[Any] = []
+        self.pixmap: QPixmap | None = None
+        self.sharp = False
+        self.error: str | None = None
+        self.hover: int | None = None
+        self._decoded: OrderedDict[int, QImage] = OrderedDict()
+        self._requested: set[int] = set()
+        self.decoder = TaskRunner(1, self, name="viewer-decode")
+        self.back_button = QToolButton(self)
+        self.back_button.setIcon(icons.icon("back", "#f4f2f6", 22))
+        self.back_button.setIconSize(QSize(22, 22))
+        self.back_button.setToolTip("Back (Esc)")
+        self.back_button.setStyleSheet("QToolButton { border: none; border-radius: 6px; padding: 4px; }"
+                                       " QToolButton:hover { background: rgba(255, 255, 255, 40); }")
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_button.move(MARGIN - 8, (TOP_BAR - 32) // 2)
+        self.back_button.clicked.connect(self.back.emit)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAutoFillBackground(False)
+        ctx.thumbs.ready.connect(self._thumb_ready)
+
+    # -- navigation ------------------------------------------------------------------------------------
+    def show_photos(self, ids: list[int], position: int) -> None:
+        self.ids = list(ids)
+        self.go(position)
+
+    def go(self, position: int) -> None:
+        if not self.ids:
+            return
+        self.position = max(0, min(position, len(self.ids) - 1))
+        photo_id = self.ids[self.position]
+        self.photo = self.ctx.library.photo(photo_id)
+        self.faces = list(self.ctx.library.faces_of_photo(photo_id)) if self.photo else []
+        self.error = None
+        self.hover = None
+        decoded = self._decoded.get(photo_id)
+        if decoded is not None:
+            self.pixmap, self.sharp = QPixmap.fromImage(decoded), True
+        else:
+            self.pixmap, self.sharp = self._thumbnail(), False
+            self._decode(photo_id)
+        for step in (1, -1, 2):
+            neighbour = self.position + step
+            if 0 <= neighbour < len(self.ids):
+                self._decode(self.ids[neighbour])
+        self.update()
+
+    def _thumbnail(self) -> QPixmap | None:
+        if self.photo is None or not self.photo["sha256"]:
+            return None
+        return self.ctx.thumbs.get(ThumbKey("photo", self.photo["sha256"], None, self.photo["path"]))
+
+    def _thumb_ready(self, key: object) -> None:
+        if not self.sharp and self.photo is not None and isinstance(key, ThumbKey) and \
+                key.kind == "photo" and key.sha256 == self.photo["sha256"]:
+            self.pixmap = self._thumbnail()
+            self.update()
+
+    def _decode(self, photo_id: int) -> None:
+        if photo_id in self._decoded or photo_id in self._requested:
+            return
+        row = self.ctx.library.photo(photo_id)
+        if row is None:
+            return
+        self._requested.add(photo_id)
+        path = str(row["path"])
+        self.decoder.submit(lambda: decode_for_view(path), lambda image: self._decoded_ready(photo_id, image),
+                            lambda exc: self._decode_failed(photo_id, exc))
+
+    def _decoded_ready(self, photo_id: int, image: QImage) -> None:
+        self._requested.discard(photo_id)
+        self._decoded[photo_id] = image
+        while len(self._decoded) > PRELOAD:
+            self._decoded.popitem(last=False)
+        if self.ids and self.ids[self.position] == photo_id:
+            self.pixmap, self.sharp = QPixmap.fromImage(image), True
+            self.update()
+
+    def _decode_failed(self, photo_id: int, exc: object) -> None:
+        self._requested.discard(photo_id)
+        if self.ids and self.ids[self.position] == photo_id:
+            self.error = f"This photo cannot be shown: {exc}"
+            self.update()
+
+    def reload(self) -> None:
+        """Names and boxes may have changed (an edit, an import): redraw them."""
+        if self.photo is not None:
+            self.faces = list(self.ctx.library.faces_of_photo(self.photo["id"]))
+            self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
+            self.go(self.position + 1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace, Qt.Key.Key_PageUp):
+            self.go(self.position - 1)
+        elif key == Qt.Key.Key_Home:
+            self.go(0)
+        elif key == Qt.Key.Key_End:
+            self.go(len(self.ids) - 1)
+        elif key == Qt.Key.Key_Escape:
+            self.back.emit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    # -- geometry --------------------------------------------------------------------------------------
+    def image_rect(self) -> QRectF:
+        """Where the photo is drawn: fitted inside the window below the top bar, aspect kept."""
+        if self.photo is None:
+            return QRectF()
+        w = float(self.photo["width"] or (self.pixmap.width() if self.pixmap else 1))
+        h = float(self.photo["height"] or (self.pixmap.height() if self.pixmap else 1))
+        area = QRectF(MARGIN, TOP_BAR, self.width() - 2 * MARGIN, self.height() - TOP_BAR - BOTTOM_BAR)
+        if w <= 0 or h <= 0 or area.width() <= 0 or area.height() <= 0:
+            return QRectF()
+        scale = min(area.width() / w, area.height() / h)
+        return QRectF(area.x() + (area.width() - w * scale) / 2, area.y() + (area.height() - h * scale) / 2,
+                      w * scale, h * scale)
+
+    def face_rects(self) -> list[QRectF]:
+        target = self.image_rect()
+        if self.photo is None or target.isEmpty() or not self.photo["width"]:
+            return []
+        s = target.width() / float(self.photo["width"])
+        return [QRectF(target.x() + f["left"] * s, target.y() + f["top"] * s, f["width"] * s, f["height"] * s)
+                for f in self.faces]
+
+    def face_at(self, pos: QPoint) -> int | None:
+        for i, rect in enumerate(self.face_rects()):
+            if rect.adjusted(-4, -4, 4, 4).contains(QPointF(pos)):
+                return i
+        return None
+
+    def label_for(self, face: Any) -> str:
+        if face["person_id"]:
+            return str(face["person_name"] or "Unnamed person")
+        return face_reason(face["status"], face["reason"])
+
+    # -- painting --------------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        p.fillRect(self.rect(), QColor("#17151b"))
+        target = self.image_rect()
+        if self.pixmap is not None and not target.isEmpty():
+            p.drawPixmap(target, self.pixmap, QRectF(self.pixmap.rect()))
+        if self.error:
+            p.setPen(QColor("#f2b8b5"))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.error)
+        for i, (face, rect) in enumerate(zip(self.faces, self.face_rects(), strict=False)):
+            self._paint_face(p, face, rect, i == self.hover)
+        self._paint_bars(p)
+        p.end()
+
+    def _paint_face(self, p: QPainter, face: Any, rect: QRectF, hover: bool) -> None:
+        assigned = bool(face["person_id"])
+        named = bool(face["person_name"])
+        color = QColor(BOX_NAMED if named else ("#ffffff" if assigned else "#c9c4cf"))
+        pen = QPen(QColor(0, 0, 0, 110), 4.0)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRoundedRect(rect, 6, 6)  # a dark halo keeps the box visible on light photos
+        pen = QPen(color, 3.0 if hover else 2.0)
+        if not assigned:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.drawRoundedRect(rect, 6, 6)
+        label = self.label_for(face)
+        font = QFont(self.font())
+        font.setPointSizeF(max(8.5, self.font().pointSizeF() - 0.5))
+        font.setWeight(QFont.Weight.DemiBold)
+        p.setFont(font)
+        fm = QFontMetricsF(font)
+        text_w = min(fm.horizontalAdvance(label), max(rect.width() + 80, 120))
+        label = fm.elidedText(label, Qt.TextElideMode.ElideRight, text_w)
+        chip = QRectF(0, 0, fm.horizontalAdvance(label) + 16, fm.height() + 8)
+        chip.moveLeft(rect.center().x() - chip.width() / 2)
+        below = rect.bottom() + 6
+        if below + chip.height() <= self.height() - BOTTOM_BAR + 30:
+            chip.moveTop(below)
+        else:
+            chip.moveBottom(rect.top() - 6)
+        chip.moveLeft(max(4.0, min(chip.left(), self.width() - chip.width() - 4)))
+        path = QPainterPath()
+        path.addRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+        bg = QColor(style.ACCENT) if named else QColor(25, 23, 30, 215)
+        p.fillPath(path, bg)
+        p.setPen(QColor("#ffffff") if (named or assigned) else QColor("#dcd8e0"))
+        p.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _paint_bars(self, p: QPainter) -> None:
+        if self.photo is None:
+            return
+        p.setPen(QColor("#f4f2f6"))
+        font = QFont(self.font())
+        font.setPointSizeF(self.font().pointSizeF() + 1)
+        font.setWeight(QFont.Weight.DemiBold)
+        p.setFont(font)
+        top = QRectF(MARGIN, 0, self.width() - 2 * MARGIN, TOP_BAR)
+        name = Path(str(self.photo["path"])).name
+        title = top.adjusted(34, 0, 0, 0)  # after the back button
+        p.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                   QFontMetricsF(font).elidedText(name, Qt.TextElideMode.ElideMiddle, top.width() * 0.6))
+        small = QFont(self.font())
+        p.setFont(small)
+        p.setPen(QColor("#b9b4c0"))
+        taken = str(self.photo["taken_at"] or "").replace("T", " ")[:16]
+        info = f"{self.position + 1} of {len(self.ids)}"
+        if taken:
+            info = f"{taken}   ·   {info}"
+        p.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, info)
+        bottom = QRectF(MARGIN, self.height() - BOTTOM_BAR, self.width() - 2 * MARGIN, BOTTOM_BAR)
+        n = len(self.faces)
+        faces = "no faces found" if n == 0 else ("1 face" if n == 1 else f"{n} faces")
+        hint = f"{faces}   ·   ← → browse   ·   click a face to open the person   ·   Esc back"
+        p.drawText(bottom, Qt.AlignmentFlag.AlignCenter, hint)
+
+    # -- mouse -----------------------------------------------------------------------------------------
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        hover = self.face_at(event.position().toPoint())
+        if hover != self.hover:
+            self.hover = hover
+            self.setCursor(Qt.CursorShape.PointingHandCursor if hover is not None else Qt.CursorShape.ArrowCursor)
+            if hover is not None:
+                face = self.faces[hover]
+                self.setToolTip(self.label_for(face) + (f" · {face['similarity']:.1f}% match"
+                                                        if face["similarity"] is not None else ""))
+            else:
+                self.setToolTip("")
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            i = self.face_at(event.position().toPoint())
+            if i is not None and self.faces[i]["person_id"]:
+                self.personOpened.emit(str(self.faces[i]["person_id"]))
+                return
+        if event.button() == Qt.MouseButton.BackButton:
+            self.back.emit()
+            return
+        super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        i = self.face_at(event.pos())
+        if i is None:
+            return
+        face = self.faces[i]
+        menu = QMenu(self)
+        if face["person_id"]:
+            pid = str(face["person_id"])
+            menu.addAction(f"Open {self.label_for(face)}", lambda: self.personOpened.emit(pid))
+            menu.addAction("Use as cover", lambda: self._use_as_cover(face))
+            menu.addSeparator()
+            menu.addAction("Not this person", lambda: self._not_this_person(face))
+        else:
+            menu.addAction(self.label_for(face)).setEnabled(False)
+        menu.exec(event.globalPos())
+
+    def _not_this_person(self, face: Any) -> None:
+        self.ctx.library.remove_face_from_person(int(face["id"]))
+        self.status.emit("Face removed from the person; it will not be grouped with them again")
+        self.ctx.changed.emit()
+
+    def _use_as_cover(self, face: Any) -> None:
+        self.ctx.library.set_cover(str(face["person_id"]), int(face["id"]))
+        self.status.emit("Cover photo changed")
+        self.ctx.changed.emit()

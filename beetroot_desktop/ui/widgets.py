@@ -1,0 +1,258 @@
+"""Reusable widgets: the tile grid, empty states, message banners, page headers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import icons, style
+
+
+class GridView(QListView):
+    """A list view in icon mode: even spacing that follows the window width, lazy painting.
+
+    Files dragged in from outside are not the grid's business: the event is left to the main window,
+    which imports them.
+    """
+
+    openRequested = Signal(QModelIndex)
+
+    def __init__(self, tile: QSize, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tile = tile
+        self.setObjectName("Grid")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setUniformItemSizes(True)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(200)
+        self.setSpacing(0)
+        self.setMouseTracking(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(24)
+        self.setGridSize(tile)
+        self.setContentsMargins(12, 12, 12, 12)
+        self.setViewportMargins(12, 12, 12, 0)
+        self.activated.connect(self.openRequested.emit)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit_grid()
+        return super().viewportEvent(event)
+
+    def _fit_grid(self) -> None:
+        """Spread the columns over the full width instead of leaving a ragged gap on the right.
+
+        QListView lays items out in the largest viewport (as if no scroll bar were shown) minus room
+        for a vertical scroll bar when the bar is "as needed"; the same width is used here.
+        """
+        width = self.maximumViewportSize().width() - self.verticalScrollBar().sizeHint().width() - 4
+        columns = max(1, width // self.tile.width())
+        cell = max(self.tile.width(), width // columns)
+        if self.gridSize().width() != cell:
+            self.setGridSize(QSize(cell, self.tile.height()))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and event.button() == Qt.MouseButton.LeftButton:
+            if not self.double_click(index, event):
+                self.openRequested.emit(index)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def double_click(self, index: QModelIndex, event: QMouseEvent) -> bool:
+        """Handle a double-click specially (return True), or let it open the item."""
+        return False
+
+    # -- external files pass through to the main window ---------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.ignore()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.ignore()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.ignore()
+            return
+        super().dropEvent(event)
+
+    def selected_ids(self) -> list[object]:
+        from .models import IdRole, role
+
+        rows = sorted(self.selectionModel().selectedIndexes(), key=lambda i: i.row())
+        return [role(i, IdRole) for i in rows]
+
+
+TEXT_WIDTH = 520
+
+
+class EmptyState(QWidget):
+    """A friendly centred message for a view with nothing in it yet."""
+
+    actionTriggered = Signal()
+
+    def __init__(self, icon_name: str, title: str, text: str, action: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(3)
+        self.icon = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.icon.setPixmap(icons.icon(icon_name, style.ACCENT, 72).pixmap(72, 72))
+        self.title = QLabel(title, objectName="EmptyTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.text = QLabel(text, objectName="EmptyText", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.text.setWordWrap(True)
+        self.text.setFixedWidth(TEXT_WIDTH)  # a fixed width lets the layout give wrapped text its height
+        layout.addWidget(self.icon)
+        layout.addSpacing(8)
+        layout.addWidget(self.title)
+        layout.addSpacing(4)
+        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._fit_text()
+        self.button: QPushButton | None = None
+        if action:
+            self.button = QPushButton(action, objectName="Primary")
+            self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.button.clicked.connect(self.actionTriggered.emit)
+            layout.addSpacing(12)
+            layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(4)
+
+    def _fit_text(self) -> None:
+        self.text.setFixedHeight(max(0, self.text.heightForWidth(TEXT_WIDTH)))
+
+    def set_text(self, title: str, text: str, *, show_action: bool = True) -> None:
+        self.title.setText(title)
+        self.text.setText(text)
+        self._fit_text()
+        if self.button is not None:
+            self.button.setVisible(show_action)
+
+
+class GridWithEmptyState(QStackedWidget):
+    """Shows the grid when its model has rows (once it has loaded), the empty state otherwise."""
+
+    def __init__(self, grid: GridView, empty: EmptyState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid, self.empty = grid, empty
+        self.addWidget(grid)
+        self.addWidget(empty)
+        self._model_connected = False
+
+    def watch(self) -> None:
+        model = self.grid.model()
+        for sig in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.layoutChanged):
+            sig.connect(self.update_state)
+        if hasattr(model, "refreshed"):
+            model.refreshed.connect(self.update_state)
+        self.update_state()
+
+    def update_state(self, *args: object) -> None:
+        model = self.grid.model()
+        loaded = getattr(model, "loaded", True)
+        empty = loaded and model.rowCount() == 0
+        self.setCurrentWidget(self.empty if empty else self.grid)
+
+
+class Banner(QFrame):
+    """A dismissible message strip at the top of the window (errors, failures, notices)."""
+
+    dismissed = Signal()
+    actionTriggered = Signal()
+
+    def __init__(self, kind: str = "info", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Banner")
+        self.setProperty("kind", kind)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        self.label = QLabel(wordWrap=True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.label, 1)
+        self.action = QPushButton()
+        self.action.hide()
+        self.action.clicked.connect(self.actionTriggered.emit)
+        layout.addWidget(self.action)
+        close = QToolButton()
+        close.setIcon(icons.icon("cancel", style.MUTED, 16))
+        close.setToolTip("Dismiss")
+        close.clicked.connect(self.dismiss)
+        layout.addWidget(close)
+        self.hide()
+
+    def show_message(self, text: str, kind: str | None = None, action: str | None = None) -> None:
+        if kind is not None and kind != self.property("kind"):
+            self.setProperty("kind", kind)
+            self.style().unpolish(self)
+            self.style().polish(self)
+        self.label.setText(text)
+        self.action.setVisible(bool(action))
+        if action:
+            self.action.setText(action)
+        self.show()
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()
+
+
+class PageHeader(QWidget):
+    """Title, a muted subtitle, and room for tools on the right."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QHBoxLayout(self)
+        self.layout_.setContentsMargins(24, 18, 24, 10)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        self.title = QLabel(title, objectName="PageTitle")
+        self.subtitle = QLabel("", objectName="PageSubtitle")
+        texts.addWidget(self.title)
+        texts.addWidget(self.subtitle)
+        self.layout_.addLayout(texts)
+        self.layout_.addStretch(1)
+
+    def add_tool(self, widget: QWidget) -> None:
+        self.layout_.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+def round_pixmap(source: QPixmap | None, size: int) -> QPixmap:
+    """A round avatar for headers, from a face thumbnail (placeholder when missing)."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+
+    from .delegates import draw_cover
+
+    result = QPixmap(size, size)
+    result.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(result)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    draw_cover(painter, QRectF(0, 0, size, size), source, circle=True)
+    painter.end()
+    return result

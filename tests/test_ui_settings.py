@@ -1,0 +1,169 @@
+"""The Settings dialog: values persist, secrets go to the keyring only, bad values are refused in place,
+the threshold preview counts people, and Test connection reports in words without blocking."""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+
+import pytest
+from ui_helpers import open_window
+
+from beetroot_desktop.config import Settings, load_settings, settings_path
+from beetroot_desktop.ui.settings_dialog import SettingsDialog
+
+KEY_ID = "AKIAIOSFODNN7EXAMPLE"
+SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+
+
+def _dialog(qtbot, settings: Settings | None = None, ctx=None) -> SettingsDialog:
+    dialog = SettingsDialog(settings or Settings(), ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_settings_round_trip_keeps_the_secret_in_the_keyring_only(qtbot, isolated_env):
+    dialog = _dialog(qtbot)
+    dialog.spin.setValue(90.5)
+    assert dialog.slider.value() == 90  # slider and spin box move together
+    dialog.slider.setValue(88)
+    assert dialog.spin.value() == 88.0
+    dialog.engine.setCurrentIndex(dialog.engine.findData("rekognition"))
+    dialog.region.setCurrentText("eu-west-1")
+    dialog.collection.setText("family-faces")
+    dialog.use_keys.setChecked(True)
+    dialog.key_id.setText(KEY_ID)
+    dialog.secret.setText(SECRET)
+    applied: list[object] = []
+    dialog.applied.connect(applied.append)
+    assert dialog.save()
+    assert applied and applied[0].threshold_changed
+
+    saved = load_settings()
+    assert (saved.threshold, saved.engine, saved.aws_region, saved.collection_id) == (
+        88.0, "rekognition", "eu-west-1", "family-faces")
+    text = settings_path().read_text()
+    assert SECRET not in text and KEY_ID not in text
+    assert isolated_env.store[("beetroot-desktop", "aws_secret_access_key")] == SECRET
+    assert isolated_env.store[("beetroot-desktop", "aws_access_key_id")] == KEY_ID
+
+    again = _dialog(qtbot, saved)  # reopening shows what was saved, the key only masked
+    assert again.spin.value() == 88.0 and again.engine.currentData() == "rekognition"
+    assert again.use_keys.isChecked() and again.key_id.text() == "" and KEY_ID not in again.key_id.placeholderText()
+    assert KEY_ID[:4] in again.key_id.placeholderText()
+
+
+@pytest.mark.parametrize(("field", "value", "label"), [
+    ("collection", "my collection!", "collection_error"),
+    ("region", "middle-earth", "region_error"),
+    ("key_id", "not-a-key", "secret_error"),
+    ("library", "relative/folder", "library_error"),
+])
+def test_invalid_values_are_refused_next_to_the_field(qtbot, field, value, label):
+    dialog = _dialog(qtbot)
+    dialog.engine.setCurrentIndex(dialog.engine.findData("rekognition"))
+    widget = getattr(dialog, field)
+    if field == "region":
+        widget.setCurrentText(value)
+    else:
+        widget.setText(value)
+    if field == "key_id":
+        dialog.use_keys.setChecked(True)
+        dialog.secret.setText(SECRET)
+    assert not dialog.save()
+    error = getattr(dialog, label)
+    assert error.isVisible() and error.text()
+    assert not settings_path().exists()
+
+
+def test_a_keyring_that_cannot_store_secrets_is_explained_next_to_the_field(qtbot):
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    dialog = _dialog(qtbot)
+    dialog.engine.setCurrentIndex(dialog.engine.findData("rekognition"))
+    dialog.use_keys.setChecked(True)
+    dialog.key_id.setText(KEY_ID)
+    dialog.secret.setText(SECRET)
+    assert not dialog.save()
+    assert dialog.secret_error.isVisible() and "keyring" in dialog.secret_error.text()
+    assert not settings_path().exists()
+
+
+def test_engine_bound_to_the_library_cannot_be_switched_in_place(qtbot, imported_library):
+    window = open_window(qtbot, imported_library.dir)
+    dialog = _dialog(qtbot, Settings(), window.ctx)
+    dialog.engine.setCurrentIndex(dialog.engine.findData("rekognition"))
+    dialog.use_profile.setChecked(True)
+    assert not dialog.save()
+    assert dialog.engine_error.isVisible() and "library" in dialog.engine_error.text()
+
+
+def test_threshold_preview_counts_people_off_the_gui_thread(qtbot, imported_library):
+    window = open_window(qtbot, imported_library.dir)
+    dialog = _dialog(qtbot, Settings(), window.ctx)
+    qtbot.waitUntil(lambda: "7 people" in dialog.preview.text(), timeout=5000)
+    dialog.spin.setValue(99.5)
+    assert "counting" in dialog.preview.text()
+    qtbot.waitUntil(lambda: "(now 7)" in dialog.preview.text(), timeout=10_000)
+    from beetroot_desktop.pipeline.regroup import plan_regroup
+
+    strict = plan_regroup(imported_library, 99.5).people
+    assert f"{strict} people" in dialog.preview.text() and strict > 7
+
+
+def _fake_rekognition(monkeypatch, check) -> None:  # type: ignore[no-untyped-def]
+    import beetroot_desktop.engines.rekognition as module
+
+    monkeypatch.setattr(module, "check_connection", check)
+
+
+def test_test_connection_reports_in_words(qtbot, monkeypatch):
+    seen: list[tuple[Settings, bool]] = []
+
+    def check(settings: Settings, create_collection: bool = False) -> object:
+        seen.append((settings, create_collection))
+        if not create_collection:
+            return types.SimpleNamespace(ok=False, message="The collection family-faces does not exist in"
+                                                           " eu-west-1.", can_create=True)
+        return types.SimpleNamespace(ok=True, message="Connected; created the collection family-faces.")
+
+    _fake_rekognition(monkeypatch, check)
+    dialog = _dialog(qtbot)
+    dialog.engine.setCurrentIndex(dialog.engine.findData("rekognition"))
+    dialog.region.setCurrentText("eu-west-1")
+    dialog.collection.setText("family-faces")
+    dialog.tabs.setCurrentIndex(1)
+    dialog.test_button.click()
+    assert not dialog.test_button.isEnabled()  # running in the background
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=5000)
+    assert "does not exist" in dialog.test_result.text() and dialog.create_button.isVisible()
+    assert seen[0][0].collection_id == "family-faces" and seen[0][0].aws_region == "eu-west-1"
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: "created" in dialog.test_result.text(), timeout=5000)
+    assert seen[-1][1] is True
+
+
+def test_test_connection_error_is_a_message(qtbot, monkeypatch):
+    def check(settings: Settings, create_collection: bool = False) -> object:
+        raise RuntimeError("no credentials found: choose a profile or save an access key")
+
+    _fake_rekognition(monkeypatch, check)
+    dialog = _dialog(qtbot)
+    dialog.engine.setCurrentIndex(dialog.engine.findData("rekognition"))
+    dialog.tabs.setCurrentIndex(1)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "no credentials found" in dialog.test_result.text(), timeout=5000)
+
+
+def test_saving_a_new_threshold_regroups_the_open_library(qtbot, imported_library, monkeypatch, tmp_path):
+    window = open_window(qtbot, imported_library.dir)
+    dialog = window.open_settings()
+    dialog.spin.setValue(99.5)
+    with qtbot.waitSignal(window.controller.jobFinished, timeout=60_000) as done:
+        assert dialog.save()
+    assert done.args[0].kind == "regroup" and load_settings().threshold == 99.5
+    qtbot.waitUntil(lambda: window.people_page.model.rowCount() > 7, timeout=10_000)
+    assert Path(settings_path()).exists()

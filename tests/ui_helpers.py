@@ -1,0 +1,77 @@
+"""Helpers for the desktop app's tests: a window on a library, drops, waiting for imports."""
+
+from __future__ import annotations
+
+import os
+import warnings
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import beetroot_desktop.ui  # noqa: F401  (applies the PySide6 reference guard before Qt is used)
+from beetroot_desktop.config import Settings
+from beetroot_desktop.library import Library
+from beetroot_desktop.ui.main_window import MainWindow
+
+IMPORT_TIMEOUT_MS = 180_000
+
+
+def open_window(qtbot: Any, library_dir: Path, settings: Settings | None = None) -> MainWindow:
+    """A shown main window on `library_dir` with its People grid loaded."""
+    settings = settings or Settings(workers=2)
+    window = MainWindow(settings, Path(library_dir))
+    qtbot.addWidget(window)
+    window.resize(1100, 760)
+    window.show()
+    assert window.open_library()
+    qtbot.waitUntil(lambda: window.people_page.model.loaded, timeout=10_000)
+    return window
+
+
+def drop_files(window: MainWindow, paths: list[Path]) -> bool:
+    """Drag `paths` over the window and drop them, as a file manager would. Returns whether it was taken."""
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    target = window.people_page.grid.viewport()  # over the grid: the drop must still reach the window
+    pos = QPoint(40, 40)
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction | Qt.DropAction.LinkAction
+    with warnings.catch_warnings():  # Qt 6 keeps only the QPoint constructor, which PySide marks deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(pos), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, drop)
+    return drop.isAccepted()
+
+
+def expected_photo_counts(labels: dict[str, list[str]], folders: tuple[str, ...]) -> list[int]:
+    """Photos per labelled person among the files under `folders`, largest first (duplicates count once)."""
+    counts: Counter[str] = Counter()
+    for rel, people in labels.items():
+        if rel.startswith(folders) and rel != "misc/obama_copy.jpg":  # a byte-identical copy: a duplicate
+            for person in set(people):
+                counts[person] += 1
+    return sorted(counts.values(), reverse=True)
+
+
+def grid_counts(window: MainWindow) -> list[int]:
+    model = window.people_page.model
+    return sorted((model.extra(pid).photos for pid in model.ids()), reverse=True)
+
+
+def person_of(lib: Library, photos_dir: Path, rel: str) -> str:
+    """The person of the single face in the photo `rel`."""
+    row = lib.photo_by_path(str(photos_dir / rel))
+    assert row is not None, rel
+    faces = lib.faces_of_photo(row.id)
+    assert len(faces) == 1 and faces[0]["person_id"], rel
+    return lib.resolve_person(str(faces[0]["person_id"]))
