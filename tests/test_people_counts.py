@@ -22,7 +22,10 @@ def counted(lib: Library) -> dict[str, tuple[int, int]]:
 
 
 def shown(lib: Library) -> dict[str, tuple[int, int]]:
-    return {p.person_id: (p.faces, p.photos) for p in lib.people()}
+    """What both the People list and the desktop grid's rows say; they must agree."""
+    listed = {p.person_id: (p.faces, p.photos) for p in lib.people()}
+    assert {r.person_id: (r.faces, r.photos) for r in lib.person_rows()} == listed
+    return listed
 
 
 def test_counts_follow_every_edit(imported_library: Library, photos_dir: Path, tmp_path: Path):

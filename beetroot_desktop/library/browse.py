@@ -58,10 +58,10 @@ class BrowseMixin(Core):
         if order not in PERSON_ORDERS:
             raise ValueError(f"order must be one of {', '.join(PERSON_ORDERS)}")
         hidden_sql = "" if include_hidden else " AND p.hidden = 0"
+        # photo_count and face_count are kept by triggers (schema v2): no count over every face here.
         rows = self.conn.execute(
-            "SELECT p.person_id, count(DISTINCT f.photo_id) AS photos, count(f.id) AS faces, p.hidden, p.name"
-            " FROM people p JOIN faces f ON f.person_id = p.person_id"
-            f" WHERE p.merged_into IS NULL{hidden_sql} GROUP BY p.person_id"
+            "SELECT p.person_id, p.photo_count AS photos, p.face_count AS faces, p.hidden, p.name"
+            f" FROM people p WHERE p.merged_into IS NULL AND p.face_count > 0{hidden_sql}"
             " ORDER BY photos DESC, faces DESC, p.created_at, p.person_id").fetchall()
         needle = name_filter.strip().casefold()
         if needle or order == "name":
@@ -167,10 +167,8 @@ class BrowseMixin(Core):
         """Totals for the sidebar: photos, people (visible and hidden), unassigned faces, failed files."""
         row = self.conn.execute(
             "SELECT (SELECT count(*) FROM photos WHERE status = 'done'),"
-            " (SELECT count(*) FROM people p WHERE p.merged_into IS NULL AND p.hidden = 0"
-            "   AND EXISTS (SELECT 1 FROM faces f WHERE f.person_id = p.person_id)),"
-            " (SELECT count(*) FROM people p WHERE p.merged_into IS NULL AND p.hidden = 1"
-            "   AND EXISTS (SELECT 1 FROM faces f WHERE f.person_id = p.person_id)),"
+            " (SELECT count(*) FROM people p WHERE p.merged_into IS NULL AND p.hidden = 0 AND p.face_count > 0),"
+            " (SELECT count(*) FROM people p WHERE p.merged_into IS NULL AND p.hidden = 1 AND p.face_count > 0),"
             " (SELECT count(*) FROM faces WHERE person_id IS NULL),"
             " (SELECT count(*) FROM photos WHERE status = 'failed')").fetchone()
         return {"photos": row[0], "people": row[1], "hidden": row[2], "unassigned": row[3], "failed": row[4]}
