@@ -5,12 +5,9 @@ Start-up uses only the app's command-line contract: with BEETROOT_QUIT_AFTER_MS=
 window, prints `startup: main window shown after <ms> ms` to stderr and quits N ms later; the bench takes
 the wall time from starting the process to reading that line.
 
-The stall and scroll benches run the window in this process and need a little more of the GUI:
-- `beetroot_desktop.ui.app.create_main_window(library_dir)` -> the main window, not yet shown;
-- for the stall bench, the window's `import_paths(paths)` starting an import in the background and its
-  `import_finished` signal.
-The People grid is found without naming it: the item view whose model has one row per person. Each
-bench reports "not available" with the reason when the GUI or a piece of it is missing.
+The stall and scroll benches run the real main window in this process, as the app's own tests do
+(`beetroot_desktop.ui.app.create_main_window`, `MainWindow.open_library`, its People grid and
+`import_paths`), and report "not available" with the reason when the GUI is missing.
 """
 
 from __future__ import annotations
@@ -87,22 +84,34 @@ def startup(library_dir: Path, *, repeats: int = 3, quit_after_ms: int = 100, en
     return result
 
 
-def _window(library_dir: Path) -> tuple[Any, Any]:
+def _window(library_dir: Path, *, timeout: float = 60.0) -> tuple[Any, Any]:
+    """The main window on `library_dir`, shown, with its library open and the People grid loaded."""
     _require_gui()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        from beetroot_desktop.ui import app as ui_app
-        from PySide6.QtWidgets import QApplication
+        import beetroot_desktop.ui  # noqa: F401  (the package sets up PySide6 before any window exists)
+        from beetroot_desktop.ui.app import create_application, create_main_window
     except ImportError as exc:
         raise NotAvailable(f"the GUI cannot be imported: {exc}") from exc
-    create = getattr(ui_app, "create_main_window", None)
-    if create is None:
-        raise NotAvailable("beetroot_desktop.ui.app has no create_main_window(library_dir)")
-    qapp = QApplication.instance() or QApplication([])
-    window = create(library_dir)
+    qapp = create_application()
+    window, _problem = create_main_window(str(library_dir))
+    window.resize(1180, 780)
     window.show()
     qapp.processEvents()
+    if not window.open_library():
+        window.close()
+        raise NotAvailable(f"the main window could not open the library at {library_dir}")
+    _wait(qapp, lambda: window.people_page.model.loaded, timeout)
     return qapp, window
+
+
+def _wait(qapp: Any, done: Any, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        qapp.processEvents()
+        time.sleep(0.005)
 
 
 class Heartbeat:
@@ -116,11 +125,13 @@ class Heartbeat:
         self.timer.timeout.connect(self._tick)
         self.last = 0.0
         self.worst_ms = 0.0
+        self.ticks = 0
 
     def _tick(self) -> None:
         now = time.perf_counter()
         self.worst_ms = max(self.worst_ms, (now - self.last) * 1000 - HEARTBEAT_MS)
         self.last = now
+        self.ticks += 1
 
     def start(self) -> None:
         self.last = time.perf_counter()
@@ -131,25 +142,24 @@ class Heartbeat:
 
 
 def import_stall(library_dir: Path, photos: Path, *, timeout: float = 600.0) -> float:
-    """The largest GUI-thread stall, in ms, while the window imports `photos`."""
+    """The largest GUI-thread stall, in ms, while the window imports `photos` (grid refreshes included)."""
     qapp, window = _window(library_dir)
-    start_import = getattr(window, "import_paths", None)
-    finished = getattr(window, "import_finished", None)
-    if start_import is None or finished is None:
+    try:
+        beat = Heartbeat()
+        beat.start()
+        job = window.import_paths([str(photos)])
+        if job is None:
+            raise NotAvailable("the window did not start an import")
+        _wait(qapp, lambda: not window.controller.busy, timeout)
+        _wait(qapp, lambda: window.people_page.model.loaded, timeout)
+        settle = time.monotonic() + 0.5  # the last refreshes after the import
+        _wait(qapp, lambda: time.monotonic() > settle, timeout)
+        beat.stop()
+    finally:
         window.close()
-        raise NotAvailable("the main window has no import_paths(paths) / import_finished signal")
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    finished.connect(loop.quit)
-    QTimer.singleShot(int(timeout * 1000), loop.quit)
-    beat = Heartbeat()
-    beat.start()
-    start_import([str(photos)])
-    loop.exec()
-    beat.stop()
-    window.close()
-    qapp.processEvents()
+        qapp.processEvents()
+    if beat.ticks < 10:
+        raise AssertionError("the heartbeat hardly ran: the measure means nothing")
     return beat.worst_ms
 
 
@@ -167,33 +177,41 @@ def people_grid_scroll(library_dir: Path) -> Scroll:
 
     _require_gui()
     with open_library(library_dir, readonly=True) as lib:
-        count = len(lib.people())
+        count = len(lib.person_rows())
     qapp, window = _window(library_dir)
-    from PySide6.QtWidgets import QAbstractItemView
+    from PySide6.QtCore import QPoint
 
-    views = [v for v in window.findChildren(QAbstractItemView)
-             if v.model() is not None and v.model().rowCount() == count]
-    if not views:
+    try:
+        view = window.people_page.grid
+        if view.model().rowCount() != count:
+            raise NotAvailable(f"the People grid shows {view.model().rowCount()} people, the library has {count}")
+        bar = view.verticalScrollBar()
+        # The grid lays its items out in batches while events run: wait until the scroll range stops growing.
+        last, stable_since = -1, time.monotonic()
+        while time.monotonic() - stable_since < 0.3:
+            qapp.processEvents()
+            if bar.maximum() != last:
+                last, stable_since = bar.maximum(), time.monotonic()
+            time.sleep(0.01)
+        worst = 0.0
+        steps = 0
+        started = time.perf_counter()
+        value = bar.minimum()
+        while True:
+            t = time.perf_counter()
+            bar.setValue(value)
+            view.viewport().repaint()
+            qapp.processEvents()
+            worst = max(worst, (time.perf_counter() - t) * 1000)
+            steps += 1
+            if value >= bar.maximum():
+                break
+            value = min(bar.maximum(), value + max(1, bar.pageStep()))
+        total = (time.perf_counter() - started) * 1000
+        bottom = view.indexAt(view.viewport().rect().bottomLeft() + QPoint(view.gridSize().width() // 2, -4))
+        if bottom.isValid() and bottom.row() < count - 100:
+            raise AssertionError(f"the scroll ended at row {bottom.row()} of {count}")
+    finally:
         window.close()
-        raise NotAvailable(f"no item view in the main window shows the {count} people")
-    view = views[0]
-    view.setFocus()
-    bar = view.verticalScrollBar()
-    worst = 0.0
-    steps = 0
-    started = time.perf_counter()
-    value = bar.minimum()
-    while True:
-        t = time.perf_counter()
-        bar.setValue(value)
-        view.viewport().repaint()
         qapp.processEvents()
-        worst = max(worst, (time.perf_counter() - t) * 1000)
-        steps += 1
-        if value >= bar.maximum():
-            break
-        value = min(bar.maximum(), value + max(1, bar.pageStep()))
-    total = (time.perf_counter() - started) * 1000
-    window.close()
-    qapp.processEvents()
     return Scroll(count, steps, total, worst)

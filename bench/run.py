@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -159,7 +160,9 @@ def build_rows(imp: ImportFigures | None, sample: tuple | None, sc: scale.ScaleF
         rows.append(Row("grouping on the labelled sample library (threshold 95)", q.line() + f"; {seconds:.1f} s"))
     if sc is not None:
         rows += [
-            Row(f"People grid load, {sc.people_count:,} people / {sc.search_size:,} faces", sc.people_ms.fmt(1, " ms"),
+            Row(f"People grid load, {sc.people_count:,} people / {sc.search_size:,} faces: the grid's rows"
+                " (`person_rows`)", sc.grid_rows_ms.fmt(1, " ms"), "< 200 ms", sc.grid_rows_ms.median < 200),
+            Row(f"People list, {sc.people_count:,} people (`Library.people()`)", sc.people_ms.fmt(1, " ms"),
                 "< 200 ms", sc.people_ms.median < 200),
             Row(f"largest person's page ({sc.person_page_photos:,} photos)", sc.person_page_ms.fmt(1, " ms")),
             Row("  CPU time of the People load (the work, without waiting for a busy CPU)",
@@ -174,7 +177,7 @@ def build_rows(imp: ImportFigures | None, sample: tuple | None, sc: scale.ScaleF
         ]
     for key, (label, target, limit) in {
         "startup": ("start-up to main window", "< 1.5 s", 1500.0),
-        "stall": ("largest GUI-thread stall during an import", "< 50 ms", 50.0),
+        "stall": ("largest GUI-thread stall while the window imports 100 photos", "< 50 ms", 50.0),
         "scroll": ("People grid scroll, 5,000 people: worst step", "", None),
     }.items():
         value = gui_figs.get(key)
@@ -273,6 +276,9 @@ def run_gui(args: argparse.Namespace, out: Path, log: Callable[[str], None]) -> 
     from .imports import child_env
 
     figs: dict[str, object] = {}
+    # The stall and scroll benches run the window in this process: same isolated settings as the commands.
+    for key in ("BEETROOT_CONFIG_DIR", "BEETROOT_LOG_DIR"):
+        os.environ[key] = child_env(out)[key]
     if not gui.gui_present():
         reason = "the GUI (beetroot_desktop.ui) is not in this build"
         return {"startup": reason, "stall": reason, "scroll": reason}
@@ -285,12 +291,13 @@ def run_gui(args: argparse.Namespace, out: Path, log: Callable[[str], None]) -> 
         figs["startup"] = str(exc)
     try:
         target = out / "work" / "gui-import"
-        if target.exists():
-            import shutil
-
-            shutil.rmtree(target)
         photos, _ = make_library(args.photos.resolve(), out, min(args.n, 100))
-        figs["stall"] = gui.import_stall(target, photos)
+        stalls = Stat()
+        for _ in range(args.repeats):
+            if target.exists():
+                shutil.rmtree(target)
+            stalls.add(gui.import_stall(target, photos))
+        figs["stall"] = stalls
     except gui.NotAvailable as exc:
         figs["stall"] = str(exc)
     try:
