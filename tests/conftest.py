@@ -7,6 +7,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -89,6 +90,34 @@ def imported_library(tmp_path: Path, imported_template: tuple[Path, ImportReport
     shutil.copytree(imported_template[0], target)
     lib = open_library(target)
     yield lib
+    lib.close()
+
+
+@pytest.fixture(scope="session")
+def cloud_template(tmp_path_factory: pytest.TempPathFactory, photos_dir: Path) -> tuple[Path, ImportReport, Any]:
+    """The sample library imported once through boto3 and the in-memory Rekognition; tests get copies of both."""
+    from cloud_helpers import fake_engine
+    from fake_rekognition import FakeRekognition
+    from moto import mock_aws
+
+    fake = FakeRekognition().create()
+    lib_dir = tmp_path_factory.mktemp("cloud-template")
+    with mock_aws(), open_library(lib_dir) as lib:
+        engine = fake_engine(fake, lib)
+        report = ingest([photos_dir], lib, engine, threshold=95.0, workers=2)
+        lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return lib_dir, report, fake
+
+
+@pytest.fixture
+def cloud_library(tmp_path: Path, cloud_template: Any) -> Iterator[tuple[Library, Any]]:
+    """A private copy of the cloud sample library and of the fake collection it was indexed in."""
+    from cloud_helpers import clone
+
+    target = tmp_path / "library"
+    shutil.copytree(cloud_template[0], target)
+    lib = open_library(target)
+    yield lib, clone(cloud_template[2])
     lib.close()
 
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from cloud_helpers import BACKOFFS, clone, fake_aws_env, fake_engine
+from cloud_helpers import BACKOFFS, fake_aws_env, fake_engine
 from fake_rekognition import FakeRekognition
 from grouping import grouping_errors
 from moto import mock_aws
@@ -20,31 +18,9 @@ from beetroot_desktop.engines.pricing import ledger_costs
 from beetroot_desktop.engines.rekognition import candidate_floor
 from beetroot_desktop.imaging.thumbnails import cache_dir_for, face_thumb_path
 from beetroot_desktop.library import Library, open_library
-from beetroot_desktop.pipeline import ImportReport, ingest
+from beetroot_desktop.pipeline import ingest
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="session")
-def cloud_template(tmp_path_factory: pytest.TempPathFactory, photos_dir: Path
-                   ) -> tuple[Path, ImportReport, FakeRekognition]:
-    """The sample library imported once through boto3 and the fake; tests get copies of both."""
-    fake = FakeRekognition().create()
-    lib_dir = tmp_path_factory.mktemp("cloud-template")
-    with mock_aws(), open_library(lib_dir) as lib:
-        engine = fake_engine(fake, lib)
-        report = ingest([photos_dir], lib, engine, threshold=95.0, workers=2)
-        lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return lib_dir, report, fake
-
-
-@pytest.fixture
-def cloud_library(tmp_path: Path, cloud_template: Any) -> Iterator[tuple[Library, FakeRekognition]]:
-    target = tmp_path / "library"
-    shutil.copytree(cloud_template[0], target)
-    lib = open_library(target)
-    yield lib, clone(cloud_template[2])
-    lib.close()
 
 
 @pytest.fixture

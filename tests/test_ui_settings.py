@@ -167,3 +167,58 @@ def test_saving_a_new_threshold_regroups_the_open_library(qtbot, imported_librar
     assert done.args[0].kind == "regroup" and load_settings().threshold == 99.5
     qtbot.waitUntil(lambda: window.people_page.model.rowCount() > 7, timeout=10_000)
     assert Path(settings_path()).exists()
+
+
+@pytest.mark.slow
+def test_cloud_library_says_how_many_index_calls_then_regroups_through_its_engine(qtbot, cloud_library, monkeypatch):
+    from cloud_helpers import fake_aws_env
+
+    from beetroot_desktop.library import open_library
+    from beetroot_desktop.pipeline.regroup import plan_regroup
+
+    lib, fake = cloud_library
+    plan = plan_regroup(lib, 99.5)
+    assert plan.index_calls > 0
+    indexed_at_import = lib.call_counts("rekognition")["IndexFaces"]
+    with fake_aws_env(fake, monkeypatch):
+        window = open_window(qtbot, lib.dir, Settings(engine="rekognition", aws_region="us-east-1", workers=2,
+                                                      rate_limit=1000.0))
+        dialog = window.open_settings()
+        assert dialog.spin.minimum() == 80.0 and dialog.slider.minimum() == 80
+        dialog.spin.setValue(75)
+        assert dialog.threshold() == 80.0  # the candidate floor is as low as it goes
+        dialog.spin.setValue(99.5)
+        assert not dialog.save()  # the calls are not counted yet: nothing is paid unannounced
+        assert dialog.threshold_error.isVisible() and "Counting" in dialog.threshold_error.text()
+        qtbot.waitUntil(lambda: f"{plan.index_calls:,} Amazon Rekognition IndexFaces calls" in dialog.preview.text(),
+                        timeout=10_000)
+        assert fake.requests == []
+        with qtbot.waitSignal(window.controller.jobFinished, timeout=60_000) as done:
+            assert dialog.save()
+        assert done.args[0].kind == "regroup"
+        assert fake.calls("IndexFaces") == fake.calls() == plan.index_calls  # only IndexFaces, through the fake
+    with open_library(lib.dir) as check:
+        assert len(check.people()) == plan.people
+        assert check.call_counts("rekognition")["IndexFaces"] == indexed_at_import + plan.index_calls
+
+
+def test_cloud_library_refuses_a_threshold_below_its_candidate_floor(qtbot, imported_library):
+    from beetroot_desktop.engines.rekognition import FLOOR_META
+
+    imported_library.set_meta("engine", "rekognition")  # the meta is all the dialog reads
+    imported_library.set_meta(FLOOR_META, "90")
+    window = open_window(qtbot, imported_library.dir, Settings(workers=2, threshold=85.0))
+    dialog = _dialog(qtbot, Settings(threshold=85.0), window.ctx)
+    assert dialog.spin.minimum() == 85.0  # the saved value stays valid
+    dialog.spin.setValue(87.0)
+    assert not dialog.save()
+    assert dialog.threshold_error.isVisible() and "90 % or more" in dialog.threshold_error.text()
+    assert load_settings().threshold != 87.0
+
+
+def test_local_library_preview_names_no_paid_calls(qtbot, imported_library):
+    window = open_window(qtbot, imported_library.dir)
+    dialog = _dialog(qtbot, Settings(), window.ctx)
+    dialog.spin.setValue(99.5)
+    qtbot.waitUntil(lambda: "(now 7)" in dialog.preview.text(), timeout=10_000)
+    assert "Rekognition" not in dialog.preview.text() and dialog.spin.minimum() < 80

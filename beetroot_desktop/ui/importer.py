@@ -15,7 +15,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -156,17 +156,27 @@ class ImportWorker(QObject):
         self.finished.emit(job.id, report)
 
     def _regroup(self, job: Job) -> None:
+        from ..engines import EngineConfigError
         from ..library import open_library
         from ..pipeline.regroup import apply_regroup, plan_regroup
 
         assert job.threshold is not None
         with open_library(self.library_dir) as library:
+            bound = library.get_meta("engine") or "local"
+            if bound == "rekognition":
+                from ..engines.rekognition import candidate_floor
+
+                floor = candidate_floor(library)
+                if job.threshold < floor:
+                    raise EngineConfigError(f"this library's searches kept candidates down to {floor:g} %:"
+                                            f" choose a threshold of {floor:g} % or more")
             plan = plan_regroup(library, job.threshold)
             engine = None
             if getattr(plan, "index_calls", 0):
                 from ..engines import create_engine
 
-                engine = create_engine(job.settings, library)
+                # The faces join the library's own collection, whatever engine the settings name now.
+                engine = create_engine(replace(job.settings, engine=bound), library)
             try:
                 applied = apply_regroup(library, plan, engine=engine)
             finally:

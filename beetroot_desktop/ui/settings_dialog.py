@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import html
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -87,6 +88,9 @@ class SettingsDialog(QDialog):
         self.original = copy.deepcopy(settings)
         self.ctx = ctx
         self.bound_engine = ctx.library.get_meta("engine") if ctx is not None else None
+        # A cloud library regroups from the candidates its searches kept, which stop at this floor.
+        self.floor = self._candidate_floor(ctx) if self.bound_engine == "rekognition" else None
+        self.last_plan: Any = None
         self.runner = shared_runner()
         self._preview_generation = 0
         self.current_people: int | None = None
@@ -116,6 +120,10 @@ class SettingsDialog(QDialog):
         self.slider.setPageStep(5)
         self.spin = QDoubleSpinBox()
         self.spin.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
+        if self.floor is not None:  # below the floor only new searches could tell; keep the saved value valid
+            lowest = min(max(self.floor, MIN_THRESHOLD), settings.threshold)
+            self.spin.setMinimum(lowest)
+            self.slider.setMinimum(math.ceil(lowest))
         self.spin.setDecimals(1)
         self.spin.setSingleStep(0.5)
         self.spin.setSuffix(" %")
@@ -130,6 +138,14 @@ class SettingsDialog(QDialog):
         self.preview = QLabel(objectName="Preview")
         self.preview.setWordWrap(True)
         form.addRow("", self.preview)
+        self.threshold_error = _error_label()
+        form.addRow("", self.threshold_error)
+        if self.floor is not None:
+            floor_note = QLabel(f"This library’s Amazon Rekognition searches kept candidates down to"
+                                f" {self.floor:g} %: a lower threshold would need every face searched again.",
+                                objectName="Muted")
+            floor_note.setWordWrap(True)
+            form.addRow("", floor_note)
         explain = QLabel("Higher: people are grouped only when the engine is very sure (fewer mix-ups, more"
                          " duplicates of one person). Lower: fewer duplicates, more risk of mixing people."
                          " Names, merges and “Not this person” choices are kept.", objectName="Muted")
@@ -285,6 +301,16 @@ class SettingsDialog(QDialog):
 
     # -- helpers ---------------------------------------------------------------------------------------
     @staticmethod
+    def _candidate_floor(ctx: LibraryContext | None) -> float | None:
+        if ctx is None:
+            return None
+        try:
+            from ..engines.rekognition import candidate_floor
+        except ImportError:  # no cloud support in this build: nothing can be regrouped from the cloud anyway
+            return None
+        return candidate_floor(ctx.library)
+
+    @staticmethod
     def _profiles() -> list[str]:
         from ..config import aws_profiles
 
@@ -339,6 +365,7 @@ class SettingsDialog(QDialog):
 
     def _threshold_changed(self) -> None:
         self._preview_generation += 1
+        self.threshold_error.hide()
         self._update_preview_text(None, pending=True)
         self._preview_timer.start()
 
@@ -399,10 +426,38 @@ class SettingsDialog(QDialog):
             if changed is not None:
                 faces = changed if isinstance(changed, int) else len(changed)
                 text += f", {faces:,} faces change person"
-            calls = int(getattr(plan, "index_calls", 0) or 0)
+            calls = self._index_calls(plan)
             if calls:
-                text += f"; needs {calls:,} Rekognition calls (about ${calls * 0.001:.2f})"
+                from ..engines.pricing import price
+
+                text += (f"; saving makes {calls:,} Amazon Rekognition IndexFaces calls"
+                         f" (about ${calls * price('IndexFaces'):.2f})")
         self.preview.setText(text)
+
+    def _index_calls(self, plan: Any) -> int:
+        """Paid calls a regroup makes: only a cloud library's IndexFaces (the local engine indexes for free)."""
+        if self.bound_engine != "rekognition" or plan is None:
+            return 0
+        return int(getattr(plan, "index_calls", 0) or 0)
+
+    def _plan_for_threshold(self) -> Any:
+        plan = self.last_plan
+        if plan is not None and abs(float(plan.threshold) - self.threshold()) < 1e-9:
+            return plan
+        return None
+
+    def _validate_threshold(self) -> str:
+        """A cloud library regroups only above its candidate floor, and only once the calls are counted."""
+        msg = ""
+        value = self.threshold()
+        if self.floor is not None and abs(value - self.original.threshold) > 1e-9:  # the open library regroups
+            if value < self.floor:
+                msg = (f"This library can be regrouped at {self.floor:g} % or more: its searches kept no"
+                       f" candidates below {self.floor:g} %.")
+            elif self._plan_for_threshold() is None:
+                msg = "Counting the Amazon Rekognition calls this threshold needs; save again in a moment."
+        self._show(self.threshold_error, msg)
+        return msg
 
     # -- test connection -------------------------------------------------------------------------------
     def test_connection(self, create_collection: bool = False) -> None:
@@ -527,6 +582,8 @@ class SettingsDialog(QDialog):
                    " engines. Choose a new library location below to use this engine.")
         self._show(self.engine_error, msg)
         errors += [msg] if msg else []
+        threshold_msg = self._validate_threshold()
+        errors += [threshold_msg] if threshold_msg else []
         cloud_errors = self._validate_cloud() if engine == "rekognition" else []
         lib_msg = self._validate_library()
         errors += [lib_msg] if lib_msg else []
