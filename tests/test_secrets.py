@@ -9,6 +9,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from conftest import MemoryKeyring
 from keyring.backends import chainer, fail
 from keyring.errors import PasswordSetError
 
@@ -72,25 +73,13 @@ def test_without_a_keyring_saving_fails_with_a_way_out(kind: str, tmp_path: Path
     assert files_holding(SECRET, *app_dirs(tmp_path)) == []
 
 
-class HalfBroken(keyring.backend.KeyringBackend):
+class HalfBroken(MemoryKeyring):
     """Accepts the key id, then refuses the secret: a locked or full keychain."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
 
     def set_password(self, service: str, username: str, password: str) -> None:
         if "secret" in username:
             raise PasswordSetError("keychain is locked")
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
+        super().set_password(service, username, password)
 
 
 def test_a_failed_save_leaves_no_half_saved_pair():
