@@ -24,6 +24,7 @@ from .config import (
     ConfigError,
     Settings,
     coerce,
+    env_source,
     load_settings,
     resolve_library_dir,
     save_settings,
@@ -31,14 +32,6 @@ from .config import (
     validate_threshold,
 )
 
-# Where an environment variable overrides a saved setting (see config.apply_environment).
-ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
-    "engine": ("BEETROOT_ENGINE",),
-    "threshold": ("FACE_MATCH_THRESHOLD",),
-    "collection_id": ("REKOGNITION_COLLECTION_ID",),
-    "aws_region": ("AWS_REGION", "AWS_DEFAULT_REGION"),
-    "aws_profile": ("AWS_PROFILE",),
-}
 SECRET_KEYS = frozenset({"aws_access_key_id", "aws_secret_access_key", "secret", "secret_access_key",
                          "aws_session_token", "password"})
 ENDPOINT_VARS = ("AWS_ENDPOINT_URL_REKOGNITION", "AWS_ENDPOINT_URL")
@@ -81,10 +74,6 @@ def register(sub: Any) -> None:
 
 
 # -- config -----------------------------------------------------------------------------------------------
-def _env_source(key: str) -> str | None:
-    return next((var for var in ENV_OVERRIDES.get(key, ()) if os.environ.get(var)), None)
-
-
 def cmd_config_set(args: argparse.Namespace) -> int:
     key = args.key.strip().replace("-", "_")
     if key.lower() in SECRET_KEYS:
@@ -99,7 +88,7 @@ def cmd_config_set(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         raise CliError(str(exc)) from exc
     print(f"{key} = {value} (saved in {path})")
-    env = _env_source(key)
+    env = env_source(key)
     if env:
         print(f"note: {env} is set in the environment and overrides this value while it is set")
     return EXIT_OK
@@ -133,7 +122,7 @@ def describe_settings() -> list[dict[str, Any]]:
     defaults = Settings()
     rows: list[dict[str, Any]] = []
     for key, value in effective.to_json().items():
-        env = _env_source(key)
+        env = env_source(key)
         if key == "library_dir":
             value = str(resolve_library_dir(None, effective))
             env = "BEETROOT_LIBRARY" if os.environ.get("BEETROOT_LIBRARY") else None

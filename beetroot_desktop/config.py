@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -124,19 +125,28 @@ def load_settings(path: Path | None = None, *, apply_env: bool = True) -> Settin
     return settings
 
 
+# The environment variables that override a saved setting, first set one wins.
+ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
+    "engine": ("BEETROOT_ENGINE",),
+    "threshold": ("FACE_MATCH_THRESHOLD",),
+    "collection_id": ("REKOGNITION_COLLECTION_ID",),
+    "aws_region": ("AWS_REGION", "AWS_DEFAULT_REGION"),
+    "aws_profile": ("AWS_PROFILE",),
+}
+
+
+def env_source(key: str, env: Mapping[str, str] | None = None) -> str | None:
+    """The environment variable that overrides setting `key` now, if any."""
+    env = os.environ if env is None else env
+    return next((var for var in ENV_OVERRIDES.get(key, ()) if env.get(var)), None)
+
+
 def apply_environment(settings: Settings, env: dict[str, str] | None = None) -> Settings:
     env = dict(os.environ if env is None else env)
-    if env.get("FACE_MATCH_THRESHOLD"):
-        settings.threshold = coerce("threshold", env["FACE_MATCH_THRESHOLD"])
-    if env.get("REKOGNITION_COLLECTION_ID"):
-        settings.collection_id = env["REKOGNITION_COLLECTION_ID"]
-    region = env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION")
-    if region:
-        settings.aws_region = region
-    if env.get("AWS_PROFILE"):
-        settings.aws_profile = env["AWS_PROFILE"]
-    if env.get("BEETROOT_ENGINE"):
-        settings.engine = env["BEETROOT_ENGINE"]
+    for key in ENV_OVERRIDES:
+        var = env_source(key, env)
+        if var:
+            setattr(settings, key, coerce(key, env[var]) if key == "threshold" else env[var])
     settings._env = {k: v for k, v in env.items() if k.startswith(("AWS_", "BEETROOT_"))}
     return settings
 
