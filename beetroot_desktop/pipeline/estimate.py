@@ -20,6 +20,7 @@ from ..engines.base import WorkerNeeds
 from ..imaging.hashing import sha256_file
 from .analyze import PhotoJob
 from .scan import scan
+from .triage import FAILED, UNCHANGED, content_verdict, stat_verdict
 from .workers import PhotoWorkers
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def estimate_import(paths: Sequence[str | os.PathLike[str]], library: Library | 
                     sample_limit: int = SAMPLE_LIMIT) -> ImportEstimate:
     """Count what an import of `paths` into `library` (None: an empty library) would process. Writes nothing."""
     est = ImportEstimate()
-    scanned = scan(list(paths))
+    scanned = scan(list(paths), exclude=[library.dir] if library is not None else ())  # as the import does
     est.photos_seen = len(scanned.files)
     est.photos_unreadable = len(scanned.problems)
     known = library.known_paths() if library is not None else {}
@@ -61,21 +62,21 @@ def estimate_import(paths: Sequence[str | os.PathLike[str]], library: Library | 
         except OSError:
             est.photos_unreadable += 1
             continue
-        k = known.get(path)
-        if k is not None and k.size == st.st_size and k.mtime_ns == st.st_mtime_ns:
-            if k.status == "failed":
-                est.photos_unreadable += 1
-            else:
-                est.photos_unchanged += 1
+        verdict = stat_verdict(known, path, st)
+        if verdict == FAILED:
+            est.photos_unreadable += 1
+            continue
+        if verdict == UNCHANGED:
+            est.photos_unchanged += 1
             continue
         try:
             sha = sha256_file(path)
         except OSError:
             est.photos_unreadable += 1
             continue
-        original = library.photo_by_sha(sha) if library is not None else None
-        if original is not None:
-            if original.path == path:
+        seen = content_verdict(library, path, sha)
+        if seen is not None:
+            if seen[0] == UNCHANGED:
                 est.photos_unchanged += 1
             else:
                 est.photos_duplicate += 1

@@ -23,6 +23,7 @@ from ..library.recovery import remember_import_roots
 from .analyze import PhotoAnalysis, PhotoJob
 from .events import FaceOutcome, ImportControl, ImportListener, ImportReport, PhotoDone
 from .scan import scan
+from .triage import FAILED, UNCHANGED, content_verdict, stat_verdict
 from .workers import PhotoWorkers
 
 log = logging.getLogger("beetroot.import")
@@ -77,16 +78,14 @@ class _Import:
             except OSError as exc:
                 self.finish(path, "failed", reason=f"cannot read the file: {exc.strerror or exc}")
                 continue
-            k = known.get(path)
-            if k is not None and k.size == st.st_size and k.mtime_ns == st.st_mtime_ns:
-                if k.status == "failed":
-                    self.finish(path, "failed", reason=self.library.failure_reason(path))
-                    continue
-                if k.status in ("done", "duplicate"):
-                    self.report.photos_unchanged += 1
-                    self.finish(path, "unchanged")
-                    continue
-            todo.append(_Stat(path, st.st_size, st.st_mtime_ns))
+            verdict = stat_verdict(known, path, st)
+            if verdict == FAILED:
+                self.finish(path, "failed", reason=self.library.failure_reason(path))
+            elif verdict == UNCHANGED:
+                self.report.photos_unchanged += 1
+                self.finish(path, "unchanged")
+            else:
+                todo.append(_Stat(path, st.st_size, st.st_mtime_ns))
         return todo
 
     def jobs(self, todo: list[_Stat]) -> Iterator[PhotoJob]:
@@ -102,10 +101,11 @@ class _Import:
                                            size=item.size, mtime_ns=item.mtime_ns)
                 self.finish(item.path, "failed", reason=f"cannot read the file: {exc.strerror or exc}")
                 continue
-            original = self.library.photo_by_sha(sha)
-            if original is not None:
+            known = content_verdict(self.library, item.path, sha)
+            if known is not None:
+                verdict, original = known
                 self.handled += 1
-                if original.path == item.path:  # touched, not changed: refresh the stat, no work
+                if verdict == UNCHANGED:  # touched, not changed: refresh the stat, no work
                     self.library.touch_photo(item.path, item.size, item.mtime_ns)
                     self.report.photos_unchanged += 1
                     self.finish(item.path, "unchanged")
