@@ -415,12 +415,10 @@ def _person_ids(data: QMimeData) -> list[str]:
     return bytes(data.data(PERSON_MIME).data()).decode().split("\n")
 
 
-class PhotoGridModel(LazyIdModel):
-    """Photos (all of them, or one person's) by date taken, with lazy thumbnails."""
+class PersonItemsModel(LazyIdModel):
+    """Items of one person (photos or faces), each drawn from its fetched details."""
 
-    def __init__(self, ctx: LibraryContext, person_id: str | None = None, parent: Any = None) -> None:
-        super().__init__(ctx, parent)
-        self.person_id = person_id
+    person_id: str | None
 
     def set_person(self, person_id: str | None) -> None:
         self.person_id = person_id
@@ -430,22 +428,40 @@ class PhotoGridModel(LazyIdModel):
         self.endResetModel()
         self.refresh()
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        item_id = self._ids[index.row()]
+        if role == IdRole:
+            return item_id
+        info = self.details(index.row())
+        return None if info is None else self.item_data(item_id, info, role)
+
+    def item_data(self, item_id: Any, info: Any, role: int) -> Any:
+        """`role` of the item whose details are `info` (never None here)."""
+        raise NotImplementedError
+
+    def thumb_data(self, item_id: Any, key: ThumbKey | None, role: int) -> Any:
+        """DecorationRole: the thumbnail (loaded in the background); ThumbFailedRole: whether it failed."""
+        if role == ThumbFailedRole:
+            return key is not None and self.ctx.thumbs.failed(key)
+        return self.thumbnail(item_id, key)
+
+
+class PhotoGridModel(PersonItemsModel):
+    """Photos (all of them, or one person's) by date taken, with lazy thumbnails."""
+
+    def __init__(self, ctx: LibraryContext, person_id: str | None = None, parent: Any = None) -> None:
+        super().__init__(ctx, parent)
+        self.person_id = person_id
+
     def load_rows(self, library: Library) -> list[tuple[Any, Any]]:
         return [(i, None) for i in library.photo_ids(self.person_id)]
 
     def fetch_details(self, library: Library, ids: Sequence[Any]) -> dict[Any, Any]:
         return library.photo_tiles(list(ids))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._ids):
-            return None
-        row = index.row()
-        photo_id = self._ids[row]
-        if role == IdRole:
-            return photo_id
-        info = self.details(row)
-        if info is None:
-            return None
+    def item_data(self, photo_id: Any, info: Any, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return Path(info["path"]).name
         if role == SubtitleRole:
@@ -455,9 +471,7 @@ class PhotoGridModel(LazyIdModel):
             return f"{info['path']}\n{when} · {plural(info['faces'], 'face')}"
         if role in (Qt.ItemDataRole.DecorationRole, ThumbFailedRole):
             key = ThumbKey("photo", info["sha256"], None, info["path"]) if info["sha256"] else None
-            if role == ThumbFailedRole:
-                return key is not None and self.ctx.thumbs.failed(key)
-            return self.thumbnail(photo_id, key)
+            return self.thumb_data(photo_id, key, role)
         return None
 
     def path_of(self, photo_id: int) -> str | None:
@@ -465,7 +479,7 @@ class PhotoGridModel(LazyIdModel):
         return None if row is None else str(row["path"])
 
 
-class FaceGridModel(LazyIdModel):
+class FaceGridModel(PersonItemsModel):
     """Faces: one person's (to fix matches and pick a cover) or the unassigned ones."""
 
     edited = Signal(str)
@@ -476,14 +490,6 @@ class FaceGridModel(LazyIdModel):
         self.person_id = person_id
         self.unassigned = unassigned
 
-    def set_person(self, person_id: str | None) -> None:
-        self.person_id = person_id
-        self.reset_generation()
-        self.beginResetModel()
-        self._ids, self._extra, self._details, self._row_of = [], {}, {}, None
-        self.endResetModel()
-        self.refresh()
-
     def load_rows(self, library: Library) -> list[tuple[Any, Any]]:
         if not self.unassigned and self.person_id is None:
             return []
@@ -492,16 +498,7 @@ class FaceGridModel(LazyIdModel):
     def fetch_details(self, library: Library, ids: Sequence[Any]) -> dict[Any, Any]:
         return library.face_tiles(list(ids))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._ids):
-            return None
-        row = index.row()
-        face_id = self._ids[row]
-        if role == IdRole:
-            return face_id
-        info = self.details(row)
-        if info is None:
-            return None
+    def item_data(self, face_id: Any, info: Any, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if self.unassigned:
                 return face_reason(info["status"], info["reason"])
@@ -518,9 +515,7 @@ class FaceGridModel(LazyIdModel):
         if role in (Qt.ItemDataRole.DecorationRole, ThumbFailedRole):
             box = (info["left"], info["top"], info["width"], info["height"])
             key = ThumbKey("face", info["sha256"], box, info["path"]) if info["sha256"] else None
-            if role == ThumbFailedRole:
-                return key is not None and self.ctx.thumbs.failed(key)
-            return self.thumbnail(face_id, key)
+            return self.thumb_data(face_id, key, role)
         return None
 
     def photo_of(self, face_id: int) -> int | None:
