@@ -64,3 +64,31 @@ def test_not_this_person_and_merge_survive_regrouping(imported_library: Library)
     # Even at a threshold that would take it back, the face stays out of that person.
     plan = plan_regroup(imported_library, 50.0)
     assert plan.assignments.get(face) is None
+
+
+def test_failed_index_call_keeps_the_face_ids_already_made(imported_library: Library):
+    from beetroot_desktop.engines.local import LocalEngine
+
+    plan = plan_regroup(imported_library, 99.5)
+    assert plan.index_calls >= 3
+    engine = LocalEngine(imported_library)
+    real_index, calls = engine.index, []
+
+    def flaky(crop, external_image_id):
+        if len(calls) == 2:
+            raise ConnectionError("network lost")
+        calls.append(external_image_id)
+        return real_index(crop, external_image_id)
+
+    engine.index = flaky
+    try:
+        apply_regroup(imported_library, plan, engine)
+    except ConnectionError:
+        pass
+    else:
+        raise AssertionError("the failure was swallowed")
+    again = plan_regroup(imported_library, 99.5)
+    assert again.index_calls == plan.index_calls - 2  # the two FaceIds made are not paid for twice
+    apply_regroup(imported_library, again)
+    assert len(imported_library.people()) == plan.people
+    assert imported_library.integrity_check() == "ok"

@@ -149,16 +149,21 @@ def apply_regroup(library: Library, plan: RegroupPlan, engine: FaceEngine | None
     faces = {r["id"]: r for r in _replay_faces(library)}
     new_ids: dict[str, str] = {}
     failed: set[str] = set()
-    for row_id in plan.to_index:
-        assert engine is not None
-        face = faces[row_id]
-        crop = _crop_for(library, face, engine)
-        result = engine.index(crop, external_image_id(face["sha256"], face["idx"]))
-        key = f"{PENDING}{row_id}"
-        if result.face_id is None:
-            failed.add(key)
-        else:
-            new_ids[key] = result.face_id
+    try:
+        for row_id in plan.to_index:
+            assert engine is not None
+            face = faces[row_id]
+            crop = _crop_for(library, face, engine)
+            result = engine.index(crop, external_image_id(face["sha256"], face["idx"]))
+            key = f"{PENDING}{row_id}"
+            if result.face_id is None:
+                failed.add(key)
+            else:
+                new_ids[key] = result.face_id
+    except BaseException:
+        # Keep the FaceIds already paid for: the next attempt plans without indexing these faces again.
+        _record_face_ids(library, engine, new_ids)
+        raise
     new_people = {row_id: new_ids.get(p, p) for row_id, p in plan.assignments.items() if p not in failed}
     try:
         with library.transaction():
@@ -190,6 +195,15 @@ def apply_regroup(library: Library, plan: RegroupPlan, engine: FaceEngine | None
             engine.discard()
         raise
     return plan
+
+
+def _record_face_ids(library: Library, engine: FaceEngine | None, new_ids: dict[str, str]) -> None:
+    with library.transaction():
+        if engine is not None:
+            engine.persist(library)
+        library.conn.executemany(
+            "UPDATE faces SET engine_face_id = ? WHERE id = ? AND engine_face_id IS NULL",
+            [(face_id, int(key.removeprefix(PENDING))) for key, face_id in new_ids.items()])
 
 
 def _crop_for(library: Library, face: sqlite3.Row, engine: FaceEngine) -> FaceCrop:
