@@ -127,15 +127,23 @@ class BrowseMixin(Core):
                 " ORDER BY ph.taken_at IS NULL, ph.taken_at, ph.path", (person_id,))
         return [r[0] for r in rows]
 
-    def photo_tiles(self, photo_ids: Sequence[int]) -> dict[int, sqlite3.Row]:
-        """id, path, sha256, width, height, taken_at and face count of each photo."""
+    def photo_tiles(self, photo_ids: Sequence[int], person_id: str | None = None) -> dict[int, sqlite3.Row]:
+        """id, path, sha256, width, height, taken_at and face count of each photo, and its focus.
+
+        The focus (focus_x, focus_y, as fractions of the photo's size) is the centre of its faces, or of
+        `person_id`'s faces when given, so a square tile crops around the people rather than the middle.
+        """
         found: dict[int, sqlite3.Row] = {}
+        focus = ("(SELECT avg(({axis} + {size} / 2.0) / ph.{dim}) FROM faces f"
+                 " WHERE f.photo_id = ph.id AND (?1 IS NULL OR f.person_id = ?1))")
         for chunk in _chunks(photo_ids):
-            marks = ", ".join("?" for _ in chunk)
+            marks = ", ".join(f"?{i + 2}" for i in range(len(chunk)))
             for r in self.conn.execute(
                     "SELECT ph.id, ph.path, ph.sha256, ph.width, ph.height, ph.taken_at,"
-                    " (SELECT count(*) FROM faces f WHERE f.photo_id = ph.id) AS faces"
-                    f" FROM photos ph WHERE ph.id IN ({marks})", tuple(chunk)):
+                    " (SELECT count(*) FROM faces f WHERE f.photo_id = ph.id) AS faces, "
+                    + focus.format(axis="f.left", size="f.width", dim="width") + " AS focus_x, "
+                    + focus.format(axis="f.top", size="f.height", dim="height") + " AS focus_y"
+                    f" FROM photos ph WHERE ph.id IN ({marks})", (person_id, *chunk)):
                 found[r["id"]] = r
         return found
 

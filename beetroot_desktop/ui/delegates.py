@@ -7,14 +7,25 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from . import style
-from .models import HiddenRole, NamedRole, StatusRole, SubtitleRole, ThumbFailedRole, role
+from .models import FocusRole, HiddenRole, NamedRole, StatusRole, SubtitleRole, ThumbFailedRole, role
 
 Index = QModelIndex | QPersistentModelIndex
 
 
+def cover_crop(source: QRectF, target: QRectF, focus: tuple[float, float] | None = None) -> QRectF:
+    """The part of `source` that fills `target`, centred on `focus` (fractions of `source`) where it fits."""
+    scale = max(target.width() / source.width(), target.height() / source.height())
+    w, h = target.width() / scale, target.height() / scale
+    fx, fy = focus if focus is not None else (0.5, 0.5)
+    left = min(max(source.left() + fx * source.width() - w / 2, source.left()), source.right() - w)
+    top = min(max(source.top() + fy * source.height() - h / 2, source.top()), source.bottom() - h)
+    return QRectF(left, top, w, h)
+
+
 def draw_cover(painter: QPainter, target: QRectF, pixmap: QPixmap | None, *, circle: bool,
-               radius: float = 8.0, failed: bool = False) -> None:
-    """The pixmap scaled to fill `target` (centre crop), clipped to a circle or a rounded rect."""
+               radius: float = 8.0, failed: bool = False, focus: tuple[float, float] | None = None) -> None:
+    """The pixmap scaled to fill `target` (cropped around `focus`, else the centre), clipped to a circle
+    or a rounded rect."""
     path = QPainterPath()
     if circle:
         path.addEllipse(target)
@@ -26,10 +37,7 @@ def draw_cover(painter: QPainter, target: QRectF, pixmap: QPixmap | None, *, cir
         painter.fillRect(target, QColor("#ebe8ef"))
         _placeholder(painter, target, failed)
     else:
-        src = QRectF(pixmap.rect())
-        scale = max(target.width() / src.width(), target.height() / src.height())
-        w, h = target.width() / scale, target.height() / scale
-        crop = QRectF(src.center().x() - w / 2, src.center().y() - h / 2, w, h)
+        crop = cover_crop(QRectF(pixmap.rect()), target, focus)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawPixmap(target, pixmap, crop)
     painter.restore()
@@ -159,7 +167,7 @@ class PhotoDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect).adjusted(5, 5, -5, -5)
         draw_cover(painter, rect, role(index, Qt.ItemDataRole.DecorationRole), circle=False, radius=8,
-                   failed=bool(role(index, ThumbFailedRole)))
+                   failed=bool(role(index, ThumbFailedRole)), focus=role(index, FocusRole))
         if option.state & QStyle.StateFlag.State_Selected:
             painter.setPen(QPen(QColor(style.ACCENT), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)

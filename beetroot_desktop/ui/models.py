@@ -40,6 +40,7 @@ HiddenRole = Qt.ItemDataRole.UserRole + 3
 ThumbFailedRole = Qt.ItemDataRole.UserRole + 4
 NamedRole = Qt.ItemDataRole.UserRole + 5
 StatusRole = Qt.ItemDataRole.UserRole + 6
+FocusRole = Qt.ItemDataRole.UserRole + 7  # (x, y) fractions of the picture a square crop centres on
 
 PERSON_MIME = "application/x-beetroot-person-ids"
 PAGE = 48  # rows whose details are read together
@@ -459,13 +460,15 @@ class PhotoGridModel(PersonItemsModel):
         return [(i, None) for i in library.photo_ids(self.person_id)]
 
     def fetch_details(self, library: Library, ids: Sequence[Any]) -> dict[Any, Any]:
-        return library.photo_tiles(list(ids))
+        return library.photo_tiles(list(ids), self.person_id)
 
     def item_data(self, photo_id: Any, info: Any, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return Path(info["path"]).name
         if role == SubtitleRole:
             return _date_text(info["taken_at"])
+        if role == FocusRole:
+            return None if info["focus_x"] is None else (info["focus_x"], info["focus_y"])
         if role == Qt.ItemDataRole.ToolTipRole:
             when = _date_text(info["taken_at"]) or "no date"
             return f"{info['path']}\n{when} · {plural(info['faces'], 'face')}"
