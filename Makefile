@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PHOTOS ?= ../shared/photos
+PHOTOS ?= tests/data/photos
 BENCH_N ?= 300
 BENCH_PEER_N ?= 60
 BENCH_REPEATS ?= 3

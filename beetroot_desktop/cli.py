@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _extensions() -> list[Callable[[Any], None]]:
     """Sub-commands that live beside their subsystem (cloud, self-test), registered here."""
     found: list[Callable[[Any], None]] = []
-    for module in ("cloud_cli", "selftest"):
+    for module in ("cloud_cli", "edit_cli", "selftest"):
         try:
             mod = __import__(f"{__package__}.{module}", fromlist=["register"])
         except ModuleNotFoundError as exc:
@@ -132,6 +132,16 @@ def open_library_for(args: argparse.Namespace, settings: Settings | None = None)
         return open_library(path)
     except LibraryError as exc:
         raise CliError(library_problem(exc, path)) from exc
+
+
+def import_threshold(args: argparse.Namespace, settings: Settings, library: Any) -> float:
+    """--threshold or FACE_MATCH_THRESHOLD when given, else the library's own (its last regroup), else the saved one."""
+    from .config import env_source
+
+    if getattr(args, "threshold", None) is not None or env_source("threshold"):
+        return settings.threshold
+    saved = library.saved_threshold()
+    return saved if saved is not None else settings.threshold
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -190,7 +200,7 @@ def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str
         except EngineConfigError as exc:
             raise CliError(str(exc)) from exc
         try:
-            report = ingest(paths, library, engine, threshold=settings.threshold,
+            report = ingest(paths, library, engine, threshold=import_threshold(args, settings, library),
                             workers=settings.effective_workers(), listener=Printer())
         except (EngineConfigError, LibraryError) as exc:
             raise CliError(library_problem(exc, library.dir)) from exc
@@ -218,9 +228,12 @@ def cmd_people(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, indent=None))
     else:
+        from .textsafe import printable
+
         for row in rows:
-            name = row["name"] or "Unnamed person"
-            print(f"{row['person_id']}  {name}  {row['faces']} faces in {len(row['photos'])} photos")
+            name = printable(row["name"]) if row["name"] else "Unnamed person"
+            hidden = "  (hidden)" if row["hidden"] else ""
+            print(f"{row['person_id']}  {name}  {row['faces']} faces in {len(row['photos'])} photos{hidden}")
     return EXIT_OK
 
 

@@ -5,7 +5,6 @@
     beetroot aws-login [--forget]     save an AWS access key id + secret in the system keyring
     beetroot check-aws [--create-collection]   GetCallerIdentity + DescribeCollection
     beetroot costs [--json]           calls and estimated dollars per operation, from the library's ledger
-    beetroot regroup --threshold PCT [--yes]   regroup at another threshold from what was stored
 
 `beetroot import --dry-run` (in cli.py) prints its estimate with `dry_run_import` below.
 """
@@ -19,7 +18,7 @@ import os
 import sys
 from typing import Any
 
-from .cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError, open_library_for, settings_for
+from .cli import EXIT_OK, EXIT_USAGE, CliError, open_library_for
 from .config import (
     ConfigError,
     Settings,
@@ -64,13 +63,6 @@ def register(sub: Any) -> None:
     p.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help="library folder")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_costs)
-
-    p = sub.add_parser("regroup", help="regroup the library at another match threshold, without importing again")
-    p.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help="library folder")
-    p.add_argument("--threshold", type=float, metavar="PCT", required=True, help="the new threshold, 50-100")
-    p.add_argument("--yes", action="store_true", help="make the IndexFaces calls it needs without asking")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_regroup)
 
 
 # -- config -----------------------------------------------------------------------------------------------
@@ -292,74 +284,3 @@ def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
     print(f"Estimated cost: at most ${usd_max:.4f} (US East list price, ${PRICE_PER_IMAGE_USD} per image;"
           " IndexFaces is paid only for faces of people not seen before)")
     return EXIT_OK
-
-
-# -- regroup ----------------------------------------------------------------------------------------------
-def cmd_regroup(args: argparse.Namespace) -> int:
-    from .engines import EngineConfigError, EngineError, create_engine
-    from .engines.pricing import price
-    from .engines.rekognition import candidate_floor
-    from .pipeline.regroup import apply_regroup, plan_regroup
-
-    settings = settings_for(args)  # --threshold is validated there
-    threshold = settings.threshold
-    with open_library_for(args, settings) as library:
-        bound = library.get_meta("engine") or "local"
-        cloud = bound == "rekognition"
-        if cloud:
-            floor = candidate_floor(library)
-            if threshold < floor:
-                raise CliError(f"the searches kept candidates down to {floor:g}: regrouping below that needs new"
-                               f" searches; choose a threshold of {floor:g} or more")
-        plan = plan_regroup(library, threshold)
-        calls = plan.index_calls if cloud else 0
-        summary = {"threshold": threshold, "people": plan.people, "changed_faces": plan.changed_faces,
-                   "index_calls": calls, "usd": round(calls * price("IndexFaces"), 6), "applied": False}
-        cost = f" (about ${summary['usd']:.4f})" if calls else ""
-        if not args.json:
-            print(f"At threshold {threshold:g}: {plan.people} people, {plan.changed_faces} faces change person,"
-                  f" {calls} IndexFaces calls{cost}.")
-        if calls and not args.yes:
-            if not (sys.stdin is not None and sys.stdin.isatty()):
-                print(f"Nothing changed: run again with --yes to make the {calls} IndexFaces calls.", file=sys.stderr)
-                if args.json:
-                    print(json.dumps(summary))
-                return EXIT_FAILED
-            if input(f"Make {calls} IndexFaces calls now? [y/N] ").strip().lower() not in ("y", "yes"):
-                print("Nothing changed.")
-                return EXIT_OK
-        engine = None
-        if plan.index_calls:
-            settings.engine = bound
-            try:
-                engine = create_engine(settings, library)
-            except EngineConfigError as exc:
-                raise CliError(str(exc)) from exc
-        try:
-            apply_regroup(library, plan, engine)
-        except EngineConfigError as exc:
-            raise CliError(f"{exc}\nNothing changed in the library.") from exc
-        except EngineError as exc:
-            print(f"error: {exc}\nNothing changed in the library.", file=sys.stderr)
-            return EXIT_FAILED
-        finally:
-            if engine is not None:
-                engine.close()
-        people = len(library.people())
-    _save_threshold(threshold)
-    summary.update(applied=True, people=people)
-    if args.json:
-        print(json.dumps(summary))
-    else:
-        print(f"Regrouped: {people} people at threshold {threshold:g} (saved as the match threshold).")
-    return EXIT_OK
-
-
-def _save_threshold(threshold: float) -> None:
-    """New imports must decide at the threshold the library was regrouped at."""
-    try:
-        settings = load_settings(apply_env=False)
-        settings.threshold = threshold
-        save_settings(settings)
-    except ConfigError as exc:
-        print(f"note: the threshold could not be saved in the settings ({exc})", file=sys.stderr)

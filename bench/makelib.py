@@ -1,4 +1,4 @@
-"""A bench library of N photos of distinct content, made from a labelled folder (default ../shared/photos).
+"""A bench library of N photos of distinct content, made from a labelled folder (default tests/data/photos).
 
 Each photo is a source photo re-encoded with a small change of scale, crop and JPEG quality, so no two
 files share a hash (the import cannot skip any as a duplicate) while every face stays recognisable. The

@@ -2,7 +2,7 @@
 
 Settings come from the command line or the environment: BENCH_N (photos in the bench library, 300),
 BENCH_PEER_N (photos the naive pipeline and face_recognition get, 60), BENCH_REPEATS (3), BENCH_PHOTOS
-(the labelled folder the bench library is made from, ../shared/photos), BENCH_SCALE
+(the labelled folder the bench library is made from, tests/data/photos), BENCH_SCALE
 (photos,faces,people of the synthetic library, 100000,300000,30000), BENCH_SKIP (comma-separated
 sections to leave out: import, peers, scale, gui, quality), BENCH_OUT (bench/out).
 """
@@ -56,7 +56,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="photos the naive pipeline and face_recognition import (the first of the library)")
     p.add_argument("--repeats", type=int, default=_env_int("BENCH_REPEATS", 3))
     p.add_argument("--photos", type=Path,
-                   default=Path(os.environ.get("BENCH_PHOTOS", REPO.parent / "shared" / "photos")))
+                   default=Path(os.environ.get("BENCH_PHOTOS", REPO / "tests" / "data" / "photos")))
     p.add_argument("--scale", default=os.environ.get("BENCH_SCALE", "100000,300000,30000"),
                    help="photos,faces,people of the synthetic library")
     p.add_argument("--scroll-people", type=int, default=_env_int("BENCH_SCROLL_PEOPLE", 5000))

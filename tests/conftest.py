@@ -18,7 +18,7 @@ from beetroot_desktop.library import Library, open_library
 from beetroot_desktop.pipeline import ImportReport, ingest
 
 REPO = Path(__file__).resolve().parents[1]
-PHOTOS = Path(os.environ.get("BEETROOT_SAMPLE_PHOTOS", REPO.parent / "shared" / "photos")).resolve()
+PHOTOS = Path(os.environ.get("BEETROOT_SAMPLE_PHOTOS", REPO / "tests" / "data" / "photos")).resolve()
 
 
 class MemoryKeyring(KeyringBackend):

@@ -1,6 +1,6 @@
 """Run one `beetroot` command against the in-memory Rekognition (under moto): a demo that costs nothing.
 
-    PYTHONPATH=.:tests python tests/fake_aws_cli.py import --engine rekognition --library /tmp/demo ../shared/photos
+    PYTHONPATH=.:tests python tests/fake_aws_cli.py import --engine rekognition --library /tmp/demo tests/data/photos
     python -m beetroot_desktop costs --library /tmp/demo
 
 The fake starts with an empty `beetroot-faces` collection and lives only as long as the command.

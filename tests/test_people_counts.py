@@ -61,13 +61,14 @@ def test_counts_follow_every_edit(imported_library: Library, photos_dir: Path, t
 
 
 def test_two_faces_of_one_person_in_one_photo_count_one_photo(imported_library: Library):
+    """Edits refuse to make one person two faces of a photo, but a library from before that rule may hold it."""
     lib = imported_library
     photo = lib.conn.execute(
         "SELECT photo_id FROM faces GROUP BY photo_id HAVING count(*) >= 2 LIMIT 1").fetchone()[0]
     a, b = (r["id"] for r in lib.faces_of_photo(photo)[:2])
     person = lib.conn.execute("SELECT person_id FROM faces WHERE id = ?", (a,)).fetchone()[0]
     before = shown(lib)[person]
-    lib.assign_face(b, person)
+    lib.conn.execute("UPDATE faces SET person_id = ? WHERE id = ?", (person, b))
     assert shown(lib)[person] == (before[0] + 1, before[1])
     assert shown(lib) == counted(lib)
 

@@ -83,7 +83,7 @@ def stubbed(library: Library | None, **kwargs: Any) -> tuple[RekognitionEngine, 
 
 
 def search_params(threshold: float = 80.0, image: Any = None) -> dict[str, Any]:
-    return {"CollectionId": COLLECTION, "Image": {"Bytes": image or JpegImage()}, "MaxFaces": 5,
+    return {"CollectionId": COLLECTION, "Image": {"Bytes": image or JpegImage()}, "MaxFaces": 16,
             "FaceMatchThreshold": threshold}
 
 

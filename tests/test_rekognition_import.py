@@ -52,7 +52,7 @@ def test_sample_library_through_boto3_groups_every_label(cloud_template, photos_
             assert face_thumb_path(cache, sha, box).exists()
         assert candidate_floor(lib) == 80.0
     assert all(n == 1 for n in fake.index_calls.values())
-    assert all(r.params["MaxFaces"] == 5 and r.params["FaceMatchThreshold"] == 80.0
+    assert all(r.params["MaxFaces"] == 16 and r.params["FaceMatchThreshold"] == 80.0
                for r in fake.requests if r.operation == "SearchFacesByImage")
 
 

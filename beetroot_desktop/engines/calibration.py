@@ -7,7 +7,7 @@ anchored at two points:
 - distance 0.60 -> similarity 95 (the default threshold sits exactly at dlib's tolerance);
 - distance 0.45 -> similarity 99 (a near-certain match, as Rekognition reports for the same person).
 
-On the sample library (`../shared/photos`) the largest distance within one person is 0.52 (similarity
+On the sample library (`tests/data/photos`) the largest distance within one person is 0.52 (similarity
 97.9) and the smallest between two people is 0.67 (similarity 90.2), so 95 splits them with margin on
 both sides; `tests/test_calibration.py` checks that on the real photos. Lower thresholds group more
 loosely: 90 is distance 0.668, 80 is 0.742, 50 is 0.868.

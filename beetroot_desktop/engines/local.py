@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 DIM = 128
 CANDIDATE_FLOOR = 80.0  # keep every candidate above this, like the cloud engine, for cheap regrouping
-MAX_CANDIDATES = 5
+MAX_CANDIDATES = 16  # enough to step past faces that found no one any more (docs/identity.md)
 
 
 class LocalCollection:
@@ -73,6 +73,12 @@ class LocalCollection:
         self.external_ids.extend(external_ids)
         self.by_external.update((ext, n + i) for i, ext in enumerate(external_ids))
 
+    def retire(self, face_ids: set[str]) -> None:
+        """Leave these faces out of every search (their squared norm becomes infinite: never nearest)."""
+        if face_ids:
+            rows = [i for i, fid in enumerate(self.face_ids) if fid in face_ids]
+            self._sq_norms[rows] = np.inf
+
     def truncate(self, n: int) -> None:
         for ext in self.external_ids[n:]:
             self.by_external.pop(ext, None)
@@ -119,7 +125,21 @@ class LocalEngine:
             face_ids, exts, blobs = zip(*rows, strict=True)
             matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(rows), DIM)
             self.collection.add_many(list(face_ids), list(exts), matrix)
+            self.collection.retire(self._retired(library))
         self._persisted = len(self.collection)
+
+    @staticmethod
+    def _retired(library: Library) -> set[str]:
+        """FaceIds that found no one now (a regroup matched their face again, or the user took it out).
+
+        A Rekognition collection keeps such faces and the pipeline steps past them (library/people.py,
+        person_for_engine_face); here they are left out of the search, so they never crowd out the faces
+        that do stand for someone, however many a strict regroup indexed.
+        """
+        return {r[0] for r in library.conn.execute(
+            "SELECT engine_face_id FROM faces WHERE engine_face_id IS NOT NULL"
+            " AND (status <> 'indexed' OR person_id IS NULL)"
+            " EXCEPT SELECT engine_face_id FROM faces WHERE status = 'indexed' AND person_id IS NOT NULL")}
 
     def search(self, crop: FaceCrop, threshold: float) -> SearchResult:
         self.calls["SearchFacesByImage"] += 1

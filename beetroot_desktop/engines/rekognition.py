@@ -4,7 +4,7 @@ Per photo (the pipeline drives it, see pipeline/ingest.py):
 - faces come from `DetectFaces` on the photo as a JPEG under 5 MiB (`detector = rekognition`), or from the
   local dlib detector in the workers (`detector = local`, one paid call less per photo);
 - each face is cropped with margin from the upright photo, at least 80x80 px, JPEG quality 90;
-- `SearchFacesByImage(MaxFaces=5, FaceMatchThreshold=floor)` returns every candidate above the floor
+- `SearchFacesByImage(MaxFaces=16, FaceMatchThreshold=floor)` returns every candidate above the floor
   (80, or the threshold when that is lower) for the price of one; the pipeline calls it a Match exactly
   when the best similarity reaches the configured threshold, and keeps all candidates so the threshold can
   move later without new searches;
@@ -53,7 +53,7 @@ log = logging.getLogger("beetroot.rekognition")
 
 ENGINE_NAME = "rekognition"
 CANDIDATE_FLOOR = 80.0  # Rekognition's own default FaceMatchThreshold; candidates above it are kept
-MAX_CANDIDATES = 5
+MAX_CANDIDATES = 16  # the same price as 1; enough to step past faces that found no one any more
 MAX_IMAGE_BYTES = 5 * 1024 * 1024  # Image.Bytes limit
 MIN_IMAGE_SIDE = MIN_CROP_SIDE  # 80 px
 EXTERNAL_IMAGE_ID = re.compile(r"[a-zA-Z0-9_.\-:]{1,255}")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .browse import BrowseMixin, PersonRow, PersonTile
-from .people import PeopleMixin, PersonSummary
+from .edits import EditEntry, NothingToUndo
+from .people import EditRefused, PeopleMixin, PersonSummary
 from .photos import FaceRecord, KnownPhoto, blob_to_descriptor, descriptor_to_blob
 from .store import (
     DB_NAME,
@@ -30,6 +31,8 @@ def open_library(library_dir: Path | str, *, readonly: bool = False) -> Library:
 
 __all__ = [
     "DB_NAME",
+    "EditEntry",
+    "EditRefused",
     "FaceRecord",
     "ForeignDatabaseError",
     "KnownPhoto",
@@ -38,6 +41,7 @@ __all__ = [
     "LibraryDamaged",
     "LibraryError",
     "NewerSchemaError",
+    "NothingToUndo",
     "PersonRow",
     "PersonSummary",
     "PersonTile",

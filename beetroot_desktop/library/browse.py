@@ -65,36 +65,12 @@ class BrowseMixin(Core):
             " ORDER BY photos DESC, faces DESC, p.created_at, p.person_id").fetchall()
         needle = name_filter.strip().casefold()
         if needle or order == "name":
-            derived = self.derived_names()
-            shown = {r[0]: r[4] or derived.get(r[0]) for r in rows}
+            shown = {r[0]: r[4] for r in rows}
             if needle:
                 rows = [r for r in rows if needle in (shown[r[0]] or "").casefold()]
             if order == "name":  # stable: people with the same name keep the photo-count order
                 rows.sort(key=lambda r: (shown[r[0]] is None, (shown[r[0]] or "").casefold()))
         return [PersonRow(r[0], r[1], r[2], bool(r[3])) for r in rows]
-
-    def derived_names(self, person_ids: Sequence[str] | None = None) -> dict[str, str]:
-        """Names unnamed groups show after regrouping: a group that holds a named person's first face shows
-        that person's name (the earliest such face wins). Same rule as PeopleMixin.people().
-
-        Driven from the named people through the engine_face_id index, so it costs one lookup per named
-        person, not a scan of every face of every group.
-        """
-        sql = ("SELECT sf.person_id, n.name FROM people n CROSS JOIN faces sf ON sf.engine_face_id = n.person_id"
-               " WHERE n.name IS NOT NULL AND sf.person_id IS NOT NULL AND sf.person_id != n.person_id")
-        batches: list[Sequence[object]] = [()] if person_ids is None else _chunks(person_ids)
-        found: dict[str, tuple[int, str]] = {}
-        for chunk in batches:
-            args: tuple[object, ...] = ()
-            extra = ""
-            if person_ids is not None:
-                extra = f" AND +sf.person_id IN ({', '.join('?' for _ in chunk)})"  # "+": keep the index plan
-                args = tuple(chunk)
-            for person_id, name, face_id in self.conn.execute(
-                    sql.replace("SELECT sf.person_id, n.name", "SELECT sf.person_id, n.name, sf.id") + extra, args):
-                if person_id not in found or face_id < found[person_id][0]:
-                    found[person_id] = (face_id, name)
-        return {pid: name for pid, (_, name) in found.items()}
 
     def person_tiles(self, person_ids: Sequence[str]) -> dict[str, PersonTile]:
         """Shown name and cover face of each person (the chosen cover, else their first face)."""
@@ -109,11 +85,9 @@ class BrowseMixin(Core):
                 " f.left, f.top, f.width, f.height"
                 " FROM c LEFT JOIN faces f ON f.id = c.face_id LEFT JOIN photos ph ON ph.id = f.photo_id",
                 tuple(chunk)).fetchall()
-            unnamed = [r[0] for r in rows if r[1] is None]
-            derived = self.derived_names(unnamed) if unnamed else {}
             for r in rows:
                 box = (r[6], r[7], r[8], r[9]) if r[6] is not None else None
-                found[r[0]] = PersonTile(r[0], r[1] or derived.get(r[0]), bool(r[2]), r[3], r[4], r[5], box)
+                found[r[0]] = PersonTile(r[0], r[1], bool(r[2]), r[3], r[4], r[5], box)
         return found
 
     def photo_ids(self, person_id: str | None = None) -> list[int]:

@@ -1,16 +1,28 @@
-"""People: the grid's rows, a person's photos, and every edit a user makes to them.
+"""People: the grid's rows, a person's photos, and every edit a user makes to them (docs/identity.md).
 
-Edits are written at once, each in one transaction, so a crash leaves an edit either fully done or not at
-all. Merges are remembered (`merged_into`) rather than deleted, so a face that later matches the merged
-person's FaceId lands in the surviving person, and so regrouping at another threshold keeps the merge.
+A person is an entity with a stable id: the FaceId of the face that founded it (the upstream rule), or a
+new id for a person the user split off. Names, hidden flags, covers and merges belong to the entity. Every
+edit is a face-level fact that no automatic step overrides: a face the user put in a person is *confirmed*
+there (`faces.confirmed`), "Not this person" is a cannot-link (`face_exclusions`), a merge is kept as
+`merged_into` and confirms the faces it brought. Two faces of one photo are never one person. Each edit is
+one undoable transaction (library/edits.py).
 """
 
 from __future__ import annotations
 
 import sqlite3
+import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .edits import EditsMixin
 from .photos import PhotosMixin
+
+MAX_NAME_LENGTH = 200
+
+
+class EditRefused(ValueError):
+    """The edit would break a rule the library keeps; the message says which and what to do instead."""
 
 
 @dataclass(frozen=True)
@@ -29,22 +41,22 @@ class PersonSummary:
 
 # face_count and photo_count are kept by triggers (schema version 2): no counting over faces here.
 _SUMMARY_SQL = """
-SELECT p.person_id, coalesce(p.name, (
-           -- an unnamed group that holds a named person's first face shows that name (after regrouping);
-           -- only faces with another person's FaceId can (partial index faces_person_indexed)
-           SELECT n.name FROM faces sf JOIN people n ON n.person_id = sf.engine_face_id
-           WHERE sf.person_id = p.person_id AND sf.engine_face_id IS NOT NULL
-             AND sf.engine_face_id <> p.person_id AND n.name IS NOT NULL
-           ORDER BY sf.id LIMIT 1)) AS name,
-       p.face_count AS faces, p.photo_count AS photos,
+SELECT p.person_id, p.name, p.face_count AS faces, p.photo_count AS photos,
        coalesce(p.cover_face_id, (SELECT min(f.id) FROM faces f WHERE f.person_id = p.person_id)) AS cover,
        p.hidden
 FROM people p
 WHERE p.merged_into IS NULL AND p.face_count > 0 {where}
 """
 
+# People the user has said something about: their founding face keeps founding them whatever the threshold.
+ANCHORED_SQL = """
+SELECT person_id FROM people WHERE name IS NOT NULL OR hidden = 1 OR merged_into IS NOT NULL
+UNION SELECT merged_into FROM people WHERE merged_into IS NOT NULL
+UNION SELECT DISTINCT person_id FROM faces WHERE confirmed IS NOT NULL AND person_id IS NOT NULL
+"""
 
-class PeopleMixin(PhotosMixin):
+
+class PeopleMixin(EditsMixin, PhotosMixin):
     # -- reads -----------------------------------------------------------------------------------------
     def resolve_person(self, person_id: str) -> str:
         """Follow merges to the person that stands for `person_id` now."""
@@ -58,14 +70,36 @@ class PeopleMixin(PhotosMixin):
             seen.add(current)
 
     def person_for_engine_face(self, engine_face_id: str) -> str | None:
-        """Which person a FaceId returned by the engine belongs to, or None if the library never saw it."""
-        if self.conn.execute("SELECT 1 FROM people WHERE person_id = ?", (engine_face_id,)).fetchone():
-            return self.resolve_person(engine_face_id)
+        """The person a FaceId the engine returned stands for *now*, or None when it stands for no one.
+
+        Only a face that founds a group now (status "indexed": the NoMatch of the upstream rule) stands for
+        someone, and it stands for the person it is in today (after regroups, merges and edits), not for the
+        person it once founded. A FaceId a regroup made for a face that now matches another (a stricter
+        threshold indexed it, a looser one matched it again) stands for no one, exactly as if it had never
+        been indexed, and so does a face the user took out of its person. When the face is gone (its photo
+        changed) the person it founded still answers for it.
+        """
         row = self.conn.execute(
-            "SELECT person_id FROM faces WHERE engine_face_id = ? AND person_id IS NOT NULL LIMIT 1",
-            (engine_face_id,),
-        ).fetchone()
-        return self.resolve_person(row[0]) if row else None
+            "SELECT person_id, status FROM faces WHERE engine_face_id = ?"
+            " ORDER BY status <> 'indexed', person_id IS NULL, id LIMIT 1", (engine_face_id,)).fetchone()
+        if row is not None:
+            return self.resolve_person(row[0]) if row[0] is not None and row[1] == "indexed" else None
+        founded = self.conn.execute("SELECT 1 FROM people WHERE person_id = ?", (engine_face_id,)).fetchone()
+        # A FaceId the library never saw (a rebuilt library's, another library's in a shared collection) is a
+        # person of its own, as in the upstream pipeline: personId == FaceId.
+        return self.resolve_person(engine_face_id) if founded else engine_face_id
+
+    def find_people(self, ref: str) -> list[str]:
+        """People a user's reference names: a person id (merged ids follow the merge), else an exact name."""
+        if self.conn.execute("SELECT 1 FROM people WHERE person_id = ?", (ref,)).fetchone():
+            return [self.resolve_person(ref)]
+        rows = self.conn.execute(
+            "SELECT person_id FROM people WHERE merged_into IS NULL AND face_count > 0 AND name = ?"
+            " ORDER BY person_id", (ref,))
+        return [r[0] for r in rows]
+
+    def anchored_people(self) -> set[str]:
+        return {r[0] for r in self.conn.execute(ANCHORED_SQL)}
 
     def people(self, *, include_hidden: bool = True) -> list[PersonSummary]:
         where = "" if include_hidden else "AND p.hidden = 0"
@@ -98,22 +132,36 @@ class PeopleMixin(PhotosMixin):
 
     # -- edits -----------------------------------------------------------------------------------------
     def rename_person(self, person_id: str, name: str | None) -> None:
-        clean = (name or "").strip() or None
-        with self.transaction():
-            self._require_person(person_id)
+        clean = " ".join((name or "").split()) or None
+        if clean is not None and len(clean) > MAX_NAME_LENGTH:
+            raise EditRefused(f"a name can have at most {MAX_NAME_LENGTH} characters")
+        person_id = self.resolve_person(person_id)
+        self._require_person(person_id)
+        label = f"Rename to \u201c{clean}\u201d" if clean else "Clear name"
+        with self.edit(label):
             self.conn.execute("UPDATE people SET name = ? WHERE person_id = ?", (clean, person_id))
 
-    def merge_people(self, sources: list[str], target: str) -> None:
-        """Move every face of `sources` into `target`; the target keeps its id and its name."""
-        with self.transaction():
-            target = self.resolve_person(target)
-            self._require_person(target)
-            for source in sources:
-                source = self.resolve_person(source)
-                if source == target:
-                    continue
-                self._require_person(source)
-                self.conn.execute("UPDATE faces SET person_id = ? WHERE person_id = ?", (target, source))
+    def merge_people(self, sources: Sequence[str], target: str) -> None:
+        """Move every face of `sources` into `target`; the target keeps its id and its name.
+
+        Every face of the merged people is confirmed in the target, and the sources stay merged (`merged_into`), so a
+        face that later matches one of their FaceIds joins the target, until the user splits them again.
+        """
+        target = self.resolve_person(target)
+        self._require_person(target)
+        merging = [s for s in dict.fromkeys(self.resolve_person(s) for s in sources) if s != target]
+        for source in merging:
+            self._require_person(source)
+        self._refuse_shared_photos([target, *merging])
+        self._refuse_rejected([target, *merging])
+        with self.edit(f"Merge {len(merging) + 1} people" if len(merging) > 1 else "Merge people"):
+            # The user saw every face of these people and said they are one: all of them are confirmed.
+            self.conn.execute("UPDATE faces SET confirmed = coalesce(confirmed, ?) WHERE person_id = ?",
+                              (f"merge:{target}", target))
+            for source in merging:
+                self.conn.execute(
+                    "UPDATE faces SET person_id = ?, confirmed = coalesce(confirmed, ?) WHERE person_id = ?",
+                    (target, f"merge:{source}", source))
                 self.conn.execute("UPDATE people SET merged_into = ? WHERE merged_into = ?", (target, source))
                 self.conn.execute("UPDATE people SET merged_into = ? WHERE person_id = ?", (target, source))
                 # A face the user took out of the source must not come back through the merge either.
@@ -124,48 +172,165 @@ class PeopleMixin(PhotosMixin):
                     "UPDATE people SET name = (SELECT name FROM people WHERE person_id = ?)"
                     " WHERE person_id = ? AND name IS NULL", (source, target))
 
+    def merged_sources(self, person_id: str) -> list[str]:
+        """The people merged into `person_id` directly (each may carry people merged into it before)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT person_id FROM people WHERE merged_into = ? ORDER BY created_at, person_id", (person_id,))]
+
+    def split_person(self, person_id: str, *, face_ids: Sequence[int] = (), people: Sequence[str] = ()) -> list[str]:
+        """Split faces, or formerly merged people, off `person_id`. Returns the people that now hold them.
+
+        Faces split off together become one new person, confirmed there and never grouped with `person_id`
+        again. A formerly merged person gets back the faces its merge brought in, and its founding face.
+        """
+        person_id = self.resolve_person(person_id)
+        self._require_person(person_id)
+        merged = self.merged_sources(person_id)
+        sources = list(dict.fromkeys(people))
+        for source in sources:
+            if source not in merged:
+                raise EditRefused(f"{source} was not merged into this person; split its faces instead")
+        faces = [int(f) for f in dict.fromkeys(face_ids)]
+        for face_id in faces:
+            row = self.conn.execute("SELECT person_id FROM faces WHERE id = ?", (face_id,)).fetchone()
+            if row is None or row[0] != person_id:
+                raise EditRefused(f"face {face_id} is not one of this person's faces")
+        if not faces and not sources:
+            raise EditRefused("choose faces or formerly merged people to split off")
+        if faces and len(faces) >= self.conn.execute(
+                "SELECT face_count FROM people WHERE person_id = ?", (person_id,)).fetchone()[0]:
+            raise EditRefused("that is every face of the person: rename it instead of splitting it")
+        made: list[str] = []
+        with self.edit("Split person"):
+            for source in sources:
+                # Merges are kept flat (every merged person points at the survivor), so a source gets back
+                # what its own merge brought in and its founding face; people merged into it before are
+                # separate sources of this person and can be split off on their own.
+                self.conn.execute("UPDATE people SET merged_into = NULL WHERE person_id = ?", (source,))
+                self.conn.execute(
+                    "UPDATE faces SET person_id = ?, confirmed = 'user' WHERE person_id = ? AND"
+                    " (confirmed = ? OR engine_face_id = ?)", (source, person_id, f"merge:{source}", source))
+                made.append(source)
+            if faces:
+                new_id = self._new_person_for(faces[0])
+                self.ensure_person(new_id)
+                for face_id in faces:
+                    self.conn.execute("UPDATE faces SET person_id = ?, confirmed = 'user' WHERE id = ?",
+                                      (new_id, face_id))
+                    self.conn.execute("INSERT OR IGNORE INTO face_exclusions(face_id, person_id) VALUES (?, ?)",
+                                      (face_id, person_id))
+                made.append(new_id)
+            self.drop_stale_covers()
+        return made
+
+    def _new_person_for(self, face_id: int) -> str:
+        """A person founded by hand takes its first face's FaceId when it founds nobody yet, else a new id."""
+        row = self.conn.execute("SELECT engine_face_id FROM faces WHERE id = ?", (face_id,)).fetchone()
+        fid = row[0] if row else None
+        if fid and not self.conn.execute("SELECT 1 FROM people WHERE person_id = ?", (fid,)).fetchone():
+            return str(fid)
+        return str(uuid.uuid4())
+
     def remove_face_from_person(self, face_id: int) -> str | None:
         """"Not this person": the face leaves its person and never joins that person again."""
-        with self.transaction():
-            row = self.conn.execute("SELECT person_id FROM faces WHERE id = ?", (face_id,)).fetchone()
-            if row is None:
-                raise KeyError(f"no face {face_id}")
-            person_id = row[0]
-            if person_id is None:
-                return None
+        row = self.conn.execute("SELECT person_id FROM faces WHERE id = ?", (face_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no face {face_id}")
+        person_id = row[0]
+        if person_id is None:
+            return None
+        with self.edit("Not this person"):
             self.conn.execute(
                 "INSERT OR IGNORE INTO face_exclusions(face_id, person_id) VALUES (?, ?)", (face_id, person_id))
+            was = self.conn.execute("SELECT status FROM faces WHERE id = ?", (face_id,)).fetchone()[0]
             self.conn.execute(
-                "UPDATE faces SET person_id = NULL, status = 'removed', reason = 'removed by you' WHERE id = ?",
-                (face_id,))
-            self.conn.execute(
-                "UPDATE people SET cover_face_id = NULL WHERE person_id = ? AND cover_face_id = ?",
-                (person_id, face_id))
-            return str(person_id)
+                "UPDATE faces SET person_id = NULL, status = 'removed', reason = 'removed by you', confirmed = NULL"
+                " WHERE id = ?", (face_id,))
+            self.drop_stale_covers()
+            if was == "indexed" and self._founders(person_id) == 0:
+                # The person lost the face new faces were matched against: an indexed face of theirs takes
+                # over, so the next import still finds them (the next regroup makes one if none has a FaceId).
+                self.conn.execute(
+                    "UPDATE faces SET status = 'indexed', similarity = NULL WHERE id = (SELECT min(id) FROM faces"
+                    " WHERE person_id = ? AND engine_face_id IS NOT NULL AND status = 'matched')", (person_id,))
+        return str(person_id)
+
+    def _founders(self, person_id: str) -> int:
+        return int(self.conn.execute(
+            "SELECT count(*) FROM faces WHERE person_id = ? AND status = 'indexed' AND engine_face_id IS NOT NULL",
+            (person_id,)).fetchone()[0])
 
     def assign_face(self, face_id: int, person_id: str) -> None:
         """Put a face into a person by hand (also lifts an earlier "Not this person" for that pair)."""
-        with self.transaction():
-            person_id = self.resolve_person(person_id)
-            self._require_person(person_id)
+        person_id = self.resolve_person(person_id)
+        self._require_person(person_id)
+        row = self.conn.execute("SELECT photo_id, person_id FROM faces WHERE id = ?", (face_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no face {face_id}")
+        if row[1] == person_id:
+            return
+        other = self.conn.execute(
+            "SELECT idx FROM faces WHERE photo_id = ? AND person_id = ? AND id <> ?",
+            (row[0], person_id, face_id)).fetchone()
+        if other is not None:
+            raise EditRefused(f"this person is already face {other[0]} of that photo; one person cannot be two"
+                              " faces of one photo: take that face out first (Not this person)")
+        with self.edit("Add face to person"):
             self.conn.execute(
-                "DELETE FROM face_exclusions WHERE face_id = ? AND person_id = ?", (face_id, person_id))
+                "DELETE FROM face_exclusions WHERE face_id = ? AND (person_id = ? OR person_id IN"
+                " (SELECT person_id FROM people WHERE merged_into = ?))", (face_id, person_id, person_id))
             self.conn.execute(
                 "UPDATE faces SET person_id = ?, status = CASE WHEN status = 'removed' THEN 'matched'"
-                " ELSE status END, reason = NULL WHERE id = ?",
+                " ELSE status END, reason = NULL, confirmed = 'user' WHERE id = ?",
                 (person_id, face_id))
+            self.drop_stale_covers()
 
     def set_hidden(self, person_id: str, hidden: bool) -> None:
-        with self.transaction():
-            self._require_person(person_id)
+        person_id = self.resolve_person(person_id)
+        self._require_person(person_id)
+        with self.edit("Hide person" if hidden else "Show person"):
             self.conn.execute("UPDATE people SET hidden = ? WHERE person_id = ?", (int(hidden), person_id))
 
     def set_cover(self, person_id: str, face_id: int) -> None:
-        with self.transaction():
-            row = self.conn.execute("SELECT person_id FROM faces WHERE id = ?", (face_id,)).fetchone()
-            if row is None or row[0] != person_id:
-                raise ValueError("the cover must be one of the person's own faces")
+        person_id = self.resolve_person(person_id)
+        row = self.conn.execute("SELECT person_id FROM faces WHERE id = ?", (face_id,)).fetchone()
+        if row is None or row[0] != person_id:
+            raise EditRefused("the cover must be one of the person's own faces")
+        with self.edit("Use as cover"):
             self.conn.execute("UPDATE people SET cover_face_id = ? WHERE person_id = ?", (face_id, person_id))
+
+    def drop_stale_covers(self) -> None:
+        self.conn.execute(
+            "UPDATE people SET cover_face_id = NULL WHERE cover_face_id IS NOT NULL AND person_id IS NOT"
+            " (SELECT person_id FROM faces WHERE faces.id = people.cover_face_id)")
+
+    def _refuse_shared_photos(self, people: Sequence[str]) -> None:
+        """One person is never two faces of one photo: refuse to merge people who appear together."""
+        if len(people) < 2:
+            return
+        marks = ", ".join("?" for _ in people)
+        row = self.conn.execute(
+            f"SELECT ph.path FROM faces f JOIN photos ph ON ph.id = f.photo_id WHERE f.person_id IN ({marks})"
+            " GROUP BY f.photo_id HAVING count(DISTINCT f.person_id) > 1 LIMIT 1", tuple(people)).fetchone()
+        if row is not None:
+            raise EditRefused(f"these people appear together in {row[0]}, so they are not one person; take the"
+                              " wrong face out of one of them first (Not this person)")
+
+    def _refuse_rejected(self, people: Sequence[str]) -> None:
+        """A face the user took out of one of them while it sits in another would break that decision."""
+        groups = {p: [p, *self.merged_sources(p)] for p in people}
+        for holder in people:
+            for other in people:
+                if other == holder:
+                    continue
+                marks = ", ".join("?" for _ in groups[other])
+                row = self.conn.execute(
+                    f"SELECT ph.path, f.idx FROM face_exclusions x JOIN faces f ON f.id = x.face_id"
+                    f" JOIN photos ph ON ph.id = f.photo_id WHERE f.person_id = ? AND x.person_id IN ({marks})"
+                    " LIMIT 1", (holder, *groups[other])).fetchone()
+                if row is not None:
+                    raise EditRefused(f"face {row[1]} of {row[0]} was taken out of one of these people by you and"
+                                      " is in another: put it back or take it out first")
 
     def _require_person(self, person_id: str) -> None:
         if not self.conn.execute("SELECT 1 FROM people WHERE person_id = ?", (person_id,)).fetchone():

@@ -128,6 +128,24 @@ V2 = [
     f" BEGIN {_REMOVE_OLD} {_ADD_NEW} END",
 ]
 
+# Version 3: the identity model (docs/identity.md). A face the user put in a person is *confirmed* there
+# ('user', or 'merge:<person>' for a face a merge brought in) and no automatic step moves it; every edit is
+# recorded as the SQL that undoes it (and, once undone, the SQL that redoes it), so undo survives a restart.
+V3 = [
+    "ALTER TABLE faces ADD COLUMN confirmed TEXT",
+    "CREATE TABLE edits ("
+    " id INTEGER PRIMARY KEY,"
+    " label TEXT NOT NULL,"
+    " at REAL NOT NULL,"
+    " state TEXT NOT NULL CHECK (state IN ('done', 'undone')))",
+    "CREATE TABLE edit_steps ("
+    " id INTEGER PRIMARY KEY,"
+    " edit_id INTEGER NOT NULL REFERENCES edits(id) ON DELETE CASCADE,"
+    " phase TEXT NOT NULL CHECK (phase IN ('undo', 'redo')),"
+    " sql TEXT NOT NULL)",
+    "CREATE INDEX edit_steps_edit ON edit_steps(edit_id, phase, id)",
+]
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -142,5 +160,28 @@ def _v2(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2]
+def _v3(conn: sqlite3.Connection) -> None:
+    for statement in V3:
+        conn.execute(statement)
+    # Version 2 showed an unnamed group under the name of the named person whose first face it held;
+    # names now belong to their person, so that group's faces move to the named person the user saw.
+    shown = conn.execute(
+        "SELECT sf.person_id, n.person_id FROM people n JOIN faces sf ON sf.engine_face_id = n.person_id"
+        " WHERE n.name IS NOT NULL AND n.merged_into IS NULL AND sf.person_id IS NOT NULL"
+        " AND sf.person_id <> n.person_id ORDER BY sf.id").fetchall()
+    moved: set[str] = set()
+    for group, named in shown:
+        unnamed = conn.execute("SELECT name IS NULL FROM people WHERE person_id = ?", (group,)).fetchone()
+        if group in moved or named in moved or not (unnamed and unnamed[0]):
+            continue
+        conn.execute("UPDATE faces SET person_id = ? WHERE person_id = ?", (named, group))
+        moved.add(group)
+    # Faces that merges brought into a person are the user's decision; which merge brought which face was
+    # not recorded before, so every face of a merge target counts as confirmed there.
+    conn.execute(
+        "UPDATE faces SET confirmed = 'user' WHERE person_id IN"
+        " (SELECT DISTINCT merged_into FROM people WHERE merged_into IS NOT NULL)")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)

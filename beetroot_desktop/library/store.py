@@ -242,6 +242,18 @@ class Core:
                 (key, value),
             )
 
+    def bound_engine(self) -> str:
+        """The engine whose collection this library's people live in ("local" until an import binds one)."""
+        return self.get_meta("engine") or "local"
+
+    def saved_threshold(self) -> float | None:
+        """The match threshold this library was last regrouped at, if it was (it overrides the global one)."""
+        value = self.get_meta("threshold")
+        try:
+            return float(value) if value is not None else None
+        except ValueError:
+            return None
+
     # -- ledger ----------------------------------------------------------------------------------------
     def log_call(self, engine: str, operation: str, outcome: str, *, photo_sha: str | None = None,
                  latency_ms: float | None = None, detail: str | None = None) -> None:

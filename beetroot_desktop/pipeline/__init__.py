@@ -2,7 +2,7 @@
 
 from .events import FaceOutcome, ImportControl, ImportListener, ImportReport, PhotoDone
 from .ingest import bind_engine, ingest
-from .regroup import RegroupPlan, apply_regroup, plan_regroup
+from .regroup import RegroupCancelled, RegroupPlan, apply_regroup, plan_regroup, regroup
 from .scan import ScanResult, scan
 from .workers import PhotoWorkers
 
@@ -13,11 +13,13 @@ __all__ = [
     "ImportReport",
     "PhotoDone",
     "PhotoWorkers",
+    "RegroupCancelled",
     "RegroupPlan",
     "ScanResult",
     "apply_regroup",
     "bind_engine",
     "ingest",
     "plan_regroup",
+    "regroup",
     "scan",
 ]

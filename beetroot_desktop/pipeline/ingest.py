@@ -14,7 +14,14 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from ..engines.base import EngineConfigError, EngineUnavailable, FaceEngine, FaceUnsearchable, external_image_id
+from ..engines.base import (
+    Candidate,
+    EngineConfigError,
+    EngineUnavailable,
+    FaceEngine,
+    FaceUnsearchable,
+    external_image_id,
+)
 from ..imaging.hashing import sha256_file
 from ..imaging.thumbnails import cache_dir_for
 from ..library import FaceRecord, Library
@@ -180,6 +187,7 @@ class _Import:
         records: list[FaceRecord] = []
         outcomes: list[FaceOutcome] = []
         created: set[str] = set()
+        taken: set[str] = set()  # people already in this photo: one person is never two faces of one photo
 
         def emit(outcome: FaceOutcome) -> None:
             log.info("%s", outcome.log_line())
@@ -197,13 +205,12 @@ class _Import:
                 emit(FaceOutcome(job.path, crop.idx, "unsearchable", threshold, reason=str(exc)))
                 continue
             candidates = tuple((c.face_id, c.similarity) for c in result.candidates)
-            match = result.match(threshold)
-            if match is not None:
+            match, person = self.match(result.candidates, threshold, ext, taken)
+            if match is not None and person is not None:
                 own = match.external_image_id == ext  # our own face, indexed by an interrupted run
-                person = self.library.person_for_engine_face(match.face_id)
-                new = person is None and match.face_id not in created
-                person = person or match.face_id
+                new = person == match.face_id and not self.library.person(person) and person not in created
                 created.add(person)
+                taken.add(person)
                 records.append(FaceRecord(**base, status="indexed" if own else "matched", person_id=person,
                                           engine_face_id=match.face_id if own else None,
                                           similarity=match.similarity, candidates=candidates))
@@ -216,15 +223,37 @@ class _Import:
                 records.append(FaceRecord(**base, status="unindexed", reason=reason, candidates=candidates))
                 continue
             person = self.library.person_for_engine_face(indexed.face_id)
-            new = person is None and indexed.face_id not in created
-            person = person or indexed.face_id
+            if person is None or person in taken:
+                person = indexed.face_id if indexed.face_id not in taken else None
+            new = person is not None and not self.library.person(person) and person not in created
+            if person is None:  # the FaceId already stands for someone else in this photo: leave it unassigned
+                records.append(FaceRecord(**base, status="unindexed", engine_face_id=indexed.face_id,
+                                          reason="the engine returned a face of a person already in this photo",
+                                          candidates=candidates))
+                continue
             created.add(person)
+            taken.add(person)
             records.append(FaceRecord(**base, status="indexed", person_id=person, engine_face_id=indexed.face_id,
                                       similarity=None, candidates=candidates))
             if new:
                 # The NoMatch line was printed before the call; record that it made a person.
                 outcomes[-1] = FaceOutcome(job.path, crop.idx, "nomatch", threshold, person, None, True)
         return records, outcomes
+
+    def match(self, candidates: Sequence[Candidate], threshold: float, ext: str,
+              taken: set[str]) -> tuple[Candidate | None, str | None]:
+        """The upstream Match: the best candidate at or above the threshold, and the person it stands for now.
+
+        A candidate whose face the user took out of every person stands for no one, and a person already
+        in this photo cannot be matched twice: both are passed over for the next candidate.
+        """
+        for candidate in candidates:
+            if candidate.similarity < threshold:
+                break
+            person = self.library.person_for_engine_face(candidate.face_id)
+            if person is not None and person not in taken:
+                return candidate, person
+        return None, None
 
 
 def ingest(paths: Sequence[str | os.PathLike[str]], library: Library, engine: FaceEngine, *,

@@ -1,29 +1,37 @@
-"""Moving the match threshold without importing again.
+"""Regrouping: the engine's decisions made again at another threshold, under every fact the user gave.
 
-The import decided Match or NoMatch face by face, in order, against the engine's collection as it was at
-that moment. Regrouping replays exactly that, from what the library stored: the local engine's
-descriptors, or the cloud engine's candidates (every face above the floor that SearchFacesByImage
-returned). The collection only grows: a face indexed at some threshold keeps its FaceId and stands for
-whichever person it belongs to after the replay, just as the engine would still return it.
+The import decided Match or NoMatch face by face, in order, against the faces that founded people so far.
+Regrouping replays exactly that from what the library stored (the local engine's descriptors, or the
+cloud engine's candidates: every face above the floor that SearchFacesByImage returned), so it costs no
+new search and gives the same grouping every time it is asked for the same threshold. Only the engine's
+own decisions are made again; the user's facts (docs/identity.md) hold throughout:
 
-User edits survive: "Not this person" faces stay out, merges are followed (`merged_into`), and names stay
-on their person id (the FaceId of the person's first face). When a looser threshold puts a named person's
-first face into an unnamed group, the People list shows that name for the group (derived, see
-library/people.py), and the person comes back under its own name when the threshold does.
+- a confirmed face (assigned, merged or split by the user) stays where the user put it;
+- the founding face of a person the user named, hid or merged keeps founding that person, so named people
+  never dissolve into another and two named people are never joined by a threshold;
+- a face never joins a person it was taken out of ("Not this person"), nor a person that already has a
+  face in the same photo;
+- a face that founds a group again founds the person entity it founded before (names come back with it).
+
+A regroup is one undoable edit; the FaceIds it had to index (cloud: paid IndexFaces calls) are kept even
+when the regroup is undone or cancelled.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..engines.base import FaceCrop, FaceEngine, external_image_id
+from ..engines.base import EngineConfigError, FaceCrop, FaceEngine, external_image_id
 from ..engines.calibration import similarity as local_similarity
 from ..engines.local import LocalCollection
 from ..library import Library, blob_to_descriptor
+from ..library.lock import ImportLock
+from .events import ImportControl
 
 if TYPE_CHECKING:
     import sqlite3
@@ -31,6 +39,10 @@ if TYPE_CHECKING:
 PENDING = "pending:"  # placeholder person id for a face that still needs a FaceId
 REGROUPED = ("matched", "indexed")
 MAX_NEIGHBOURS = 16  # enough to step past people a face was taken out of
+
+
+class RegroupCancelled(Exception):
+    """The user cancelled the regroup before it wrote anything (FaceIds already paid for are kept)."""
 
 
 @dataclass
@@ -41,7 +53,9 @@ class RegroupPlan:
     index_calls: int = 0  # faces that turn into NoMatch and have no FaceId yet (IndexFaces calls)
     assignments: dict[int, str] = field(default_factory=dict)  # face row id -> person id (or PENDING+id)
     similarities: dict[int, float | None] = field(default_factory=dict)
+    statuses: dict[int, str] = field(default_factory=dict)  # face row id -> "matched" or "indexed"
     to_index: list[int] = field(default_factory=list)  # face row ids that need a FaceId, in order
+    applied: bool = False
 
 
 class _Descriptors:
@@ -67,8 +81,10 @@ class _StoredCandidates:
 
     def __init__(self, library: Library) -> None:
         self.by_face: dict[int, list[tuple[str, float]]] = {}
+        # Ties keep the order the search returned them in (rowid), so a replay is the same every time.
         for face_id, fid, sim in library.conn.execute(
-                "SELECT face_id, engine_face_id, similarity FROM face_candidates ORDER BY face_id, similarity DESC"):
+                "SELECT face_id, engine_face_id, similarity FROM face_candidates"
+                " ORDER BY face_id, similarity DESC, rowid"):
             self.by_face.setdefault(face_id, []).append((fid, sim))
 
     def add(self, face_id: str, vec: np.ndarray | None) -> None:
@@ -80,68 +96,133 @@ class _StoredCandidates:
 
 def _replay_faces(library: Library) -> list[sqlite3.Row]:
     return library.conn.execute(
-        "SELECT f.id, f.idx, f.status, f.engine_face_id, f.person_id, f.descriptor, ph.sha256"
-        " FROM faces f JOIN photos ph ON ph.id = f.photo_id ORDER BY f.id"
+        "SELECT f.id, f.photo_id, f.idx, f.status, f.engine_face_id, f.person_id, f.descriptor, f.confirmed,"
+        " f.similarity, ph.sha256 FROM faces f JOIN photos ph ON ph.id = f.photo_id ORDER BY f.id"
     ).fetchall()
+
+
+class _Replay:
+    """The state of one replay: who each founding FaceId stands for, and who is in which photo."""
+
+    def __init__(self, library: Library, faces: list[sqlite3.Row]) -> None:
+        self.library = library
+        self._resolved: dict[str, str] = {}
+        self.anchored = {self.resolve(p) for p in library.anchored_people()}
+        self.entities = {r[0] for r in library.conn.execute("SELECT person_id FROM people")}
+        self.banned: dict[int, set[str]] = {}
+        for face_id, person_id in library.exclusions():
+            self.banned.setdefault(face_id, set()).add(self.resolve(person_id))
+        self.owner: dict[str, str] = {}  # founding FaceId -> the person it stands for in this replay
+        self.claimed: set[str] = set()  # person entities that have a founding face in this replay
+        self.in_photo: dict[int, set[str]] = {}
+        self.pins: dict[int, str] = {}  # face row id -> person the user's facts keep it in
+        for face in faces:
+            pin = self.pin_of(face)
+            if pin is not None:
+                self.pins[face["id"]] = pin
+                self.in_photo.setdefault(face["photo_id"], set()).add(pin)
+            elif face["status"] not in REGROUPED and face["person_id"]:
+                self.in_photo.setdefault(face["photo_id"], set()).add(self.resolve(face["person_id"]))
+
+    def resolve(self, person_id: str) -> str:
+        if person_id.startswith(PENDING):
+            return person_id
+        if person_id not in self._resolved:
+            self._resolved[person_id] = self.library.resolve_person(person_id)
+        return self._resolved[person_id]
+
+    def pin_of(self, face: sqlite3.Row) -> str | None:
+        if face["person_id"] is None:
+            return None
+        current = self.resolve(face["person_id"])
+        if face["confirmed"] is not None:
+            return current
+        own = face["engine_face_id"]
+        if (face["status"] in REGROUPED and own is not None and own in self.entities
+                and self.resolve(own) == current and current in self.anchored):
+            return current  # the founding face of a person the user named, hid or merged
+        return None
+
+    def founder_of(self, face: sqlite3.Row) -> str:
+        """The person a face founds when it matches no one (see the module docstring)."""
+        own = face["engine_face_id"]
+        taken = self.in_photo.get(face["photo_id"], set())
+        banned = self.banned.get(face["id"], set())
+        if own is not None and own in self.entities:
+            home = self.resolve(own)
+            if home not in taken and home not in banned:
+                return home
+        current = self.resolve(face["person_id"]) if face["person_id"] else None
+        if (current is not None and current in self.anchored and current not in self.claimed
+                and current not in taken and current not in banned):
+            return current  # a named person whose founding face the user took out keeps its name
+        if own is not None and own not in self.entities:
+            return own
+        return f"{PENDING}{face['id']}"
 
 
 def plan_regroup(library: Library, threshold: float) -> RegroupPlan:
     """What the library would look like at `threshold`. Reads only; fast enough for a live preview."""
     plan = RegroupPlan(threshold)
     faces = _replay_faces(library)
-    local = library.get_meta("engine", "local") == "local"
+    local = library.bound_engine() == "local"
     source: _Descriptors | _StoredCandidates = _Descriptors() if local else _StoredCandidates(library)
-    exclusions: dict[int, set[str]] = {}
-    for face_id, person_id in library.exclusions():
-        exclusions.setdefault(face_id, set()).add(library.resolve_person(person_id))
-    resolved: dict[str, str] = {}
-
-    def resolve(person_id: str) -> str:
-        if person_id not in resolved:
-            resolved[person_id] = library.resolve_person(person_id) if not person_id.startswith(PENDING) else person_id
-        return resolved[person_id]
-
-    owner: dict[str, str] = {}  # FaceId in the collection -> the person it stands for now
+    replay = _Replay(library, faces)
     people: set[str] = set()
     for face in faces:
-        if face["status"] not in REGROUPED:
+        row_id = face["id"]
+        pin = replay.pins.get(row_id)
+        if pin is None and face["status"] not in REGROUPED:
             if face["person_id"]:
-                people.add(resolve(face["person_id"]))
+                people.add(replay.resolve(face["person_id"]))
             continue
         vec = blob_to_descriptor(face["descriptor"])
-        banned = exclusions.get(face["id"], set())
-        chosen: tuple[str, float] | None = None
-        for fid, sim in source.candidates(face, vec, threshold):
-            person = owner.get(fid)
-            if person is not None and person not in banned:
-                chosen = (person, sim)
-                break
         own = face["engine_face_id"]
-        if chosen is not None:
-            person, sim = chosen
-            plan.similarities[face["id"]] = round(sim, 4)
+        if pin is not None and face["confirmed"] is None:  # a founding face the user's facts keep founding
+            person, status, sim, founder = pin, "indexed", None, True
+        elif pin is not None:
+            person, status, sim = pin, face["status"], face["similarity"]
+            founder = status == "indexed" and own is not None
         else:
-            if own is None:
-                own = f"{PENDING}{face['id']}"
-                plan.to_index.append(face["id"])
-            person = resolve(own)
-            plan.similarities[face["id"]] = None
-        if own is not None:
-            owner[own] = person
+            taken = replay.in_photo.setdefault(face["photo_id"], set())
+            banned = replay.banned.get(row_id, set())
+            chosen: tuple[str, float] | None = None
+            for fid, candidate_sim in source.candidates(face, vec, threshold):
+                person = replay.owner.get(fid)
+                if person is not None and person not in banned and person not in taken:
+                    chosen = (person, candidate_sim)
+                    break
+            if chosen is not None:
+                person, sim, status, founder = chosen[0], round(chosen[1], 4), "matched", False
+            else:
+                person, sim, status, founder = replay.founder_of(face), None, "indexed", True
+                if own is None:
+                    own = f"{PENDING}{row_id}"
+                    plan.to_index.append(row_id)
+            taken.add(person)
+        if founder and own is not None:
+            replay.owner[own] = person
+            replay.claimed.add(person)
             source.add(own, vec)
-        plan.assignments[face["id"]] = person
+        plan.assignments[row_id] = person
+        plan.similarities[row_id] = sim
+        plan.statuses[row_id] = status
         people.add(person)
-        if face["person_id"] is None or resolve(face["person_id"]) != person:
+        if face["person_id"] is None or replay.resolve(face["person_id"]) != person:
             plan.changed_faces += 1
     plan.index_calls = len(plan.to_index)
     plan.people = len(people)
     return plan
 
 
-def apply_regroup(library: Library, plan: RegroupPlan, engine: FaceEngine | None = None) -> RegroupPlan:
-    """Write `plan`: index the faces that need a FaceId, move faces, carry names over, save the threshold."""
+def apply_regroup(library: Library, plan: RegroupPlan, engine: FaceEngine | None = None,
+                  control: ImportControl | None = None) -> RegroupPlan:
+    """Write `plan` as one undoable edit: index the faces that need a FaceId, move faces, save the threshold.
+
+    Raises RegroupCancelled when `control` is cancelled before the write (FaceIds already made are kept).
+    """
     if plan.to_index and engine is None:
-        if library.get_meta("engine", "local") != "local":
+        if library.bound_engine() != "local":
             raise ValueError("this regrouping needs IndexFaces calls: pass the cloud engine")
         from ..engines.local import LocalEngine
 
@@ -152,6 +233,8 @@ def apply_regroup(library: Library, plan: RegroupPlan, engine: FaceEngine | None
     try:
         for row_id in plan.to_index:
             assert engine is not None
+            if control is not None and control.cancelled:
+                raise RegroupCancelled("the regroup was cancelled; nothing changed")
             face = faces[row_id]
             crop = _crop_for(library, face, engine)
             result = engine.index(crop, external_image_id(face["sha256"], face["idx"]))
@@ -160,41 +243,79 @@ def apply_regroup(library: Library, plan: RegroupPlan, engine: FaceEngine | None
                 failed.add(key)
             else:
                 new_ids[key] = result.face_id
+        if control is not None and control.cancelled:
+            raise RegroupCancelled("the regroup was cancelled; nothing changed")
     except BaseException:
         # Keep the FaceIds already paid for: the next attempt plans without indexing these faces again.
         _record_face_ids(library, engine, new_ids)
         raise
-    new_people = {row_id: new_ids.get(p, p) for row_id, p in plan.assignments.items() if p not in failed}
     try:
-        with library.transaction():
+        with library.edit(f"Regroup at {plan.threshold:g} %"):
             if engine is not None:
                 engine.persist(library)
             conn = library.conn
             for row_id, person in plan.assignments.items():
+                face = faces[row_id]
                 if person in failed:
                     conn.execute("UPDATE faces SET person_id = NULL, status = 'unindexed', reason = ? WHERE id = ?",
                                  ("the engine did not index the face", row_id))
                     continue
-                person = new_people[row_id]
+                person = new_ids.get(person, person)
                 own = new_ids.get(f"{PENDING}{row_id}")
+                sim, status = plan.similarities.get(row_id), plan.statuses[row_id]
+                if (own is None and face["person_id"] == person and face["status"] == status
+                        and face["similarity"] == sim):
+                    continue  # unchanged: no write, nothing for undo to carry
                 library.ensure_person(person)
-                sim = plan.similarities.get(row_id)
-                status = "indexed" if own or (sim is None) else "matched"
                 conn.execute(
                     "UPDATE faces SET person_id = ?, similarity = ?, status = ?,"
                     " engine_face_id = coalesce(?, engine_face_id) WHERE id = ?",
                     (person, sim, status, own, row_id))
-            conn.execute("UPDATE people SET cover_face_id = NULL WHERE cover_face_id IS NOT NULL AND person_id IS NOT"
-                         " (SELECT person_id FROM faces WHERE faces.id = people.cover_face_id)")
-            conn.execute("INSERT INTO meta(key, value) VALUES ('threshold', ?)"
-                         " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(plan.threshold),))
-            conn.execute("INSERT INTO meta(key, value) VALUES ('regrouped_at', ?)"
-                         " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(time.time()),))
+            library.drop_stale_covers()
+            library.set_meta("threshold", str(float(plan.threshold)))
+            library.set_meta("regrouped_at", str(time.time()))
     except BaseException:
         if engine is not None:
             engine.discard()
         raise
+    plan.applied = True
     return plan
+
+
+EngineFactory = Callable[[str], FaceEngine]
+
+
+def regroup(library: Library, threshold: float, *, engine_factory: EngineFactory | None = None,
+            confirm: Callable[[RegroupPlan], bool] | None = None,
+            control: ImportControl | None = None) -> RegroupPlan:
+    """The one regroup operation the CLI and the GUI share.
+
+    Holds the import lock (no import or other regroup runs meanwhile), refuses a cloud threshold below the
+    stored candidates' floor, asks `confirm` before any paid IndexFaces call (a refusal leaves the plan
+    unapplied), makes the calls with the library's own engine (`engine_factory(bound engine name)`), and
+    writes one undoable edit. Raises LibraryBusy, EngineConfigError or RegroupCancelled.
+    """
+    with ImportLock(library.dir):
+        bound = library.bound_engine()
+        if bound == "rekognition":
+            from ..engines.rekognition import candidate_floor
+
+            floor = candidate_floor(library)
+            if threshold < floor:
+                raise EngineConfigError(
+                    f"this library's searches kept candidates down to {floor:g} %: regrouping below that needs"
+                    f" new searches; choose a threshold of {floor:g} % or more")
+        plan = plan_regroup(library, threshold)
+        if plan.index_calls and bound != "local" and confirm is not None and not confirm(plan):
+            return plan
+        engine: FaceEngine | None = None
+        if plan.index_calls and engine_factory is not None:
+            engine = engine_factory(bound)
+        try:
+            return apply_regroup(library, plan, engine, control)
+        finally:
+            if engine is not None:
+                engine.close()
 
 
 def _record_face_ids(library: Library, engine: FaceEngine | None, new_ids: dict[str, str]) -> None:

@@ -1,6 +1,6 @@
 """Checks that the frozen app in dist/Beetroot works: run by `make test` after `make build`.
 
-    python tests/frozen/check_bundle.py [dist/Beetroot] [--photos ../shared/photos] [--max-mb 250]
+    python tests/frozen/check_bundle.py [dist/Beetroot] [--photos tests/data/photos] [--max-mb 250]
 
 Each check runs the bundle's own executable, the way a user would, in a private temporary environment
 (config, data and library folders; no AWS settings) with Qt's offscreen platform:
@@ -303,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("bundle", nargs="?", default=str(REPO / "dist" / "Beetroot"))
     parser.add_argument("--photos",
-                        default=os.environ.get("BEETROOT_SAMPLE_PHOTOS", str(REPO.parent / "shared" / "photos")))
+                        default=os.environ.get("BEETROOT_SAMPLE_PHOTOS", str(REPO / "tests" / "data" / "photos")))
     parser.add_argument("--max-mb", type=float, default=250.0,
                         help="largest acceptable bundle in MiB of disk, as `du -sh` counts (default 250)")
     args = parser.parse_args(argv)

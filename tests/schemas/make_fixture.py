@@ -20,7 +20,7 @@ from beetroot_desktop.library import open_library
 from beetroot_desktop.library.schema import SCHEMA_VERSION
 from beetroot_desktop.pipeline import ingest
 
-PHOTOS = Path(__file__).resolve().parents[2].parent / "shared" / "photos"
+PHOTOS = Path(__file__).resolve().parents[1] / "data" / "photos"
 PLACEHOLDER = "/photos"
 SOURCES = ["family/2019/obama.jpg", "family/2019/biden.jpg", "events/two_people.jpg", "family/2019/rose_img1.jpg",
            "misc/obama_copy.jpg"]

@@ -1,0 +1,279 @@
+"""Sub-commands for every edit a user makes to people, and for regrouping (registered by cli.py).
+
+    beetroot rename PERSON NAME          beetroot hide PERSON / beetroot unhide PERSON
+    beetroot merge INTO FROM...          beetroot split PERSON FACE_REF...
+    beetroot reject PHOTO IDX            ("not this person" for face IDX of PHOTO)
+    beetroot assign PHOTO IDX PERSON     beetroot undo / beetroot redo
+    beetroot regroup --threshold PCT [--yes]
+
+PERSON is a person id or an exact, unique name. A FACE_REF is `PHOTO:IDX` (a face of that photo), or a
+person that was merged into PERSON (to split the merge). Every command takes --library DIR and --json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from .cli import EXIT_FAILED, EXIT_OK, CliError, open_library_for, settings_for
+
+Edit = Callable[[Any, argparse.Namespace], dict[str, Any]]
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help="library folder")
+    p.add_argument("--json", action="store_true", help="print one JSON object with what changed")
+
+
+def register(sub: Any) -> None:
+    def add(name: str, help_text: str, edit: Edit, *arguments: tuple[str, dict[str, Any]]) -> None:
+        p = sub.add_parser(name, help=help_text)
+        for dest, kwargs in arguments:
+            p.add_argument(dest, **kwargs)
+        _common(p)
+        p.set_defaults(handler=lambda args: run_edit(args, edit))
+
+    person = ("person", {"metavar": "PERSON", "help": "a person id or an exact, unique name"})
+    photo = ("photo", {"metavar": "PHOTO", "help": "the photo's path"})
+    idx = ("idx", {"metavar": "IDX", "type": int, "help": "the face's index in the photo (see `beetroot faces`)"})
+    add("rename", "name a person (an empty NAME clears it)", _rename, person, ("name", {"metavar": "NAME"}))
+    add("hide", "hide a person from the People grid", _hide, person)
+    add("unhide", "show a hidden person again", _unhide, person)
+    add("merge", "merge people into one; INTO keeps its name", _merge,
+        ("into", {"metavar": "INTO", "help": "the person who stays"}),
+        ("sources", {"metavar": "FROM", "nargs": "+", "help": "the people merged into INTO"}))
+    add("split", "split faces (PHOTO:IDX) or formerly merged people off a person", _split, person,
+        ("refs", {"metavar": "FACE_REF", "nargs": "+", "help": "PHOTO:IDX, or a person merged into PERSON"}))
+    add("reject", "not this person: take face IDX of PHOTO out of its person, for good", _reject, photo, idx)
+    add("assign", "put face IDX of PHOTO into PERSON", _assign, photo, idx, person)
+    add("undo", "undo the last edit (also after a restart)", _undo)
+    add("redo", "make the last undone edit again", _redo)
+
+    p = sub.add_parser("regroup", help="regroup the library at another match threshold, without importing again")
+    p.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help="library folder")
+    p.add_argument("--threshold", type=float, metavar="PCT", required=True, help="the new threshold, 50-100")
+    p.add_argument("--yes", action="store_true", help="make the IndexFaces calls it needs without asking")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_regroup)
+
+
+# -- references ---------------------------------------------------------------------------------------------
+def person_ref(library: Any, ref: str) -> str:
+    """A person id or an exact, unique name; a usage error (exit 2) when it names none or several."""
+    found = library.find_people(ref)
+    if not found:
+        raise CliError(f"no person has the id or the name {ref!r} (see `beetroot people`)")
+    if len(found) > 1:
+        raise CliError(f"{len(found)} people are named {ref!r}: use one of their ids ({', '.join(found)})")
+    return str(found[0])
+
+
+def face_ref(library: Any, photo: str, idx: int) -> int:
+    """The face row of face `idx` of `photo` (given as on the command line: relative paths are resolved)."""
+    path = os.path.abspath(photo)
+    row = library.conn.execute(
+        "SELECT f.id FROM faces f JOIN photos ph ON ph.id = f.photo_id WHERE ph.path IN (?, ?) AND f.idx = ?",
+        (path, photo, idx)).fetchone()
+    if row is None:
+        known = library.conn.execute("SELECT 1 FROM photos WHERE path IN (?, ?)", (path, photo)).fetchone()
+        if known is None:
+            raise CliError(f"{photo} is not in the library (see `beetroot faces`)")
+        raise CliError(f"{photo} has no face {idx} (see `beetroot faces`)")
+    return int(row[0])
+
+
+def _face_summary(library: Any, face_id: int) -> dict[str, Any]:
+    face = library.face(face_id)
+    return {"photo": face["path"], "idx": face["idx"], "person_id": face["person_id"]}
+
+
+def _person_summary(library: Any, person_id: str) -> dict[str, Any]:
+    person = library.person(person_id)
+    if person is None:
+        return {"person_id": person_id, "name": None, "faces": 0, "photos": 0, "hidden": False}
+    return {"person_id": person.person_id, "name": person.name, "faces": person.faces, "photos": person.photos,
+            "hidden": person.hidden}
+
+
+# -- the edits ------------------------------------------------------------------------------------------------
+def _rename(library: Any, args: argparse.Namespace) -> dict[str, Any]:
+    person = person_ref(library, args.person)
+    library.rename_person(person, args.name)
+    return {"person": _person_summary(library, person)}
+
+
+def _hide(library: Any, args: argparse.Namespace) -> dict[str, Any]:
+    person = person_ref(library, args.person)
+    library.set_hidden(person, True)
+    return {"person": _person_summary(library, person)}
+
+
+def _unhide(library: Any, args: argparse.Namespace) -> dict[str, Any]:
+    person = person_ref(library, args.person)
+    library.set_hidden(person, False)
+    return {"person": _person_summary(library, person)}
+
+
+def _merge(library: Any, args: argparse.Namespace) -> dict[str, Any]:
+    into = person_ref(library, args.into)
+    sources = [person_ref(library, ref) for ref in args.sources]
+    if all(s == into for s in sources):
+        raise CliError("merge needs at least one person other than INTO")
+    library.merge_people(sources, into)
+    return {"person": _person_summary(library, into), "merged": sorted(set(sources) - {into})}
+
+
+def _split(library: Any, args: argparse.Namespace) -> dict[str, Any]:
+    person = person_ref(library, args.person)
+    merged = library.merged_sources(person)
+    faces: list[int] = []
+    people: list[str] = []
+    for ref in args.refs:
+        found = library.conn.execute("SELECT person_id FROM people WHERE person_id = ?", (ref,)).fetchone()
+        named = [p for p in merged if (library.conn.execute(
+            "SELECT name FROM people WHERE person_id = ?", (p,)).fetchone() or [None])[0] == ref]
+        if found is not None and ref in merged:
+            people.append(ref)
+        elif len(named) == 1:
+            people.append(named[0])
+        elif ":" in ref:
+            photo, _, idx = ref.rpartition(":")
+            if not idx.isdigit():
+                raise CliError(f"{ref!r} is not PHOTO:IDX (the face's index is a number)")
+            faces.append(face_ref(library, photo, int(idx)))
+        else:
+            raise CliError(f"{ref!r} is neither PHOTO:IDX nor a person merged into {args.person!r}")
+    made = library.split_person(person, face_ids=faces, people=people)
+    return {"person": _person_summary(library, person), "split": [_person_summary(library, p) for p in made]}
+
+
+def _reject(library: Any, args: argparse.Namespace) -> dict[str, Any]:
+    face = face_ref(library, args.photo, args.idx)
+    was = library.remove_face_from_person(face)
+    if was is None:
+        raise CliError(f"face {args.idx} of {args.photo} is in no person")
+    return {"face": _face_summary(library, face), "rejected_from": was}
+
+
+def _assign(library: Any, args: argparse.Namespace) -> dict[str, Any]:
+    face = face_ref(library, args.photo, args.idx)
+    person = person_ref(library, args.person)
+    library.assign_face(face, person)
+    return {"face": _face_summary(library, face), "person": _person_summary(library, person)}
+
+
+def _undo(library: Any, args: argparse.Namespace) -> dict[str, Any]:
+    entry = library.undo()
+    return {"undone": entry.label}
+
+
+def _redo(library: Any, args: argparse.Namespace) -> dict[str, Any]:
+    entry = library.redo()
+    return {"redone": entry.label}
+
+
+def run_edit(args: argparse.Namespace, edit: Edit) -> int:
+    from .library import EditRefused, NothingToUndo
+
+    with open_library_for(args) as library:
+        try:
+            result = edit(library, args)
+        except (EditRefused, NothingToUndo) as exc:
+            raise CliError(str(exc)) from exc
+        except KeyError as exc:
+            raise CliError(str(exc.args[0]) if exc.args else "not found") from exc
+        following = library.next_undo()
+    result["undo"] = following.label if following else None
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(describe(result))
+    return EXIT_OK
+
+
+def describe(result: dict[str, Any]) -> str:
+    """One line a person can read for what an edit did."""
+    from .textsafe import printable
+
+    if "undone" in result:
+        return f"Undone: {result['undone']}"
+    if "redone" in result:
+        return f"Redone: {result['redone']}"
+
+    def who(p: dict[str, Any]) -> str:
+        name = printable(p["name"]) if p["name"] else "Unnamed person"
+        hidden = ", hidden" if p["hidden"] else ""
+        return f"{p['person_id']}  {name}  ({p['faces']} faces in {p['photos']} photos{hidden})"
+
+    if "split" in result:
+        return "\n".join([f"Split off: {who(p)}" for p in result["split"]] + [f"Left: {who(result['person'])}"])
+    if "rejected_from" in result:
+        face = result["face"]
+        return f"{printable(face['photo'])} #{face['idx']}: taken out of {result['rejected_from']} for good"
+    return who(result["person"])
+
+
+# -- regroup --------------------------------------------------------------------------------------------------
+def cmd_regroup(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from .engines import EngineConfigError, EngineError, create_engine
+    from .engines.pricing import price
+    from .library import LibraryBusy
+    from .pipeline import RegroupPlan, regroup
+
+    settings = settings_for(args)  # --threshold is validated there
+    threshold = settings.threshold
+    summary: dict[str, Any] = {"threshold": threshold, "applied": False}
+
+    def confirm(plan: RegroupPlan) -> bool:
+        calls = plan.index_calls
+        summary.update(people=plan.people, changed_faces=plan.changed_faces, index_calls=calls,
+                       usd=round(calls * price("IndexFaces"), 6))
+        if not args.json:
+            print(f"At threshold {threshold:g}: {plan.people} people, {plan.changed_faces} faces change person,"
+                  f" {calls} IndexFaces calls (about ${summary['usd']:.4f}).")
+        if args.yes:
+            return True
+        if not (sys.stdin is not None and sys.stdin.isatty()):
+            print(f"Nothing changed: run again with --yes to make the {calls} IndexFaces calls.", file=sys.stderr)
+            summary["refused"] = True
+            return False
+        return input(f"Make {calls} IndexFaces calls now? [y/N] ").strip().lower() in ("y", "yes")
+
+    with open_library_for(args, settings) as library:
+        try:
+            plan = regroup(library, threshold, confirm=confirm,
+                           engine_factory=lambda bound: create_engine(replace(settings, engine=bound), library))
+        except (EngineConfigError, LibraryBusy) as exc:
+            raise CliError(f"{exc}\nNothing changed in the library.") from exc
+        except EngineError as exc:
+            print(f"error: {exc}\nNothing changed in the library.", file=sys.stderr)
+            return EXIT_FAILED
+        people = len(library.people())
+        local = library.bound_engine() == "local"
+    if "people" not in summary:
+        summary.update(people=plan.people, changed_faces=plan.changed_faces,
+                       index_calls=0 if local else plan.index_calls,
+                       usd=0.0 if local else round(plan.index_calls * price("IndexFaces"), 6))
+        if not args.json:
+            print(f"At threshold {threshold:g}: {plan.people} people, {plan.changed_faces} faces change person,"
+                  f" {summary['index_calls']} IndexFaces calls.")
+    if not plan.applied:
+        refused = summary.pop("refused", False)
+        if args.json:
+            print(json.dumps(summary))
+        elif not refused:
+            print("Nothing changed.")
+        return EXIT_FAILED if refused else EXIT_OK
+    summary.update(applied=True, people=people)
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(f"Regrouped: {people} people at threshold {threshold:g} (saved as this library's match threshold;"
+              " `beetroot undo` goes back).")
+    return EXIT_OK

@@ -1,0 +1,221 @@
+"""People that stay right: the reproductions of the identity bugs, on the real photos, through the CLI verbs."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from grouping import grouping_errors
+
+from beetroot_desktop.cli import main
+from beetroot_desktop.library import open_library
+from beetroot_desktop.library.schema import APPLICATION_ID
+
+SCHEMAS = Path(__file__).parent / "schemas"
+
+
+def build_fixture(version: int, lib_dir: Path) -> Path:
+    """A library file exactly as that released version left it (see test_migrations.py)."""
+    lib_dir.mkdir(parents=True)
+    path = lib_dir / "library.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript((SCHEMAS / f"v{version}.sql").read_text(encoding="utf-8"))
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, Any]:
+    """`beetroot ARGS --json` in process: the exit code and the last JSON line (or the error text)."""
+    capsys.readouterr()
+    code = main([*args, "--json"])
+    out, err = capsys.readouterr()
+    lines = [ln for ln in out.splitlines() if ln.startswith(("{", "["))]
+    return code, json.loads(lines[-1]) if lines else err
+
+
+def people(capsys: pytest.CaptureFixture[str], lib: str) -> list[dict[str, Any]]:
+    code, rows = run(capsys, "people", "--library", lib)
+    assert code == 0
+    return rows
+
+
+def partition(lib_dir: str) -> set[frozenset[tuple[str, int]]]:
+    """Which faces are together, whatever the people's ids."""
+    groups: dict[str, set[tuple[str, int]]] = {}
+    with open_library(lib_dir) as lib:
+        for face in lib.all_faces():
+            if face["person_id"]:
+                groups.setdefault(face["person_id"], set()).add((face["path"], face["idx"]))
+    return {frozenset(g) for g in groups.values()}
+
+
+def obama_of(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return max(rows, key=lambda p: p["faces"])
+
+
+def test_a_threshold_round_trip_then_an_import_splits_no_one(tmp_path, photos_dir, labels, capsys):
+    lib, fresh = str(tmp_path / "lib"), str(tmp_path / "fresh")
+    assert run(capsys, "import", "--library", lib, str(photos_dir / "events"), str(photos_dir / "family"))[0] == 0
+    code, strict = run(capsys, "regroup", "--library", lib, "--threshold", "99.8", "--yes")
+    assert code == 0 and strict["applied"] and strict["people"] > 7
+    code, back = run(capsys, "regroup", "--library", lib, "--threshold", "95", "--yes")
+    assert code == 0 and back["applied"]
+    code, summary = run(capsys, "import", "--library", lib, str(photos_dir / "misc"))
+    assert code == 0 and summary["new_people"] == 1  # Lin-Manuel Miranda, no one else
+
+    assert len(people(capsys, lib)) == 7
+    with open_library(lib) as library:
+        assert grouping_errors(library, photos_dir, labels) == []
+        assert library.saved_threshold() == 95.0
+    # Exactly what a library that never regrouped holds.
+    assert run(capsys, "import", "--library", fresh, str(photos_dir / "events"), str(photos_dir / "family"))[0] == 0
+    assert run(capsys, "import", "--library", fresh, str(photos_dir / "misc"))[0] == 0
+    assert partition(lib) == partition(fresh)
+
+
+def test_not_this_person_on_a_first_face_keeps_the_name_through_any_regroup(tmp_path, photos_dir, capsys):
+    lib = str(tmp_path / "lib")
+    assert run(capsys, "import", "--library", lib, str(photos_dir))[0] == 0
+    obama = obama_of(people(capsys, lib))
+    assert run(capsys, "rename", obama["person_id"], "Barack Obama", "--library", lib)[0] == 0
+    with open_library(lib) as library:
+        founder = library.conn.execute(
+            "SELECT ph.path, f.idx FROM faces f JOIN photos ph ON ph.id = f.photo_id WHERE f.engine_face_id = ?",
+            (obama["person_id"],)).fetchone()
+    first = founder["path"]
+    code, out = run(capsys, "reject", first, str(founder["idx"]), "--library", lib)
+    assert code == 0 and out["rejected_from"] == obama["person_id"]
+    for threshold in ("95", "99.8", "95", "80", "95"):
+        assert run(capsys, "regroup", "--library", lib, "--threshold", threshold, "--yes")[0] == 0
+        named = [p for p in people(capsys, lib) if p["name"] == "Barack Obama"]
+        assert len(named) == 1, threshold
+        assert named[0]["person_id"] == obama["person_id"] and first not in named[0]["photos"], threshold
+    assert named[0]["faces"] == obama["faces"] - 1
+
+
+def test_a_merge_survives_a_threshold_round_trip_and_undo_takes_it_back(tmp_path, photos_dir, capsys):
+    lib = str(tmp_path / "lib")
+    assert run(capsys, "import", "--library", lib, str(photos_dir))[0] == 0
+    rows = people(capsys, lib)
+    # Two people who never share a photo: Kit Harington and Alex Lacamoire.
+    target = next(p for p in rows if any(ph.endswith("john1.jpeg") for ph in p["photos"]))
+    source = next(p for p in rows if any(ph.endswith("alex_img1.jpg") for ph in p["photos"]))
+    code, out = run(capsys, "merge", target["person_id"], source["person_id"], "--library", lib)
+    assert code == 0 and out["person"]["faces"] == target["faces"] + source["faces"]
+    for threshold in ("99.8", "95"):
+        assert run(capsys, "regroup", "--library", lib, "--threshold", threshold, "--yes")[0] == 0
+        merged = [p for p in people(capsys, lib) if p["person_id"] == target["person_id"]]
+        assert merged and merged[0]["faces"] == target["faces"] + source["faces"], threshold
+    code, out = run(capsys, "undo", "--library", lib)
+    assert code == 0 and out["undone"] == "Regroup at 95 %"
+    assert run(capsys, "undo", "--library", lib)[1]["undone"] == "Regroup at 99.8 %"
+    assert run(capsys, "undo", "--library", lib)[1]["undone"] == "Merge people"
+    ids = {p["person_id"]: p["faces"] for p in people(capsys, lib)}
+    assert ids[target["person_id"]] == target["faces"] and ids[source["person_id"]] == source["faces"]
+    code, out = run(capsys, "redo", "--library", lib)
+    assert code == 0 and out["redone"] == "Merge people"
+    assert source["person_id"] not in {p["person_id"] for p in people(capsys, lib)}
+    # Split the formerly merged person off again, by its name.
+    assert run(capsys, "rename", source["person_id"], "Alex", "--library", lib)[0] == 0  # follows the merge
+    code, out = run(capsys, "split", target["person_id"], source["person_id"], "--library", lib)
+    assert code == 0 and out["split"][0]["person_id"] == source["person_id"]
+    ids = {p["person_id"]: p["faces"] for p in people(capsys, lib)}
+    assert ids[target["person_id"]] == target["faces"] and ids[source["person_id"]] == source["faces"]
+
+
+def test_a_name_stays_on_one_row_after_a_loose_regroup_and_an_import(tmp_path, photos_dir, labels, capsys):
+    lib = str(tmp_path / "lib")
+    assert run(capsys, "import", "--library", lib, str(photos_dir / "events"), str(photos_dir / "family"))[0] == 0
+    obama = obama_of(people(capsys, lib))
+    assert run(capsys, "rename", obama["person_id"], "Barack", "--library", lib)[0] == 0
+    assert run(capsys, "regroup", "--library", lib, "--threshold", "90", "--yes")[0] == 0
+    assert run(capsys, "import", "--library", lib, str(photos_dir / "misc"))[0] == 0
+    rows = people(capsys, lib)
+    named = [p for p in rows if p["name"] == "Barack"]
+    assert len(named) == 1 and named[0]["person_id"] == obama["person_id"]
+    misc_obama = [rel for rel, who in labels.items() if rel.startswith("misc/obama") and who == ["barack_obama"]]
+    in_named = {Path(p).relative_to(photos_dir).as_posix() for p in named[0]["photos"]}
+    assert set(misc_obama) - {"misc/obama_copy.jpg"} <= in_named  # the new faces followed the name
+
+
+def test_edit_verbs_refuse_unknown_and_ambiguous_people_with_exit_2(tmp_path, photos_dir, capsys):
+    lib = str(tmp_path / "lib")
+    assert run(capsys, "import", "--library", lib, str(photos_dir / "family" / "2019"))[0] == 0
+    rows = people(capsys, lib)
+    assert run(capsys, "rename", "nobody-at-all", "X", "--library", lib) == (2, "beetroot: no person has the id or"
+                                                                             " the name 'nobody-at-all' (see"
+                                                                             " `beetroot people`)\n")
+    for row in rows[:2]:
+        assert run(capsys, "rename", row["person_id"], "Twin", "--library", lib)[0] == 0
+    code, err = run(capsys, "hide", "Twin", "--library", lib)
+    assert code == 2 and "2 people are named 'Twin'" in err
+    code, err = run(capsys, "reject", str(photos_dir / "family" / "2019" / "obama.jpg"), "7", "--library", lib)
+    assert code == 2 and "has no face 7" in err
+    code, err = run(capsys, "redo", "--library", lib)
+    assert code == 2 and "nothing to redo" in err
+    code, out = run(capsys, "hide", rows[0]["person_id"], "--library", lib)
+    assert code == 0 and out["person"]["hidden"] is True
+    hidden = {p["person_id"]: p["hidden"] for p in people(capsys, lib)}
+    assert hidden[rows[0]["person_id"]] is True and hidden[rows[1]["person_id"]] is False
+
+
+def test_plain_people_output_escapes_names_that_could_forge_lines(tmp_path, photos_dir, capsys):
+    lib = str(tmp_path / "lib")
+    assert run(capsys, "import", "--library", lib, str(photos_dir / "family" / "2019" / "biden.jpg"))[0] == 0
+    person = people(capsys, lib)[0]["person_id"]
+    assert run(capsys, "rename", person, "Joe\u202e\x1b[31m", "--library", lib)[0] == 0
+    capsys.readouterr()
+    assert main(["people", "--library", lib]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out and "Joe\\u202e\\x1b[31m" in out
+    assert people(capsys, lib)[0]["name"] == "Joe\u202e\x1b[31m"  # JSON stays exact
+
+
+def test_undo_works_after_a_restart_and_a_new_edit_forgets_the_redo(tmp_path, photos_dir, capsys):
+    lib = str(tmp_path / "lib")
+    assert run(capsys, "import", "--library", lib, str(photos_dir / "family" / "2019"))[0] == 0
+    person = people(capsys, lib)[0]["person_id"]
+    assert run(capsys, "rename", person, "Ann", "--library", lib)[1]["undo"] == "Rename to \u201cAnn\u201d"
+    assert run(capsys, "rename", person, "Bea", "--library", lib)[0] == 0
+    with open_library(lib) as library:  # another process, later
+        assert library.undo().label == "Rename to \u201cBea\u201d"
+    assert {p["name"] for p in people(capsys, lib)} >= {"Ann"}
+    assert run(capsys, "rename", person, "Cy", "--library", lib)[0] == 0
+    assert run(capsys, "redo", "--library", lib)[0] == 2
+    assert run(capsys, "undo", "--library", lib)[1]["undone"] == "Rename to \u201cCy\u201d"
+    assert run(capsys, "undo", "--library", lib)[1]["undone"] == "Rename to \u201cAnn\u201d"
+    assert all(p["name"] is None for p in people(capsys, lib))
+
+
+def test_a_version_2_library_keeps_names_merges_and_shown_names(tmp_path, photos_dir):
+    """Version 2 showed a regrouped unnamed group under a named person's name: now the name owns those faces."""
+    path = build_fixture(2, tmp_path / "lib")
+    conn = sqlite3.connect(path)
+    barack = conn.execute("SELECT person_id FROM people WHERE name = 'Barack'").fetchone()[0]
+    joe = conn.execute("SELECT person_id FROM people WHERE name = 'Joe'").fetchone()[0]
+    # As a v2 regroup left it: Barack's faces moved to a group founded by another of his faces, unnamed.
+    other = conn.execute("SELECT id FROM faces WHERE person_id = ? AND engine_face_id IS NULL LIMIT 1",
+                         (barack,)).fetchone()
+    group = "0f0f0f0f-aaaa-bbbb-cccc-000000000001"
+    conn.execute("INSERT INTO people(person_id, created_at) VALUES (?, 1)", (group,))
+    conn.execute("UPDATE faces SET person_id = ? WHERE person_id = ?", (group, barack))
+    conn.commit()
+    conn.close()
+    with open_library(path.parent) as lib:
+        shown = {p.name: p for p in lib.people()}
+        assert shown["Barack"].person_id == barack and shown["Barack"].faces >= 1 + (other is not None)
+        assert lib.person(group) is None
+        assert shown["Joe"].person_id == joe
+        assert lib.exclusions()  # "Not this person" carried over
+        # The migrated library keeps its names through a regroup.
+        from beetroot_desktop.pipeline import apply_regroup, plan_regroup
+
+        apply_regroup(lib, plan_regroup(lib, 99.5))
+        apply_regroup(lib, plan_regroup(lib, 95.0))
+        assert {p.name for p in lib.people()} >= {"Barack", "Joe"}
