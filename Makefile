@@ -10,7 +10,7 @@ BENCH_PEER_N ?= 60
 BENCH_REPEATS ?= 3
 BENCH_PHOTOS ?= $(PHOTOS)
 
-.PHONY: run test lint build check-bundle bench clean
+.PHONY: run test test-fast lint build check-bundle bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,9 +49,15 @@ check-bundle:
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(MAKE) build
 	$(MAKE) check-bundle
+
+# The fast layer only: no dlib, no real photos (fakes and synthetic descriptors), seconds.
+test-fast: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" -q
 
 # BENCH_N photos made from BENCH_PHOTOS, BENCH_REPEATS runs; BENCH_README=1 also updates bench/README.md.
 bench: $(VENV)/.installed-bench
@@ -60,6 +66,8 @@ bench: $(VENV)/.installed-bench
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

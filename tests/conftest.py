@@ -130,3 +130,14 @@ def person_labels(lib: Library, photos_dir: Path, labels: dict[str, list[str]]) 
         if face["person_id"] and people and len(people) == 1:
             found.setdefault(face["person_id"], set()).add(people[0])
     return found
+
+
+_REAL_PHOTO_FIXTURES = {"photos_dir", "labels", "imported_template", "imported_library", "cloud_template",
+                        "cloud_library", "local_analyses"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests on the real photos (dlib, seconds each) are `slow`; `make test-fast` runs the rest."""
+    for item in items:
+        if _REAL_PHOTO_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

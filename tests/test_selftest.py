@@ -32,6 +32,7 @@ def status_of(lines: list[str]) -> dict[str, str]:
     return {m.group(2): m.group(1) for m in map(LINE.match, lines) if m}
 
 
+@pytest.mark.slow
 def test_selftest_command_passes_from_source(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
            "QT_QPA_PLATFORM": "offscreen"}

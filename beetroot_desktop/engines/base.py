@@ -8,8 +8,8 @@ to the engine's collection and returns its new FaceId, which becomes the new per
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
@@ -82,7 +82,19 @@ class WorkerNeeds:
     remote_detection: bool = False  # the engine detects faces itself on the photo JPEG
 
 
-@runtime_checkable
+class _PhotoJob(Protocol):
+    sha256: str
+
+
+class PreparedPhoto(Protocol):
+    """What a remote detector needs of an analysed photo (pipeline.analyze.PhotoAnalysis keeps it)."""
+
+    job: _PhotoJob
+    width: int  # of the upright original
+    height: int
+    photo_jpeg: bytes | None  # the upright photo, re-encoded for the service
+
+
 class FaceEngine(Protocol):
     name: str
     needs: WorkerNeeds
@@ -99,11 +111,6 @@ class FaceEngine(Protocol):
         """Forget what was not persisted: the photo's transaction rolled back."""
 
     def close(self) -> None: ...
-
-
-@dataclass
-class CallCounter:
-    calls: Counter[str] = field(default_factory=Counter)
 
 
 def external_image_id(sha256: str, idx: int) -> str:

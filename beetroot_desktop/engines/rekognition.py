@@ -39,6 +39,7 @@ from .base import (
     FaceCrop,
     FaceUnsearchable,
     IndexResult,
+    PreparedPhoto,
     SearchResult,
     WorkerNeeds,
 )
@@ -47,7 +48,6 @@ from .ratelimit import TokenBucket
 if TYPE_CHECKING:
     from ..config import Settings
     from ..library import Library
-    from ..pipeline.analyze import PhotoAnalysis
 
 log = logging.getLogger("beetroot.rekognition")
 
@@ -166,7 +166,7 @@ class RekognitionEngine:
             return IndexResult(None, tuple(reasons) or ("NO_FACE_INDEXED",))
         return IndexResult(records[0]["Face"]["FaceId"])
 
-    def detect_remote(self, analysis: PhotoAnalysis) -> list[FaceCrop]:
+    def detect_remote(self, analysis: PreparedPhoto) -> list[FaceCrop]:
         """DetectFaces on the photo JPEG the worker made; crop every face from the same upright pixels."""
         sha = analysis.job.sha256
         if analysis.photo_jpeg is None:

@@ -189,7 +189,12 @@ class FaceNet:
         if kinds != _EXPECTED:
             raise ModelFormatError("the model file's layers are not dlib's face descriptor ResNet")
         it = iter(layers)
-        self.input, self.stem_conv, self.stem_affine, _, self.stem_pool = (next(it) for _ in range(5))
+        # The kinds were checked above, so each position holds the layer type its name says.
+        self.input: Input = next(it)  # type: ignore[assignment]
+        self.stem_conv: Conv = next(it)  # type: ignore[assignment]
+        self.stem_affine: Affine = next(it)  # type: ignore[assignment]
+        next(it)  # relu
+        self.stem_pool: Pool = next(it)  # type: ignore[assignment]
         self.blocks: list[_Block] = []
         rest = list(it)
         i = 0

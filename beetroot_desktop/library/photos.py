@@ -174,7 +174,8 @@ class PhotosMixin(Core):
             "SELECT * FROM photos WHERE status = 'done' ORDER BY coalesce(taken_at, ''), path").fetchall()
 
     def photo(self, photo_id: int) -> sqlite3.Row | None:
-        return self.conn.execute("SELECT * FROM photos WHERE id = ?", (photo_id,)).fetchone()
+        row: sqlite3.Row | None = self.conn.execute("SELECT * FROM photos WHERE id = ?", (photo_id,)).fetchone()
+        return row
 
     def faces_of_photo(self, photo_id: int) -> list[sqlite3.Row]:
         return self.conn.execute(
@@ -184,11 +185,12 @@ class PhotosMixin(Core):
         ).fetchall()
 
     def face(self, face_id: int) -> sqlite3.Row | None:
-        return self.conn.execute(
+        row: sqlite3.Row | None = self.conn.execute(
             "SELECT f.*, ph.path AS path, ph.sha256 AS sha256 FROM faces f JOIN photos ph ON ph.id = f.photo_id"
             " WHERE f.id = ?",
             (face_id,),
         ).fetchone()
+        return row
 
     def all_faces(self) -> list[sqlite3.Row]:
         return self.conn.execute(

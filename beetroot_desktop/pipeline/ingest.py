@@ -196,12 +196,12 @@ class _Import:
 
         for crop in analysis.faces:
             ext = external_image_id(job.sha256, crop.idx)
-            base = dict(idx=crop.idx, bbox=crop.box, score=crop.score, engine=engine.name,
-                        descriptor=crop.descriptor)
+            base = FaceRecord(idx=crop.idx, bbox=crop.box, score=crop.score, engine=engine.name, status="",
+                              descriptor=crop.descriptor)
             try:
                 result = engine.search(crop, threshold)
             except FaceUnsearchable as exc:
-                records.append(FaceRecord(**base, status="unsearchable", reason=str(exc)))
+                records.append(replace(base, status="unsearchable", reason=str(exc)))
                 emit(FaceOutcome(job.path, crop.idx, "unsearchable", threshold, reason=str(exc)))
                 continue
             candidates = tuple((c.face_id, c.similarity) for c in result.candidates)
@@ -211,7 +211,7 @@ class _Import:
                 new = person == match.face_id and not self.library.person(person) and person not in created
                 created.add(person)
                 taken.add(person)
-                records.append(FaceRecord(**base, status="indexed" if own else "matched", person_id=person,
+                records.append(replace(base, status="indexed" if own else "matched", person_id=person,
                                           engine_face_id=match.face_id if own else None,
                                           similarity=match.similarity, candidates=candidates))
                 emit(FaceOutcome(job.path, crop.idx, "match", threshold, person, match.similarity, new))
@@ -220,20 +220,20 @@ class _Import:
             indexed = engine.index(crop, ext)
             if indexed.face_id is None:
                 reason = ", ".join(indexed.reasons) or "the engine did not index the face"
-                records.append(FaceRecord(**base, status="unindexed", reason=reason, candidates=candidates))
+                records.append(replace(base, status="unindexed", reason=reason, candidates=candidates))
                 continue
             person = self.library.person_for_engine_face(indexed.face_id)
             if person is None or person in taken:
                 person = indexed.face_id if indexed.face_id not in taken else None
             new = person is not None and not self.library.person(person) and person not in created
             if person is None:  # the FaceId already stands for someone else in this photo: leave it unassigned
-                records.append(FaceRecord(**base, status="unindexed", engine_face_id=indexed.face_id,
+                records.append(replace(base, status="unindexed", engine_face_id=indexed.face_id,
                                           reason="the engine returned a face of a person already in this photo",
                                           candidates=candidates))
                 continue
             created.add(person)
             taken.add(person)
-            records.append(FaceRecord(**base, status="indexed", person_id=person, engine_face_id=indexed.face_id,
+            records.append(replace(base, status="indexed", person_id=person, engine_face_id=indexed.face_id,
                                       similarity=None, candidates=candidates))
             if new:
                 # The NoMatch line was printed before the call; record that it made a person.

@@ -157,7 +157,7 @@ class _Replay:
                 and current not in taken and current not in banned):
             return current  # a named person whose founding face the user took out keeps its name
         if own is not None and own not in self.entities:
-            return own
+            return str(own)
         return f"{PENDING}{face['id']}"
 
 
@@ -188,9 +188,9 @@ def plan_regroup(library: Library, threshold: float) -> RegroupPlan:
             banned = replay.banned.get(row_id, set())
             chosen: tuple[str, float] | None = None
             for fid, candidate_sim in source.candidates(face, vec, threshold):
-                person = replay.owner.get(fid)
-                if person is not None and person not in banned and person not in taken:
-                    chosen = (person, candidate_sim)
+                owner = replay.owner.get(fid)
+                if owner is not None and owner not in banned and owner not in taken:
+                    chosen = (owner, candidate_sim)
                     break
             if chosen is not None:
                 person, sim, status, founder = chosen[0], round(chosen[1], 4), "matched", False

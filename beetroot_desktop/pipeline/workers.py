@@ -90,10 +90,11 @@ class PhotoWorkers:
         try:
             while True:
                 while not exhausted and len(window) < self.workers * 2 and not should_stop():
-                    job = next(it, None)
-                    if job is None:
+                    upcoming = next(it, None)
+                    if upcoming is None:
                         exhausted = True
                         break
+                    job = upcoming
                     window.append((job, self._submit(job)))
                 if not window or should_stop():
                     return

@@ -1,4 +1,4 @@
-"""Sub-commands for every edit a user makes to people, and for regrouping (registered by cli.py).
+"""Sub-commands for every edit a user makes to people, and for regrouping.
 
     beetroot rename PERSON NAME          beetroot hide PERSON / beetroot unhide PERSON
     beetroot merge INTO FROM...          beetroot split PERSON FACE_REF...
@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .cli import EXIT_FAILED, EXIT_OK, CliError, open_library_for, settings_for
+from .common import EXIT_FAILED, EXIT_OK, CliError, open_library_for, settings_for
 
 Edit = Callable[[Any, argparse.Namespace], dict[str, Any]]
 
@@ -177,7 +177,7 @@ def _redo(library: Any, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run_edit(args: argparse.Namespace, edit: Edit) -> int:
-    from .library import EditRefused, NothingToUndo
+    from ..library import EditRefused, NothingToUndo
 
     with open_library_for(args) as library:
         try:
@@ -197,7 +197,7 @@ def run_edit(args: argparse.Namespace, edit: Edit) -> int:
 
 def describe(result: dict[str, Any]) -> str:
     """One line a person can read for what an edit did."""
-    from .textsafe import printable
+    from ..textsafe import printable
 
     if "undone" in result:
         return f"Undone: {result['undone']}"
@@ -221,10 +221,10 @@ def describe(result: dict[str, Any]) -> str:
 def cmd_regroup(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from .engines import EngineConfigError, EngineError, create_engine
-    from .engines.pricing import price
-    from .library import LibraryBusy
-    from .pipeline import RegroupPlan, regroup
+    from ..engines import EngineConfigError, EngineError, create_engine
+    from ..engines.pricing import price
+    from ..library import LibraryBusy
+    from ..pipeline import RegroupPlan, regroup
 
     settings = settings_for(args)  # --threshold is validated there
     threshold = settings.threshold

@@ -1,4 +1,4 @@
-"""Sub-commands for settings, AWS sign-in and what the cloud engine costs (registered by cli.py).
+"""Sub-commands for settings, AWS sign-in and what the cloud engine costs.
 
     beetroot config set KEY VALUE     save one setting (secrets are refused: they go to the keyring)
     beetroot config show [--json]     every setting, its value and where it comes from; secrets masked
@@ -6,7 +6,6 @@
     beetroot check-aws [--create-collection]   GetCallerIdentity + DescribeCollection
     beetroot costs [--json]           calls and estimated dollars per operation, from the library's ledger
 
-`beetroot import --dry-run` (in cli.py) prints its estimate with `dry_run_import` below.
 """
 
 from __future__ import annotations
@@ -18,8 +17,7 @@ import os
 import sys
 from typing import Any
 
-from .cli import EXIT_OK, EXIT_USAGE, CliError, open_library_for
-from .config import (
+from ..config import (
     ConfigError,
     Settings,
     coerce,
@@ -30,6 +28,7 @@ from .config import (
     settings_path,
     validate_threshold,
 )
+from .common import EXIT_OK, EXIT_USAGE, CliError, open_library_for
 
 SECRET_KEYS = frozenset({"aws_access_key_id", "aws_secret_access_key", "secret", "secret_access_key",
                          "aws_session_token", "password"})
@@ -102,8 +101,8 @@ def cmd_config_unset(args: argparse.Namespace) -> int:
 
 def describe_settings() -> list[dict[str, Any]]:
     """Each setting with its effective value and its source; secrets masked, never read in full."""
-    from .engines.aws_session import credential_source
-    from .secrets import load_aws_credentials, mask
+    from ..engines.aws_session import credential_source
+    from ..secrets import load_aws_credentials, mask
 
     try:
         saved = load_settings(apply_env=False)
@@ -158,7 +157,7 @@ def _read_line(prompt: str, *, secret: bool) -> str:
 
 
 def cmd_aws_login(args: argparse.Namespace) -> int:
-    from .secrets import SecretStoreError, delete_aws_credentials, keyring_usable, mask, save_aws_credentials
+    from ..secrets import SecretStoreError, delete_aws_credentials, keyring_usable, mask, save_aws_credentials
 
     if args.forget:
         delete_aws_credentials()
@@ -190,7 +189,7 @@ def cmd_aws_login(args: argparse.Namespace) -> int:
 
 
 def cmd_check_aws(args: argparse.Namespace) -> int:
-    from .engines.rekognition import check_connection
+    from ..engines.rekognition import check_connection
 
     try:
         settings = load_settings()
@@ -203,7 +202,7 @@ def cmd_check_aws(args: argparse.Namespace) -> int:
 
 # -- costs ------------------------------------------------------------------------------------------------
 def cmd_costs(args: argparse.Namespace) -> int:
-    from .engines.pricing import PRICE_PER_IMAGE_USD, ledger_costs
+    from ..engines.pricing import PRICE_PER_IMAGE_USD, ledger_costs
 
     with open_library_for(args) as library:
         report = ledger_costs(library)
@@ -224,63 +223,4 @@ def cmd_costs(args: argparse.Namespace) -> int:
     print(f"Faces stored in the collection: {report.faces_stored} (about ${report.storage_usd_per_month:.4f} a month)")
     print(f"Estimated at the US East list price, ${PRICE_PER_IMAGE_USD} per image (first million a month);"
           " calls that failed are not billed.")
-    return EXIT_OK
-
-
-# -- import --dry-run -------------------------------------------------------------------------------------
-def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
-    """Estimate what `beetroot import` would process and spend; write nothing, call nothing."""
-    from .engines import EngineConfigError
-    from .engines.pricing import PRICE_PER_IMAGE_USD, estimate_calls
-    from .library import LibraryError, open_library
-    from .pipeline.estimate import estimate_import
-
-    if settings.engine == "rekognition":
-        from .engines.rekognition import RekognitionEngine
-
-        try:  # the same configuration checks as a real import, without any network call
-            RekognitionEngine.from_settings(settings, None).close()
-        except EngineConfigError as exc:
-            raise CliError(str(exc)) from exc
-    path = resolve_library_dir(getattr(args, "library", None), settings)
-    try:
-        library = open_library(path, readonly=True)
-    except LibraryError:
-        library = None  # no library yet: everything is new (and nothing is created by a dry run)
-    try:
-        if library is not None:
-            bound = library.get_meta("engine")
-            if bound is not None and bound != settings.engine:
-                raise CliError(f"this library's people were found with the {bound} engine; import with --engine"
-                               f" {bound}, or use another library (--library DIR) for the {settings.engine} engine")
-        est = estimate_import(args.paths, library, workers=settings.effective_workers())
-    finally:
-        if library is not None:
-            library.close()
-    lines = (estimate_calls(est.photos_to_process, est.faces, remote_detection=settings.detector == "rekognition")
-             if settings.engine == "rekognition" else [])
-    usd_max = sum(line.usd for line in lines)
-    if args.json:
-        print(json.dumps({"dry_run": True, "engine": settings.engine, "detector": settings.detector,
-                          "estimate": est.to_json(), "usd_max": round(usd_max, 6),
-                          "operations": [{"operation": ln.operation, "calls_max": ln.calls, "usd_max": round(ln.usd, 6),
-                                          "note": ln.note} for ln in lines]}))
-        return EXIT_OK
-    print("Dry run: nothing was imported and no engine was called.")
-    print(f"Photos: {est.photos_seen} seen, {est.photos_new} new, {est.photos_unchanged} unchanged,"
-          f" {est.photos_duplicate} duplicates, {est.photos_unreadable} unreadable (cost nothing)")
-    how = (f"on a sample of {est.photos_analysed} of the {est.photos_new} new photos, extrapolated"
-           if est.extrapolated else f"on the {est.photos_analysed} new photos")
-    print(f"Faces in the new photos: {est.faces} (found by the local detector {how})")
-    if settings.engine != "rekognition":
-        print("Engine: local. No cloud calls, no cost.")
-        return EXIT_OK
-    detect = "Rekognition DetectFaces" if settings.detector == "rekognition" else "the local detector (free)"
-    print(f"Engine: rekognition, collection {settings.collection_id!r}; faces found by {detect}")
-    print(f"{'operation':<20} {'calls':>10} {'est. USD':>10}")
-    for ln in lines:
-        calls = f"up to {ln.calls}" if ln.operation == "IndexFaces" else str(ln.calls)
-        print(f"{ln.operation:<20} {calls:>10} {ln.usd:>10.4f}   {ln.note}")
-    print(f"Estimated cost: at most ${usd_max:.4f} (US East list price, ${PRICE_PER_IMAGE_USD} per image;"
-          " IndexFaces is paid only for faces of people not seen before)")
     return EXIT_OK

@@ -1,0 +1,53 @@
+"""`beetroot people` and `beetroot faces`: what the library holds, for people and for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from .common import EXIT_OK, add_library, open_library_for
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("people", help="list people and their photos")
+    add_library(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_people)
+
+    p = sub.add_parser("faces", help="list every face and its person")
+    add_library(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_faces)
+
+
+def cmd_people(args: argparse.Namespace) -> int:
+    with open_library_for(args) as library:
+        rows = []
+        for person in library.people():
+            paths = [r["path"] for r in library.person_photos(person.person_id)]
+            rows.append({"person_id": person.person_id, "name": person.name, "faces": person.faces,
+                         "photos": paths, "hidden": person.hidden})
+    if args.json:
+        print(json.dumps(rows, indent=None))
+    else:
+        from ..textsafe import printable
+
+        for row in rows:
+            name = printable(row["name"]) if row["name"] else "Unnamed person"
+            hidden = "  (hidden)" if row["hidden"] else ""
+            print(f"{row['person_id']}  {name}  {row['faces']} faces in {len(row['photos'])} photos{hidden}")
+    return EXIT_OK
+
+
+def cmd_faces(args: argparse.Namespace) -> int:
+    with open_library_for(args) as library:
+        rows = [{"photo": r["path"], "idx": r["idx"], "bbox": [r["left"], r["top"], r["width"], r["height"]],
+                 "person_id": r["person_id"], "similarity": r["similarity"], "status": r["status"]}
+                for r in library.all_faces()]
+    if args.json:
+        print(json.dumps(rows))
+    else:
+        for row in rows:
+            print(f"{row['photo']} #{row['idx']} {row['bbox']} {row['status']} {row['person_id'] or '-'}")
+    return EXIT_OK

@@ -1,0 +1,178 @@
+"""`beetroot import`, its dry run, and `beetroot rebuild`: the pipeline without a window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from ..config import Settings, resolve_library_dir
+from .common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    CliError,
+    add_import_options,
+    add_library,
+    library_problem,
+    open_library_for,
+    settings_for,
+)
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("import", help="import photos and folders (recursively)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    add_library(p)
+    add_import_options(p)
+    p.add_argument("--dry-run", action="store_true",
+                   help="count new photos and faces and estimate the engine calls and their cost; change nothing")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("rebuild", help="set a damaged library file aside and import its photos again")
+    add_library(p)
+    p.add_argument("--force", action="store_true",
+                   help="rebuild even a healthy library (its names and merges stay in the set-aside file)")
+    add_import_options(p)
+    p.set_defaults(handler=cmd_rebuild)
+
+
+def import_threshold(args: argparse.Namespace, settings: Settings, library: Any) -> float:
+    """--threshold or FACE_MATCH_THRESHOLD when given, else the library's own (its last regroup), else the saved one."""
+    from ..config import env_source
+
+    if getattr(args, "threshold", None) is not None or env_source("threshold"):
+        return settings.threshold
+    saved = library.saved_threshold()
+    return saved if saved is not None else settings.threshold
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    settings = settings_for(args)
+    if args.dry_run:
+        return dry_run_import(args, settings)
+    return run_import(args, settings, args.paths)
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    from ..library import ForeignDatabaseError, LibraryDamaged, LibraryError, db_path
+    from ..library.recovery import check_library, import_roots, set_aside
+
+    settings = settings_for(args)
+    path = resolve_library_dir(getattr(args, "library", None), settings)
+    if db_path(path).exists():
+        problem = check_library(path)
+        if not args.force:
+            if problem is None:
+                raise CliError(f"the library at {path} is healthy. Rebuilding starts it over from the photos and"
+                               " leaves its names and merges in the set-aside file; add --force to do it anyway")
+            if not isinstance(problem, (LibraryDamaged, ForeignDatabaseError)):
+                raise CliError(f"{problem}\nThe file is not damaged, so it is left as it is.")
+        try:
+            aside, roots = set_aside(path)
+        except LibraryError as exc:
+            raise CliError(str(exc)) from exc
+        print(f"Set the old library file aside as {aside}", flush=True)
+    else:
+        roots = import_roots(path)
+    if not roots:
+        print(f"No imported photos are remembered for {path}; import them again with:\n"
+              f"  beetroot import PATH... --library {path}", file=sys.stderr)
+        return EXIT_FAILED
+    print("Importing again:", *(f"  {root}" for root in roots), sep="\n", flush=True)
+    return run_import(args, settings, roots)
+
+
+def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str]) -> int:
+    from ..engines import EngineConfigError, EngineError, create_engine
+    from ..library import LibraryError
+    from ..pipeline import FaceOutcome, ImportListener, ingest
+
+    quiet, as_json = args.quiet, args.json
+
+    class Printer(ImportListener):
+        def face_outcome(self, outcome: FaceOutcome) -> None:
+            if not quiet:
+                print(outcome.log_line(), flush=True)
+
+    with open_library_for(args, settings) as library:
+        try:
+            engine = create_engine(settings, library)
+        except EngineConfigError as exc:
+            raise CliError(str(exc)) from exc
+        try:
+            report = ingest(paths, library, engine, threshold=import_threshold(args, settings, library),
+                            workers=settings.effective_workers(), listener=Printer())
+        except (EngineConfigError, LibraryError) as exc:
+            raise CliError(library_problem(exc, library.dir)) from exc
+        except EngineError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+        finally:
+            engine.close()
+    for failure in report.failed:
+        print(f"FAILED {failure['path']}: {failure['reason']}", file=sys.stderr)
+    print(report.summary())
+    if as_json:
+        print(json.dumps(report.to_json()))
+    incomplete = report.photos_failed or report.paused_reason or report.cancelled
+    return EXIT_FAILED if incomplete else EXIT_OK
+
+
+def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
+    """Estimate what `beetroot import` would process and spend; write nothing, call nothing."""
+    from ..engines import EngineConfigError
+    from ..engines.pricing import PRICE_PER_IMAGE_USD, estimate_calls
+    from ..library import LibraryError, open_library
+    from ..pipeline.estimate import estimate_import
+
+    if settings.engine == "rekognition":
+        from ..engines.rekognition import RekognitionEngine
+
+        try:  # the same configuration checks as a real import, without any network call
+            RekognitionEngine.from_settings(settings, None).close()
+        except EngineConfigError as exc:
+            raise CliError(str(exc)) from exc
+    path = resolve_library_dir(getattr(args, "library", None), settings)
+    try:
+        library = open_library(path, readonly=True)
+    except LibraryError:
+        library = None  # no library yet: everything is new (and nothing is created by a dry run)
+    try:
+        if library is not None:
+            bound = library.get_meta("engine")
+            if bound is not None and bound != settings.engine:
+                raise CliError(f"this library's people were found with the {bound} engine; import with --engine"
+                               f" {bound}, or use another library (--library DIR) for the {settings.engine} engine")
+        est = estimate_import(args.paths, library, workers=settings.effective_workers())
+    finally:
+        if library is not None:
+            library.close()
+    lines = (estimate_calls(est.photos_to_process, est.faces, remote_detection=settings.detector == "rekognition")
+             if settings.engine == "rekognition" else [])
+    usd_max = sum(line.usd for line in lines)
+    if args.json:
+        print(json.dumps({"dry_run": True, "engine": settings.engine, "detector": settings.detector,
+                          "estimate": est.to_json(), "usd_max": round(usd_max, 6),
+                          "operations": [{"operation": ln.operation, "calls_max": ln.calls, "usd_max": round(ln.usd, 6),
+                                          "note": ln.note} for ln in lines]}))
+        return EXIT_OK
+    print("Dry run: nothing was imported and no engine was called.")
+    print(f"Photos: {est.photos_seen} seen, {est.photos_new} new, {est.photos_unchanged} unchanged,"
+          f" {est.photos_duplicate} duplicates, {est.photos_unreadable} unreadable (cost nothing)")
+    how = (f"on a sample of {est.photos_analysed} of the {est.photos_new} new photos, extrapolated"
+           if est.extrapolated else f"on the {est.photos_analysed} new photos")
+    print(f"Faces in the new photos: {est.faces} (found by the local detector {how})")
+    if settings.engine != "rekognition":
+        print("Engine: local. No cloud calls, no cost.")
+        return EXIT_OK
+    detect = "Rekognition DetectFaces" if settings.detector == "rekognition" else "the local detector (free)"
+    print(f"Engine: rekognition, collection {settings.collection_id!r}; faces found by {detect}")
+    print(f"{'operation':<20} {'calls':>10} {'est. USD':>10}")
+    for ln in lines:
+        calls = f"up to {ln.calls}" if ln.operation == "IndexFaces" else str(ln.calls)
+        print(f"{ln.operation:<20} {calls:>10} {ln.usd:>10.4f}   {ln.note}")
+    print(f"Estimated cost: at most ${usd_max:.4f} (US East list price, ${PRICE_PER_IMAGE_USD} per image;"
+          " IndexFaces is paid only for faces of people not seen before)")
+    return EXIT_OK

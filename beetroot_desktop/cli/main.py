@@ -1,0 +1,69 @@
+"""The headless face of the app: the same pipeline as the GUI, for scripts, benchmarks and servers.
+
+Exit codes: 0 every photo processed, 1 some photos failed (each listed), 2 usage or configuration error,
+a library that cannot be used (damaged: the message says how to rebuild) or busy with another import.
+Each group of sub-commands lives in its own module with a `register(subparsers)`; this one only builds
+the parser from them and runs the chosen handler.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+from collections.abc import Sequence
+
+from .. import __version__, selftest
+from ..config import ConfigError, load_settings, resolve_library_dir
+from . import browse, config_cmds, edits, imports
+from .common import EXIT_OK, EXIT_USAGE, CliError, Handler, add_library, library_problem
+
+COMMAND_MODULES = (imports, browse, edits, config_cmds, selftest)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="beetroot", description="Organize a photo library by the people in it.")
+    parser.add_argument("--version", action="version", version=f"beetroot {__version__}")
+    add_library(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ..ui.app import run_app
+
+    return run_app(library=getattr(args, "library", None))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # A photo's name must never crash a report: a console or pipe that cannot show a character gets an escape.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = getattr(args, "handler", cmd_gui)
+    from ..logs import setup_logging
+
+    setup_logging()
+    try:
+        return handler(args)
+    except CliError as exc:
+        print(f"beetroot: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.DatabaseError as exc:  # found damaged (or stuck) in the middle of a command
+        try:
+            where = resolve_library_dir(getattr(args, "library", None), load_settings())
+        except ConfigError:
+            where = resolve_library_dir(getattr(args, "library", None))
+        print(f"beetroot: {library_problem(exc, where)}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted: finished photos are saved; import again to continue", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
