@@ -24,9 +24,10 @@ def test_people_count_moves_with_the_threshold(imported_library: Library):
 
 
 def test_round_trip_restores_the_grouping_without_decoding(imported_library, photos_dir, labels, monkeypatch):
-    import beetroot_desktop.imaging.decode as decode
+    import beetroot_desktop.imaging as imaging
 
-    monkeypatch.setattr(decode, "decode_photo", lambda *a, **k: (_ for _ in ()).throw(AssertionError("decoded")))
+    # regroup's crop step looks decode_photo up in beetroot_desktop.imaging when it runs: patch it there.
+    monkeypatch.setattr(imaging, "decode_photo", lambda *a, **k: (_ for _ in ()).throw(AssertionError("decoded")))
     strict = apply_regroup(imported_library, plan_regroup(imported_library, 99.5))
     assert strict.index_calls > 0 and len(imported_library.people()) == strict.people
     back = apply_regroup(imported_library, plan_regroup(imported_library, 95.0))

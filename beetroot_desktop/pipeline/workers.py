@@ -56,23 +56,35 @@ def _init_worker(parent_pid: int, needs: WorkerNeeds, cache_dir: str | None = No
         load_models(cache_dir)
 
 
-class PhotoWorkers:
-    """Runs `analyze_photo` over jobs on `workers` processes (or inline for one), yielding in job order."""
+Analyse = Callable[[PhotoJob, WorkerNeeds, "str | None"], PhotoAnalysis]
+CRASHED = "the face detector crashed on this file"
 
-    def __init__(self, workers: int, needs: WorkerNeeds, cache_dir: str | None = None) -> None:
+
+class PhotoWorkers:
+    """Runs `analyse` (analyze_photo) over jobs on `workers` processes (or inline), yielding in job order.
+
+    `analyse` must be a module-level function (spawned workers import it by name); tests pass their own.
+    """
+
+    def __init__(self, workers: int, needs: WorkerNeeds, cache_dir: str | None = None, *,
+                 analyse: Analyse = analyze_photo) -> None:
         self.workers = max(1, workers)
         self.needs = needs
         self.cache_dir = cache_dir
+        self.analyse = analyse
         self._pool: ProcessPoolExecutor | None = None
+
+    def _new_pool(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(os.getpid(), self.needs, self.cache_dir),
+        )
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker,
-                initargs=(os.getpid(), self.needs, self.cache_dir),
-            )
+            self._pool = self._new_pool(self.workers)
         return self._pool
 
     def run(self, jobs: Iterable[PhotoJob], *, inline: bool = False,
@@ -82,7 +94,7 @@ class PhotoWorkers:
             for job in jobs:
                 if should_stop():
                     return
-                yield analyze_photo(job, self.needs, self.cache_dir)
+                yield self.analyse(job, self.needs, self.cache_dir)
             return
         window: deque[tuple[PhotoJob, Future[PhotoAnalysis]]] = deque()
         it = iter(jobs)
@@ -100,18 +112,37 @@ class PhotoWorkers:
                     return
                 job, fut = window.popleft()
                 try:
-                    yield fut.result()
+                    result = fut.result()
                 except BrokenProcessPool:
-                    # A worker died inside native code on this photo: list it, restart, redo the rest.
-                    yield PhotoAnalysis(job, error="the face detector crashed on this file")
+                    # A worker died inside native code, and the pool took every photo in flight down with it.
+                    # Keep what finished; try the others one at a time in a fresh process, so only the photo
+                    # that really kills its worker is listed as crashed.
+                    suspects = [(job, fut), *window]
+                    window.clear()
                     self._restart()
-                    window = deque((j, self._submit(j)) for j, _ in window)
+                    for suspect, done in suspects:
+                        if should_stop():
+                            return
+                        finished = done.done() and not done.cancelled() and done.exception() is None
+                        yield done.result() if finished else self._isolated(suspect)
+                    continue
+                yield result
         finally:
             for _, fut in window:
                 fut.cancel()
 
     def _submit(self, job: PhotoJob) -> Future[PhotoAnalysis]:
-        return self._ensure_pool().submit(analyze_photo, job, self.needs, self.cache_dir)
+        return self._ensure_pool().submit(self.analyse, job, self.needs, self.cache_dir)
+
+    def _isolated(self, job: PhotoJob) -> PhotoAnalysis:
+        """One photo in a process of its own: a crash there is that photo's."""
+        pool = self._new_pool(1)
+        try:
+            return pool.submit(self.analyse, job, self.needs, self.cache_dir).result()
+        except BrokenProcessPool:
+            return PhotoAnalysis(job, error=CRASHED)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _restart(self) -> None:
         if self._pool is not None:
