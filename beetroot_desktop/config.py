@@ -3,14 +3,34 @@
 Settings are a small JSON file in the user's config directory. Secrets never go there: they live in the
 system keyring (see `beetroot_desktop.secrets`). Environment variables win over the file so that scripts,
 tests and the upstream deployment (`REKOGNITION_COLLECTION_ID`, `FACE_MATCH_THRESHOLD`) keep working.
+
+Validators. One function per setting says whether a value can be used; the settings file, `beetroot config
+set`, the environment and the settings dialog all use the same ones (these names are stable):
+
+    threshold_problem(value)        engine_problem(value)          collection_id_problem(value, required=False)
+    workers_problem(value)          detector_problem(value)        aws_region_problem(value)
+    rate_limit_problem(value)       library_dir_problem(value)     aws_profile_problem(value)
+    access_key_id_problem(value)    (an AWS access key id; never saved in the file, see `secrets`)
+
+Each takes a value of the setting's own type (what JSON or a form widget gives: a number, a string), returns
+None when the value is usable, and otherwise one sentence that names the setting and what it accepts.
+`setting_problem(key, value)` picks the validator by name (`VALIDATORS`); `coerce(key, text)` turns text
+typed on the command line into the setting's type first. `max_workers()` is the bound on `workers`.
+
+Reading the file: `load_settings()` raises ConfigError when the file (or an environment variable) holds a
+value that cannot be used, naming the file, the key and the command that repairs it. `read_settings()`
+never raises for such values: it uses the default for each of them and returns the problems, so a caller
+can start with defaults and warn (the CLI's read-only commands, `config set`/`config unset`, the GUI).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -24,6 +44,14 @@ MIN_THRESHOLD = 50.0
 MAX_THRESHOLD = 100.0
 ENGINES = ("local", "rekognition")
 DETECTORS = ("rekognition", "local")
+MAX_WORKERS_PER_CORE = 2  # more worker processes than this only wait for the same cores and use memory
+COLLECTION_ID_RE = re.compile(r"[a-zA-Z0-9_.\-]{1,255}")  # Rekognition's CollectionId pattern
+REGION_RE = re.compile(r"[a-z]{2}(-[a-z]+)+-\d{1,2}")  # us-east-1, eu-central-2, us-gov-west-1
+ACCESS_KEY_ID_RE = re.compile(r"[A-Z0-9]{16,128}")  # AKIA..., ASIA...: capital letters and digits
+NO_COLLECTION_HELP = (
+    "the Rekognition engine needs a collection id: set it with `beetroot config set collection_id "
+    "beetroot-faces` (or in Settings), or with the REKOGNITION_COLLECTION_ID environment variable"
+)
 
 
 class ConfigError(ValueError):
@@ -48,6 +76,149 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
+# -- validators -----------------------------------------------------------------------------------------
+def _shown(value: Any) -> str:
+    """A value as the user wrote it in the file or on the command line."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def max_workers() -> int:
+    """The most worker processes an import may start on this computer."""
+    return MAX_WORKERS_PER_CORE * max(1, os.cpu_count() or 1)
+
+
+def threshold_problem(value: Any) -> str | None:
+    if not _is_number(value) or not MIN_THRESHOLD <= value <= MAX_THRESHOLD:
+        return (f"threshold must be between {MIN_THRESHOLD:g} and {MAX_THRESHOLD:g} (a number: the percentage of"
+                f" similarity), not {_shown(value)}")
+    return None
+
+
+def workers_problem(value: Any) -> str | None:
+    most = max_workers()
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        return (f"workers must be 0 (one per processor core) or a whole number of photos analysed at once, up to"
+                f" {most}, not {_shown(value)}")
+    if value > most:
+        return (f"workers must be at most {most} on this computer ({MAX_WORKERS_PER_CORE} per processor core),"
+                f" not {value}: more processes only wait for the same cores and use more memory")
+    return None
+
+
+def rate_limit_problem(value: Any) -> str | None:
+    if not _is_number(value) or value <= 0:
+        return f"rate_limit must be a positive number of Amazon Rekognition calls per second, not {_shown(value)}"
+    return None
+
+
+def engine_problem(value: Any) -> str | None:
+    if value not in ENGINES or not isinstance(value, str):
+        return f"engine must be one of {', '.join(ENGINES)}, not {_shown(value)}"
+    return None
+
+
+def detector_problem(value: Any) -> str | None:
+    if value not in DETECTORS or not isinstance(value, str):
+        return f"detector must be one of {', '.join(DETECTORS)}, not {_shown(value)}"
+    return None
+
+
+def collection_id_problem(value: Any, required: bool = False) -> str | None:
+    """An empty id is allowed in the settings ("not chosen yet") unless `required` (the cloud engine)."""
+    if not isinstance(value, str):
+        return f"collection_id must be text, not {_shown(value)}"
+    text = value.strip()
+    if not text:
+        return NO_COLLECTION_HELP if required else None
+    if not COLLECTION_ID_RE.fullmatch(text):
+        return (f"{_shown(text)} is not a valid Rekognition collection id: use 1-255 letters, digits, '_', '.'"
+                " or '-'")
+    return None
+
+
+def aws_region_problem(value: Any) -> str | None:
+    if not isinstance(value, str) or (value.strip() and not REGION_RE.fullmatch(value.strip())):
+        return f"aws_region must be an AWS region name like eu-west-1 (or empty), not {_shown(value)}"
+    return None
+
+
+def aws_profile_problem(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.isprintable():
+        return f"aws_profile must be the name of a profile in your AWS config (or empty), not {_shown(value)}"
+    return None
+
+
+def library_dir_problem(value: Any) -> str | None:
+    """A folder path (or empty: the default folder). It may not exist yet, but it must not be a file."""
+    if not isinstance(value, (str, os.PathLike)):
+        return f"library_dir must be the path of a folder (or empty), not {_shown(value)}"
+    text = os.fspath(value)
+    if not text:
+        return None
+    if "\x00" in text:
+        return f"library_dir {_shown(text)} is not a usable path"
+    path = Path(text).expanduser()
+    for probe in (path, *path.parents):
+        try:
+            if probe.is_dir():
+                return None
+            if not (probe.exists() or probe.is_symlink()):
+                continue
+            kind = ("a file" if probe.is_file() else "a broken link" if not probe.exists()
+                    else "a device or another special file")
+        except OSError:  # cannot look (permissions): opening the library will say what is wrong
+            return None
+        if probe == path:
+            hint = ""
+            if path.name == "library.sqlite3" and kind == "a file":
+                hint = f"; it is a library's file: its library folder is {path.parent}"
+            return f"the library folder {path} is {kind}, not a folder{hint}"
+        return f"{probe} is {kind}, so {path} cannot be a library folder"
+    return None
+
+
+def access_key_id_problem(value: Any) -> str | None:
+    """An AWS access key id as `aws-login` and the settings dialog accept it (the secret is not checked)."""
+    if not isinstance(value, str) or not ACCESS_KEY_ID_RE.fullmatch(value.strip()):
+        return "an AWS access key id is 16 to 128 capital letters and digits (like AKIA…)"
+    return None
+
+
+VALIDATORS: dict[str, Callable[[Any], str | None]] = {
+    "engine": engine_problem,
+    "threshold": threshold_problem,
+    "workers": workers_problem,
+    "library_dir": library_dir_problem,
+    "aws_region": aws_region_problem,
+    "aws_profile": aws_profile_problem,
+    "collection_id": collection_id_problem,
+    "detector": detector_problem,
+    "rate_limit": rate_limit_problem,
+}
+
+
+def setting_problem(key: str, value: Any) -> str | None:
+    """What is wrong with `value` for setting `key`, or None when it can be used."""
+    check = VALIDATORS.get(key)
+    if check is None:
+        return f"unknown setting {key!r}; known settings: {', '.join(sorted(VALIDATORS))}"
+    return check(value)
+
+
+def validate_threshold(value: float) -> float:
+    problem = threshold_problem(value)
+    if problem:
+        raise ConfigError(problem)
+    return float(value)
+
+
 @dataclass
 class Settings:
     engine: str = "local"
@@ -62,16 +233,14 @@ class Settings:
     # Extra sources of truth that only the environment may set; never saved.
     _env: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
+    def problems(self) -> list[str]:
+        """One message per setting whose value cannot be used, in field order."""
+        return [msg for key in self.to_json() if (msg := setting_problem(key, getattr(self, key)))]
+
     def validate(self) -> None:
-        if self.engine not in ENGINES:
-            raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
-        validate_threshold(self.threshold)
-        if self.detector not in DETECTORS:
-            raise ConfigError(f"detector must be one of {', '.join(DETECTORS)}, not {self.detector!r}")
-        if self.workers < 0:
-            raise ConfigError("workers must be 0 (one per core) or a positive number")
-        if not self.rate_limit > 0:
-            raise ConfigError("rate_limit must be a positive number of calls per second")
+        problems = self.problems()
+        if problems:
+            raise ConfigError("; ".join(problems))
 
     def library_path(self) -> Path:
         return resolve_library_dir(None, self)
@@ -83,12 +252,6 @@ class Settings:
         data = asdict(self)
         data.pop("_env", None)
         return data
-
-
-def validate_threshold(value: float) -> float:
-    if not (MIN_THRESHOLD <= float(value) <= MAX_THRESHOLD):
-        raise ConfigError(f"threshold must be between {MIN_THRESHOLD:g} and {MAX_THRESHOLD:g}, not {value:g}")
-    return float(value)
 
 
 _FIELD_TYPES = {f.name: f.type for f in fields(Settings) if not f.name.startswith("_")}
@@ -106,22 +269,75 @@ def coerce(key: str, value: str) -> Any:
             return int(value)
     except ValueError as exc:
         raise ConfigError(f"{key} must be a number, not {value!r}") from exc
+    if key == "library_dir" and value.strip():
+        return os.path.abspath(os.path.expanduser(value.strip()))  # a saved path never depends on the cwd
     return value
 
 
-def load_settings(path: Path | None = None, *, apply_env: bool = True) -> Settings:
+# -- reading and writing the file -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SettingProblem:
+    """A value in the settings file or the environment that cannot be used, and how to fix it."""
+
+    key: str | None  # None: the whole file is unusable
+    source: str  # the settings file's path, or the environment variable's name
+    message: str  # what is wrong, without where
+    in_environment: bool = False
+
+    def __str__(self) -> str:
+        if self.in_environment:
+            return f"the environment variable {self.source} cannot be used: {self.message}; change it or unset it"
+        if self.key is None:
+            return (f"settings file {self.source} is unreadable: {self.message}; fix it, or run `beetroot config"
+                    " unset KEY` for any setting to start it again from the defaults (the old file is kept"
+                    " beside it)")
+        return (f"settings file {self.source}: {self.message}; fix it with `beetroot config set {self.key} VALUE`,"
+                f" or go back to the default with `beetroot config unset {self.key}`")
+
+
+def _normalised(key: str, value: Any) -> Any:
+    if key in ("threshold", "rate_limit"):
+        return float(value)
+    return value
+
+
+def read_settings(path: Path | None = None, *, apply_env: bool = True) -> tuple[Settings, list[SettingProblem]]:
+    """The settings, with the default for every value that cannot be used, and the list of those problems."""
     path = path or settings_path()
     settings = Settings()
-    if path.exists():
+    problems: list[SettingProblem] = []
+    raw: Any = {}
+    if path.exists() or path.is_symlink():
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ConfigError(f"settings file {path} is unreadable ({exc}); fix or delete it") from exc
-        for key, value in raw.items():
-            if key in _FIELD_TYPES:
-                setattr(settings, key, value)
+        except OSError as exc:
+            problems.append(SettingProblem(None, str(path), f"it cannot be read ({exc.strerror or exc})"))
+            raw = {}
+        except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+            problems.append(SettingProblem(None, str(path), f"it is not valid JSON ({exc})"))
+            raw = {}
+    if not isinstance(raw, dict):
+        kind = "a list" if isinstance(raw, list) else "a string" if isinstance(raw, str) else _shown(raw)
+        problems.append(SettingProblem(None, str(path), f"it holds {kind} instead of settings (a JSON object)"))
+        raw = {}
+    for key, value in raw.items():
+        if key not in _FIELD_TYPES:
+            continue  # a setting of another version of the app: ignored, and dropped on the next save
+        problem = setting_problem(key, value)
+        if problem:
+            problems.append(SettingProblem(key, str(path), problem))
+        else:
+            setattr(settings, key, _normalised(key, value))
     if apply_env:
-        apply_environment(settings)
+        apply_environment(settings, problems=problems)
+    return settings, problems
+
+
+def load_settings(path: Path | None = None, *, apply_env: bool = True) -> Settings:
+    """The settings; ConfigError (naming the file or variable, the key and the fix) when one cannot be used."""
+    settings, problems = read_settings(path, apply_env=apply_env)
+    if problems:
+        raise ConfigError("\n".join(str(p) for p in problems))
     return settings
 
 
@@ -133,27 +349,58 @@ ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
     "aws_region": ("AWS_REGION", "AWS_DEFAULT_REGION"),
     "aws_profile": ("AWS_PROFILE",),
 }
+# Set but empty is an error for these (upstream: the collection is required; a wrong one fails fast).
+REQUIRED_WHEN_SET = frozenset({"REKOGNITION_COLLECTION_ID"})
 
 
 def env_source(key: str, env: Mapping[str, str] | None = None) -> str | None:
     """The environment variable that overrides setting `key` now, if any."""
     env = os.environ if env is None else env
-    return next((var for var in ENV_OVERRIDES.get(key, ()) if env.get(var)), None)
+    return next((var for var in ENV_OVERRIDES.get(key, ()) if env.get(var) or (var in REQUIRED_WHEN_SET
+                                                                                and var in env)), None)
 
 
-def apply_environment(settings: Settings, env: dict[str, str] | None = None) -> Settings:
+def apply_environment(settings: Settings, env: Mapping[str, str] | None = None, *,
+                      problems: list[SettingProblem] | None = None) -> Settings:
+    """Apply the overrides; a value that cannot be used raises ConfigError, or is listed in `problems`.
+
+    Beetroot's own and the upstream variables are checked with the settings' validators; the AWS ones
+    (region, profile) are botocore's to judge, as for every other AWS tool.
+    """
     env = dict(os.environ if env is None else env)
     for key in ENV_OVERRIDES:
         var = env_source(key, env)
-        if var:
-            setattr(settings, key, coerce(key, env[var]) if key == "threshold" else env[var])
+        if not var:
+            continue
+        text = env[var]
+        value: Any = text
+        problem: str | None = None
+        if key == "collection_id":
+            value = text.strip()
+            problem = (collection_id_problem(value, required=True) if value else
+                       "it is set but empty; the Rekognition collection id is required when it is set: give the"
+                       " id (like beetroot-faces)")
+        elif key in ("threshold", "engine"):
+            try:
+                value = coerce(key, text)
+                problem = setting_problem(key, value)
+            except ConfigError as exc:
+                problem = str(exc)
+            if problem:
+                problem = f"{var}={_shown(text)}: {problem}"
+        if problem is None:
+            setattr(settings, key, value)
+            continue
+        found = SettingProblem(key, var, problem, in_environment=True)
+        if problems is None:
+            raise ConfigError(str(found))
+        problems.append(found)
     settings._env = {k: v for k, v in env.items() if k.startswith(("AWS_", "BEETROOT_"))}
     return settings
 
 
-def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write atomically so a crash mid-save never leaves a half-written settings file."""
-    settings.validate()
+def write_settings_file(settings: Settings, path: Path | None = None) -> Path:
+    """Write atomically (no validation) so a crash mid-save never leaves a half-written settings file."""
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
@@ -166,6 +413,12 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Validate, then write atomically."""
+    settings.validate()
+    return write_settings_file(settings, path)
 
 
 def aws_profiles() -> list[str]:
@@ -188,3 +441,14 @@ def resolve_library_dir(cli_value: str | os.PathLike[str] | None, settings: Sett
     if settings is not None and settings.library_dir:
         return Path(settings.library_dir).expanduser()
     return default_library_dir()
+
+
+def library_dir_source(cli_value: str | os.PathLike[str] | None, settings: Settings | None = None) -> str:
+    """Where `resolve_library_dir` took the folder from, in words for a message."""
+    if cli_value:
+        return "--library"
+    if os.environ.get("BEETROOT_LIBRARY"):
+        return "the BEETROOT_LIBRARY environment variable"
+    if settings is not None and settings.library_dir:
+        return f"the library_dir setting in {settings_path()}"
+    return "the default library folder"

@@ -219,3 +219,130 @@ def test_a_version_2_library_keeps_names_merges_and_shown_names(tmp_path, photos
         apply_regroup(lib, plan_regroup(lib, 99.5))
         apply_regroup(lib, plan_regroup(lib, 95.0))
         assert {p.name for p in lib.people()} >= {"Barack", "Joe"}
+
+
+# -- what an adversarial pass found ------------------------------------------------------------------------------
+def founder(lib: str, person_id: str) -> tuple[str, int]:
+    with open_library(lib) as library:
+        row = library.conn.execute(
+            "SELECT ph.path, f.idx FROM faces f JOIN photos ph ON ph.id = f.photo_id WHERE f.engine_face_id = ?",
+            (person_id,)).fetchone()
+    return row["path"], row["idx"]
+
+
+def by_photo(rows: list[dict[str, Any]], name: str) -> dict[str, Any]:
+    return next(p for p in rows if any(ph.endswith(name) for ph in p["photos"]))
+
+
+@pytest.mark.parametrize("how", ["assign", "split"])
+def test_moving_a_founding_face_away_keeps_its_person_and_drags_no_one(tmp_path, photos_dir, labels, capsys, how):
+    lib = str(tmp_path / "lib")
+    assert run(capsys, "import", "--library", lib, str(photos_dir / "events"), str(photos_dir / "family"))[0] == 0
+    rows = people(capsys, lib)
+    obama, alex = obama_of(rows), by_photo(rows, "alex_img1.jpg")
+    path, idx = founder(lib, obama["person_id"])
+    if how == "assign":
+        assert run(capsys, "assign", path, str(idx), alex["person_id"], "--library", lib)[0] == 0
+    else:
+        assert run(capsys, "split", obama["person_id"], f"{path}:{idx}", "--library", lib)[0] == 0
+    assert run(capsys, "rename", obama["person_id"], "Barack", "--library", lib)[0] == 0
+    for threshold in ("95", "99.8", "95"):
+        assert run(capsys, "regroup", "--library", lib, "--threshold", threshold, "--yes")[0] == 0
+    rows = people(capsys, lib)
+    barack = [p for p in rows if p["name"] == "Barack"]
+    assert len(barack) == 1 and barack[0]["faces"] == obama["faces"] - 1
+    moved = next(p for p in rows if path in p["photos"])
+    assert moved["faces"] == (alex["faces"] + 1 if how == "assign" else 1)  # the one face, nothing dragged along
+
+
+def test_not_this_person_on_a_first_face_then_an_import_still_finds_the_person(tmp_path, photos_dir, capsys):
+    lib = str(tmp_path / "lib")
+    assert run(capsys, "import", "--library", lib, str(photos_dir / "events"), str(photos_dir / "family"))[0] == 0
+    obama = obama_of(people(capsys, lib))
+    assert run(capsys, "rename", obama["person_id"], "Barack", "--library", lib)[0] == 0
+    path, idx = founder(lib, obama["person_id"])
+    assert run(capsys, "reject", path, str(idx), "--library", lib)[0] == 0
+    code, summary = run(capsys, "import", "--library", lib, str(photos_dir / "misc"))
+    assert code == 0 and summary["new_people"] == 1  # Lin-Manuel Miranda only: no second Obama
+    barack = [p for p in people(capsys, lib) if p["name"] == "Barack"]
+    assert len(barack) == 1 and barack[0]["faces"] == obama["faces"] - 1 + 8
+
+
+def test_merge_split_merge_split_gives_the_same_people_back(tmp_path, photos_dir, labels, capsys):
+    lib = str(tmp_path / "lib")
+    assert run(capsys, "import", "--library", lib, str(photos_dir))[0] == 0
+    rows = people(capsys, lib)
+    kit, alex = by_photo(rows, "john1.jpeg"), by_photo(rows, "alex_img1.jpg")
+    for _ in range(2):
+        assert run(capsys, "merge", kit["person_id"], alex["person_id"], "--library", lib)[0] == 0
+        assert run(capsys, "split", kit["person_id"], alex["person_id"], "--library", lib)[0] == 0
+        counts = {p["person_id"]: sorted(p["photos"]) for p in people(capsys, lib)}
+        assert counts[kit["person_id"]] == sorted(kit["photos"]) and counts[alex["person_id"]] == sorted(alex["photos"])
+    with open_library(lib) as library:
+        assert grouping_errors(library, photos_dir, labels) == []
+
+
+def test_faces_imported_during_a_merge_follow_their_person_when_it_is_split_or_undone(tmp_path, photos_dir, capsys):
+    for how in ("split", "undo"):
+        lib = str(tmp_path / how)
+        assert run(capsys, "import", "--library", lib, str(photos_dir / "events"), str(photos_dir / "family"))[0] == 0
+        rows = people(capsys, lib)
+        kit, alex = by_photo(rows, "john1.jpeg"), by_photo(rows, "alex_img1.jpg")
+        assert run(capsys, "merge", kit["person_id"], alex["person_id"], "--library", lib)[0] == 0
+        assert run(capsys, "import", "--library", lib, str(photos_dir / "misc"))[0] == 0
+        if how == "split":
+            assert run(capsys, "split", kit["person_id"], alex["person_id"], "--library", lib)[0] == 0
+        else:
+            assert run(capsys, "undo", "--library", lib)[1]["undone"] == "Merge people"
+        rows = {p["person_id"]: p["photos"] for p in people(capsys, lib)}
+        assert any(ph.endswith("alex-lacamoire.png") for ph in rows[alex["person_id"]]), how
+        assert not any("alex" in ph for ph in rows[kit["person_id"]]), how
+
+
+def test_a_name_lent_by_a_merge_goes_back_with_the_split(tmp_path, photos_dir, capsys):
+    lib = str(tmp_path / "lib")
+    assert run(capsys, "import", "--library", lib, str(photos_dir / "events"), str(photos_dir / "family"))[0] == 0
+    rows = people(capsys, lib)
+    kit, alex = by_photo(rows, "john1.jpeg"), by_photo(rows, "alex_img1.jpg")
+    assert run(capsys, "rename", kit["person_id"], "Kit", "--library", lib)[0] == 0
+    code, out = run(capsys, "merge", alex["person_id"], kit["person_id"], "--library", lib)
+    assert code == 0 and out["person"]["name"] == "Kit"  # an unnamed target takes the name
+    assert run(capsys, "split", alex["person_id"], "Kit", "--library", lib)[0] == 0  # by the merged person's name
+    names = {p["person_id"]: p["name"] for p in people(capsys, lib)}
+    assert names[kit["person_id"]] == "Kit" and names[alex["person_id"]] is None
+
+
+def test_edits_that_change_nothing_leave_no_undo_entry(tmp_path, photos_dir, capsys):
+    lib = str(tmp_path / "lib")
+    assert run(capsys, "import", "--library", lib, str(photos_dir / "family" / "2019"))[0] == 0
+    person = people(capsys, lib)[0]["person_id"]
+    assert run(capsys, "regroup", "--threshold", "95", "--yes", "--library", lib)[0] == 0  # saves 95 in the library
+    assert run(capsys, "rename", person, "X", "--library", lib)[1]["undo"] == "Rename to \u201cX\u201d"
+    for args in (("rename", person, "X"), ("unhide", person), ("regroup", "--threshold", "95", "--yes")):
+        assert run(capsys, *args, "--library", lib)[0] == 0
+    with open_library(lib) as library:
+        assert [e.label for e in library.history()] == ["Regroup at 95 %", "Rename to \u201cX\u201d"]
+
+
+def test_hostile_references_get_a_message_not_a_traceback(tmp_path, photos_dir, capsys):
+    lib = str(tmp_path / "lib")
+    assert run(capsys, "import", "--library", lib, str(photos_dir / "events"))[0] == 0
+    rows = people(capsys, lib)
+    a, b = rows[0]["person_id"], rows[1]["person_id"]
+    two = str(photos_dir / "events" / "two_people.jpg")
+    for args, words in [
+        (("split", a, f"{two}:99999999999999999999999"), "is not a face index"),
+        (("reject", two, "99999999999999999999999"), "is not a face index"),
+        (("rename", a, "a\udcffb"), "is not valid UTF-8"),
+        (("rename", "\udcff", "x"), "is not valid UTF-8"),
+        (("reject", "/tmp/\udcff.jpg", "0"), "is not in the library"),
+        (("split", a, ":0"), "give the photo's path"),
+        (("rename", a, b), "another person's id"),
+        (("rename", a, "unnamed PERSON"), "people without a name"),
+    ]:
+        code, err = run(capsys, *args, "--library", lib)
+        assert code == 2 and words in err and "Traceback" not in err, (args, err)
+    link = tmp_path / "link.jpg"
+    link.symlink_to(two)
+    code, out = run(capsys, "reject", str(link), "0", "--library", lib)
+    assert code == 0 and out["face"]["photo"] == two

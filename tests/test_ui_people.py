@@ -18,6 +18,8 @@ def _people(lib: Library, photos_dir: Path) -> dict[str, str]:
         "kit": person_of(lib, photos_dir, "family/2020/john1.jpeg"),
         "rose": person_of(lib, photos_dir, "family/2019/rose_img1.jpg"),
         "biden": person_of(lib, photos_dir, "family/2019/biden.jpg"),
+        "alex": person_of(lib, photos_dir, "family/2020/alex_img1.jpg"),
+        "lin": person_of(lib, photos_dir, "misc/lin-manuel-miranda.png"),
     }
 
 
@@ -32,9 +34,9 @@ def _check_edits(lib: Library, photos_dir: Path, ids: dict[str, str], removed_fa
     obama = lib.resolve_person(person_of(lib, photos_dir, "family/2019/obama.jpg"))
     assert lib.person(obama).name == "Barack Obama"
     assert lib.face(removed_face)["person_id"] is None and lib.face(removed_face)["status"] == "removed"
-    kit = person_of(lib, photos_dir, "family/2020/john1.jpeg")
-    assert person_of(lib, photos_dir, "family/2019/rose_img1.jpg") == kit
-    assert lib.person(kit).name == "Kit"
+    alex = person_of(lib, photos_dir, "family/2020/alex_img1.jpg")
+    assert person_of(lib, photos_dir, "misc/lin-manuel-miranda.png") == alex
+    assert lib.person(alex).name == "Alex"
     biden = person_of(lib, photos_dir, "family/2019/biden.jpg")
     assert lib.person(biden).hidden
 
@@ -62,23 +64,28 @@ def test_edits_through_the_model_survive_a_restart_and_a_threshold_change(qtbot,
 
     assert model.setData(model.index_of(ids["obama"]), "Barack Obama")
     assert role(model.index_of(ids["obama"]), NamedRole)
-    model.rename(ids["kit"], "Kit")
-    # A drag of Rose's tile dropped onto Kit's: the merged person keeps Kit's id and name.
-    data = model.mimeData([model.index_of(ids["rose"])])
-    assert model.canDropMimeData(data, model.supportedDropActions(), -1, -1, model.index_of(ids["kit"]))
-    assert model.dropMimeData(data, model.supportedDropActions(), -1, -1, model.index_of(ids["kit"]))
+    model.rename(ids["alex"], "Alex")
+    # A drop of Lin's tile onto Alex's asks first (as Ctrl+M does), keeping the drop target by default;
+    # the merged person keeps Alex's id and name.
+    data = model.mimeData([model.index_of(ids["lin"])])
+    assert model.canDropMimeData(data, model.supportedDropActions(), -1, -1, model.index_of(ids["alex"]))
+    assert model.dropMimeData(data, model.supportedDropActions(), -1, -1, model.index_of(ids["alex"]))
+    qtbot.waitUntil(lambda: getattr(window.people_page, "merge_dialog", None) is not None, timeout=5000)
+    dialog = window.people_page.merge_dialog
+    assert dialog.target() == ids["alex"]
+    dialog.merge_button.click()
     faces = FaceGridModel(window.ctx, person_id=ids["obama"])
     faces.not_this_person([small])
     model.set_hidden([ids["biden"]], True)
-    _wait_grid(qtbot, window, {"Barack Obama", "Kit"}, {ids["rose"], ids["biden"]})
+    _wait_grid(qtbot, window, {"Barack Obama", "Alex"}, {ids["lin"], ids["biden"]})
     qtbot.waitUntil(lambda: model.extra(ids["obama"]).photos == obama_photos - 1, timeout=10_000)
-    assert model.extra(ids["kit"]).photos == 6  # 4 of Kit + 3 of Rose, one photo with both
+    assert model.extra(ids["alex"]).photos == 4  # 3 of Alex + 1 of Lin
     _check_edits(imported_library, photos_dir, ids, small)
     window.close()
 
     # A restart: a new window on the same library shows the same.
     again = open_window(qtbot, lib_dir)
-    _wait_grid(qtbot, again, {"Barack Obama", "Kit"}, {ids["rose"], ids["biden"]})
+    _wait_grid(qtbot, again, {"Barack Obama", "Alex"}, {ids["lin"], ids["biden"]})
     assert again.counts["hidden"] == 1 and again.counts["unassigned"] == 1
 
     # A threshold change (Settings > Match threshold) regroups; the edits hold.
@@ -86,13 +93,13 @@ def test_edits_through_the_model_survive_a_restart_and_a_threshold_change(qtbot,
         again.controller.regroup(90.0, Settings(workers=2, threshold=90.0))
     assert done.args[0].kind == "regroup"
     _check_edits(imported_library, photos_dir, ids, small)
-    _wait_grid(qtbot, again, {"Barack Obama", "Kit"}, {ids["rose"], ids["biden"]})
-    assert imported_library.get_meta("threshold") == "90.0"
+    _wait_grid(qtbot, again, {"Barack Obama", "Alex"}, {ids["lin"], ids["biden"]})
+    assert imported_library.saved_threshold() == 90.0  # kept in the library itself
 
 
 def test_edits_through_the_window_actions(qtbot, imported_library, photos_dir):
     from PySide6.QtCore import QItemSelectionModel, Qt
-    from PySide6.QtWidgets import QApplication, QLineEdit
+    from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
     from beetroot_desktop.ui.pages import MergeDialog
 
@@ -116,17 +123,18 @@ def test_edits_through_the_window_actions(qtbot, imported_library, photos_dir):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: imported_library.person(ids["obama"]).name == "Barack Obama", timeout=5000)
 
-    # Select Kit and Rose, Ctrl+M, keep Kit.
-    imported_library.rename_person(ids["kit"], "Kit")
+    # Select Alex and Lin, Ctrl+M, keep Alex.
+    imported_library.rename_person(ids["alex"], "Alex")
     grid.selectionModel().clearSelection()
-    grid.selectionModel().select(model.index_of(ids["rose"]), select.Select)
-    grid.selectionModel().setCurrentIndex(model.index_of(ids["kit"]), select.Select)
+    grid.selectionModel().select(model.index_of(ids["lin"]), select.Select)
+    grid.selectionModel().setCurrentIndex(model.index_of(ids["alex"]), select.Select)
     assert window.actions_by_name["merge"].isEnabled()
     qtbot.keyClick(grid, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     dialog = window.findChild(MergeDialog)
-    assert dialog is not None and dialog.target() == ids["kit"]  # the named one is kept by default
+    assert dialog is not None and dialog.target() == ids["alex"]  # the named one is kept by default
+    assert "cannot be undone" not in dialog.findChild(QLabel).text()
     dialog.merge_button.click()
-    qtbot.waitUntil(lambda: ids["rose"] not in model.ids(), timeout=10_000)
+    qtbot.waitUntil(lambda: ids["lin"] not in model.ids(), timeout=10_000)
     window.activateWindow()  # a window manager gives the focus back when the dialog closes
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
 
@@ -167,7 +175,7 @@ def test_edits_through_the_window_actions(qtbot, imported_library, photos_dir):
     window.close()
 
     again = open_window(qtbot, lib_dir)
-    _wait_grid(qtbot, again, {"Barack Obama", "Kit"}, {ids["rose"], ids["biden"]})
+    _wait_grid(qtbot, again, {"Barack Obama", "Alex"}, {ids["lin"], ids["biden"]})
 
 
 def test_search_and_sort(qtbot, imported_library, photos_dir):

@@ -158,15 +158,26 @@ def test_test_connection_error_is_a_message(qtbot, monkeypatch):
     qtbot.waitUntil(lambda: "no credentials found" in dialog.test_result.text(), timeout=5000)
 
 
-def test_saving_a_new_threshold_regroups_the_open_library(qtbot, imported_library, monkeypatch, tmp_path):
+def test_saving_a_new_threshold_regroups_the_open_library_and_keeps_it_there(qtbot, imported_library, tmp_path):
     window = open_window(qtbot, imported_library.dir)
     dialog = window.open_settings()
+    assert dialog.spin.value() == 95.0  # a library never regrouped shows the default
     dialog.spin.setValue(99.5)
     with qtbot.waitSignal(window.controller.jobFinished, timeout=60_000) as done:
         assert dialog.save()
-    assert done.args[0].kind == "regroup" and load_settings().threshold == 99.5
+    assert done.args[0].kind == "regroup" and done.args[1].applied
     qtbot.waitUntil(lambda: window.people_page.model.rowCount() > 7, timeout=10_000)
-    assert Path(settings_path()).exists()
+    # The threshold is the library's own: the settings file keeps the default other libraries use.
+    assert imported_library.saved_threshold() == 99.5
+    assert Path(settings_path()).exists() and load_settings().threshold == 95.0
+    again = window.open_settings()
+    assert again.spin.value() == 99.5
+    again.reject()
+    qtbot.waitUntil(lambda: window.settings_dialog is None, timeout=5000)
+    window.close()
+
+    other = open_window(qtbot, tmp_path / "other-library")
+    assert other.open_settings().spin.value() == 95.0
 
 
 @pytest.mark.slow

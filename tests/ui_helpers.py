@@ -75,3 +75,65 @@ def person_of(lib: Library, photos_dir: Path, rel: str) -> str:
     faces = lib.faces_of_photo(row.id)
     assert len(faces) == 1 and faces[0]["person_id"], rel
     return lib.resolve_person(str(faces[0]["person_id"]))
+
+
+def face_in(lib: Library, photos_dir: Path, rel: str) -> int:
+    """The id of the (first) face in the photo `rel`."""
+    photo = lib.photo_by_path(str(photos_dir / rel))
+    assert photo is not None, rel
+    return int(lib.faces_of_photo(photo.id)[0]["id"])
+
+
+class ScriptedDrag:
+    """The window system's part of a drag, for the offscreen platform.
+
+    Offscreen Qt has no drag and drop: its QDrag.exec() returns at once, with no drop. Installed over
+    QDrag.exec, this does what a desktop does once the view starts a drag: the dragged data enters the
+    view at the first point of `route`, moves through the others and is dropped at the last one, each as
+    a real drag event delivered to the view's viewport. Everything before (the mouse press and moves that
+    make the view start the drag) and after (the view's drop handling) is the app's own code.
+    """
+
+    def __init__(self, viewport: Any, route: list[Any]) -> None:
+        self.viewport = viewport
+        self.route = route
+        self.started: list[list[str]] = []  # the person ids each drag carried
+        self.accepted: list[bool] = []  # whether the view would take a drop at each point of the route
+        self.result: Any = None
+
+    def install(self, monkeypatch: Any) -> ScriptedDrag:
+        from PySide6.QtGui import QDrag
+
+        monkeypatch.setattr(QDrag, "exec", lambda drag, *args: self.exec(drag, *args))
+        return self
+
+    def exec(self, drag: Any, supported: Any = None, default: Any = None) -> Any:
+        from PySide6.QtCore import QPointF, Qt
+        from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+        from PySide6.QtWidgets import QApplication
+
+        from beetroot_desktop.ui.models import PERSON_MIME
+
+        mime = drag.mimeData()
+        self.started.append(bytes(mime.data(PERSON_MIME).data()).decode().split("\n"))
+        actions = supported or Qt.DropAction.MoveAction
+        button, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        with warnings.catch_warnings():  # PySide marks the QPoint constructors deprecated
+            warnings.simplefilter("ignore", DeprecationWarning)
+            enter = QDragEnterEvent(self.route[0], actions, mime, button, none)
+            QApplication.sendEvent(self.viewport, enter)
+            if not enter.isAccepted():
+                self.result = Qt.DropAction.IgnoreAction
+                return self.result
+            for point in self.route:
+                move = QDragMoveEvent(point, actions, mime, button, none)
+                QApplication.sendEvent(self.viewport, move)
+                self.accepted.append(move.isAccepted())
+        if not self.accepted[-1]:
+            QApplication.sendEvent(self.viewport, QDragLeaveEvent())
+            self.result = Qt.DropAction.IgnoreAction
+            return self.result
+        drop = QDropEvent(QPointF(self.route[-1]), actions, mime, button, none)
+        QApplication.sendEvent(self.viewport, drop)
+        self.result = drop.dropAction() if drop.isAccepted() else Qt.DropAction.IgnoreAction
+        return self.result

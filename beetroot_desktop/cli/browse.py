@@ -1,4 +1,9 @@
-"""`beetroot people` and `beetroot faces`: what the library holds, for people and for scripts."""
+"""`beetroot people` and `beetroot faces`: what the library holds, for people and for scripts.
+
+Both read the library the settings name (--library, BEETROOT_LIBRARY, the saved library_dir, the default),
+also when it is read-only. Plain output escapes control and bidi characters in names and paths; --json
+keeps them exact.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +27,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_people(args: argparse.Namespace) -> int:
-    with open_library_for(args) as library:
+    with open_library_for(args, readonly_ok=True) as library:
         rows = []
         for person in library.people():
             paths = [r["path"] for r in library.person_photos(person.person_id)]
@@ -41,13 +46,15 @@ def cmd_people(args: argparse.Namespace) -> int:
 
 
 def cmd_faces(args: argparse.Namespace) -> int:
-    with open_library_for(args) as library:
+    with open_library_for(args, readonly_ok=True) as library:
         rows = [{"photo": r["path"], "idx": r["idx"], "bbox": [r["left"], r["top"], r["width"], r["height"]],
                  "person_id": r["person_id"], "similarity": r["similarity"], "status": r["status"]}
                 for r in library.all_faces()]
     if args.json:
         print(json.dumps(rows))
     else:
+        from ..textsafe import printable
+
         for row in rows:
-            print(f"{row['photo']} #{row['idx']} {row['bbox']} {row['status']} {row['person_id'] or '-'}")
+            print(f"{printable(row['photo'])} #{row['idx']} {row['bbox']} {row['status']} {row['person_id'] or '-'}")
     return EXIT_OK

@@ -14,21 +14,26 @@ import argparse
 import getpass
 import json
 import os
+import shutil
 import sys
+from pathlib import Path
 from typing import Any
 
 from ..config import (
     ConfigError,
     Settings,
+    access_key_id_problem,
     coerce,
     env_source,
     load_settings,
+    read_settings,
     resolve_library_dir,
-    save_settings,
+    setting_problem,
     settings_path,
-    validate_threshold,
+    write_settings_file,
 )
-from .common import EXIT_OK, EXIT_USAGE, CliError, open_library_for
+from ..textsafe import printable
+from .common import EXIT_OK, EXIT_USAGE, CliError, open_library_for, warn
 
 SECRET_KEYS = frozenset({"aws_access_key_id", "aws_secret_access_key", "secret", "secret_access_key",
                          "aws_session_token", "password"})
@@ -65,20 +70,56 @@ def register(sub: Any) -> None:
 
 
 # -- config -----------------------------------------------------------------------------------------------
+def _save_one(key: str, value: Any) -> tuple[Any, Path]:
+    """Save one setting; the rest of the file is kept, except values that cannot be used (each is warned
+    about and goes back to its default, the old file is kept beside it). Works on any settings file: this
+    is the way out of a broken one."""
+    path = settings_path()
+    settings, problems = read_settings(path, apply_env=False)  # the file only: never save an environment override
+    setattr(settings, key, value)
+    others = [p for p in problems if p.key != key]
+    if problems and (path.exists() or path.is_symlink()):
+        kept = path.with_name(path.name + ".invalid")
+        try:
+            shutil.copyfile(path, kept)
+        except OSError as exc:
+            raise CliError(f"cannot keep a copy of the settings file {path} before repairing it:"
+                           f" {exc.strerror or exc}") from exc
+        for problem in others:
+            if problem.key is None:
+                warn(f"the settings file {path} was unreadable ({problem.message}); it starts again from the"
+                     f" defaults (the old file is kept as {kept})")
+            else:
+                warn(f"{path}: {problem.message}; {problem.key} is back to its default (the old file is kept"
+                     f" as {kept})")
+    try:
+        write_settings_file(settings, path)
+    except OSError as exc:
+        raise CliError(f"cannot write the settings file {path}: {exc.strerror or exc}") from exc
+    return getattr(settings, key), path
+
+
+def _key(text: str) -> str:
+    key = text.strip().replace("-", "_")
+    if key not in Settings().to_json():
+        raise CliError(f"unknown setting {key!r}; known settings: {', '.join(sorted(Settings().to_json()))}")
+    return key
+
+
 def cmd_config_set(args: argparse.Namespace) -> int:
     key = args.key.strip().replace("-", "_")
     if key.lower() in SECRET_KEYS:
         raise CliError("secrets are never saved in the settings file: use `beetroot aws-login` (system keyring)")
+    key = _key(key)
     try:
-        settings = load_settings(apply_env=False)  # the file only: never save an environment override
         value = coerce(key, args.value)
-        if key == "threshold":
-            value = validate_threshold(value)
-        setattr(settings, key, value)
-        path = save_settings(settings)
     except ConfigError as exc:
         raise CliError(str(exc)) from exc
-    print(f"{key} = {value} (saved in {path})")
+    problem = setting_problem(key, value)
+    if problem:
+        raise CliError(problem)
+    value, path = _save_one(key, value)
+    print(f"{key} = {printable(str(value))} (saved in {printable(str(path))})")
     env = env_source(key)
     if env:
         print(f"note: {env} is set in the environment and overrides this value while it is set")
@@ -86,16 +127,9 @@ def cmd_config_set(args: argparse.Namespace) -> int:
 
 
 def cmd_config_unset(args: argparse.Namespace) -> int:
-    key = args.key.strip().replace("-", "_")
-    try:
-        settings = load_settings(apply_env=False)
-        if key not in settings.to_json():
-            raise ConfigError(f"unknown setting {key!r}; known settings: {', '.join(sorted(settings.to_json()))}")
-        setattr(settings, key, getattr(Settings(), key))
-        path = save_settings(settings)
-    except ConfigError as exc:
-        raise CliError(str(exc)) from exc
-    print(f"{key} = {getattr(settings, key)} (default, saved in {path})")
+    key = _key(args.key)
+    value, path = _save_one(key, getattr(Settings(), key))
+    print(f"{key} = {printable(str(value))} (default, saved in {printable(str(path))})")
     return EXIT_OK
 
 
@@ -104,11 +138,11 @@ def describe_settings() -> list[dict[str, Any]]:
     from ..engines.aws_session import credential_source
     from ..secrets import load_aws_credentials, mask
 
-    try:
-        saved = load_settings(apply_env=False)
-        effective = load_settings()
-    except ConfigError as exc:
-        raise CliError(str(exc)) from exc
+    saved, _ = read_settings(apply_env=False)
+    effective, problems = read_settings()
+    for problem in problems:
+        warn(f"{problem} (the default is shown and used meanwhile)")
+    invalid = {p.key for p in problems}
     path = settings_path()
     defaults = Settings()
     rows: list[dict[str, Any]] = []
@@ -119,6 +153,8 @@ def describe_settings() -> list[dict[str, Any]]:
             env = "BEETROOT_LIBRARY" if os.environ.get("BEETROOT_LIBRARY") else None
         customised = getattr(saved, key) != getattr(defaults, key)
         source = f"environment ({env})" if env else ("settings file" if customised else "default")
+        if key in invalid:
+            source += " (the value saved or set for it cannot be used: see the warning)"
         if env and customised:
             source += f", overriding {getattr(saved, key)!r} in the settings file"
         rows.append({"key": key, "value": value if value != "" else "(not set)", "source": source})
@@ -143,7 +179,7 @@ def cmd_config_show(args: argparse.Namespace) -> int:
         return EXIT_OK
     width = max(len(r["key"]) for r in rows)
     for row in rows:
-        print(f"{row['key']:<{width}}  {row['value']}   [{row['source']}]")
+        print(f"{row['key']:<{width}}  {printable(str(row['value']))}   [{printable(row['source'])}]")
     return EXIT_OK
 
 
@@ -169,8 +205,9 @@ def cmd_aws_login(args: argparse.Namespace) -> int:
     key_id = (args.access_key_id or _read_line("AWS access key id: ", secret=False)).strip()
     if not key_id:
         raise CliError("no access key id was given")
-    if not (16 <= len(key_id) <= 128 and key_id.isalnum()):
-        raise CliError("that does not look like an AWS access key id (16-128 letters and digits, e.g. AKIA...)")
+    problem = access_key_id_problem(key_id)
+    if problem:
+        raise CliError(f"that does not look like an AWS access key id: {problem}")
     secret = _read_line("AWS secret access key (not shown): ", secret=True)
     if not secret:
         raise CliError("no secret access key was given")
@@ -180,7 +217,7 @@ def cmd_aws_login(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from exc
     del secret
     print(f"Saved access key {mask(key_id)} in the system keyring ({backend}).")
-    settings = load_settings()
+    settings, _ = read_settings()
     if settings.aws_profile:
         print(f"note: the AWS profile {settings.aws_profile!r} is set and is used first;"
               " `beetroot config unset aws_profile` (and unset AWS_PROFILE) to use this key")
@@ -204,7 +241,7 @@ def cmd_check_aws(args: argparse.Namespace) -> int:
 def cmd_costs(args: argparse.Namespace) -> int:
     from ..engines.pricing import PRICE_PER_IMAGE_USD, ledger_costs
 
-    with open_library_for(args) as library:
+    with open_library_for(args, readonly_ok=True) as library:
         report = ledger_costs(library)
         where = library.dir
     if args.json:

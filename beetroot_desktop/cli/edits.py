@@ -62,9 +62,21 @@ def register(sub: Any) -> None:
 
 
 # -- references ---------------------------------------------------------------------------------------------
+MAX_FACE_INDEX = 100_000
+
+
+def text_arg(value: str, what: str) -> str:
+    """An argument as text; a terminal that passed bytes that are not UTF-8 gets a usage error, not a crash."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CliError(f"the {what} {value.encode('utf-8', 'surrogateescape')!r} is not valid UTF-8 text") from None
+    return value
+
+
 def person_ref(library: Any, ref: str) -> str:
     """A person id or an exact, unique name; a usage error (exit 2) when it names none or several."""
-    found = library.find_people(ref)
+    found = library.find_people(text_arg(ref, "person"))
     if not found:
         raise CliError(f"no person has the id or the name {ref!r} (see `beetroot people`)")
     if len(found) > 1:
@@ -73,16 +85,28 @@ def person_ref(library: Any, ref: str) -> str:
 
 
 def face_ref(library: Any, photo: str, idx: int) -> int:
-    """The face row of face `idx` of `photo` (given as on the command line: relative paths are resolved)."""
-    path = os.path.abspath(photo)
+    """The face row of face `idx` of `photo` (as typed: relative paths and links are followed)."""
+    from ..textsafe import printable
+
+    if not photo:
+        raise CliError("give the photo's path before the face index (PHOTO:IDX, or PHOTO IDX)")
+    shown = printable(photo.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
+    if not 0 <= idx < MAX_FACE_INDEX:
+        raise CliError(f"{idx} is not a face index (faces are numbered from 0 in each photo)")
+    try:
+        photo.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CliError(f"{shown} is not in the library (see `beetroot faces`)") from None
+    paths = tuple(dict.fromkeys([photo, os.path.abspath(photo), os.path.realpath(photo)]))
+    marks = ", ".join("?" for _ in paths)
     row = library.conn.execute(
-        "SELECT f.id FROM faces f JOIN photos ph ON ph.id = f.photo_id WHERE ph.path IN (?, ?) AND f.idx = ?",
-        (path, photo, idx)).fetchone()
+        f"SELECT f.id FROM faces f JOIN photos ph ON ph.id = f.photo_id WHERE ph.path IN ({marks}) AND f.idx = ?"
+        " ORDER BY ph.id LIMIT 1", (*paths, idx)).fetchone()
     if row is None:
-        known = library.conn.execute("SELECT 1 FROM photos WHERE path IN (?, ?)", (path, photo)).fetchone()
+        known = library.conn.execute(f"SELECT 1 FROM photos WHERE path IN ({marks})", paths).fetchone()
         if known is None:
-            raise CliError(f"{photo} is not in the library (see `beetroot faces`)")
-        raise CliError(f"{photo} has no face {idx} (see `beetroot faces`)")
+            raise CliError(f"{shown} is not in the library (see `beetroot faces`)")
+        raise CliError(f"{shown} has no face {idx} (see `beetroot faces`)")
     return int(row[0])
 
 
@@ -102,7 +126,7 @@ def _person_summary(library: Any, person_id: str) -> dict[str, Any]:
 # -- the edits ------------------------------------------------------------------------------------------------
 def _rename(library: Any, args: argparse.Namespace) -> dict[str, Any]:
     person = person_ref(library, args.person)
-    library.rename_person(person, args.name)
+    library.rename_person(person, text_arg(args.name, "name"))
     return {"person": _person_summary(library, person)}
 
 
@@ -132,21 +156,24 @@ def _split(library: Any, args: argparse.Namespace) -> dict[str, Any]:
     merged = library.merged_sources(person)
     faces: list[int] = []
     people: list[str] = []
+    names = {p: library.conn.execute("SELECT name FROM people WHERE person_id = ?", (p,)).fetchone()[0]
+             for p in merged}
     for ref in args.refs:
-        found = library.conn.execute("SELECT person_id FROM people WHERE person_id = ?", (ref,)).fetchone()
-        named = [p for p in merged if (library.conn.execute(
-            "SELECT name FROM people WHERE person_id = ?", (p,)).fetchone() or [None])[0] == ref]
-        if found is not None and ref in merged:
+        photo, colon, idx = ref.rpartition(":")
+        if ref in merged:
             people.append(ref)
-        elif len(named) == 1:
+        elif [p for p in merged if names[p] == ref]:
+            named = [p for p in merged if names[p] == ref]
+            if len(named) > 1:
+                raise CliError(f"{len(named)} people merged into this one are named {ref!r}: use one of their ids")
             people.append(named[0])
-        elif ":" in ref:
-            photo, _, idx = ref.rpartition(":")
-            if not idx.isdigit():
-                raise CliError(f"{ref!r} is not PHOTO:IDX (the face's index is a number)")
+        elif colon and idx.isdigit():
             faces.append(face_ref(library, photo, int(idx)))
         else:
-            raise CliError(f"{ref!r} is neither PHOTO:IDX nor a person merged into {args.person!r}")
+            from ..textsafe import printable
+
+            raise CliError(f"{printable(text_arg(ref, 'reference'))!r} is neither PHOTO:IDX nor a person merged"
+                           f" into {printable(args.person)!r}")
     made = library.split_person(person, face_ids=faces, people=people)
     return {"person": _person_summary(library, person), "split": [_person_summary(library, p) for p in made]}
 

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
+import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from ..config import Settings, resolve_library_dir
+from ..config import Settings
+from ..textsafe import printable
 from .common import (
     EXIT_FAILED,
     EXIT_OK,
     CliError,
     add_import_options,
     add_library,
+    disk_full_message,
+    is_disk_full,
+    is_read_only,
+    library_dir_for,
     library_problem,
     open_library_for,
+    read_only_message,
+    read_only_reason,
     settings_for,
 )
 
@@ -60,7 +70,10 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     from ..library.recovery import check_library, import_roots, set_aside
 
     settings = settings_for(args)
-    path = resolve_library_dir(getattr(args, "library", None), settings)
+    path = library_dir_for(args, settings)
+    reason = read_only_reason(path)
+    if reason is not None:
+        raise CliError(read_only_message(path, reason))
     if db_path(path).exists():
         problem = check_library(path)
         if not args.force:
@@ -73,51 +86,116 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
             aside, roots = set_aside(path)
         except LibraryError as exc:
             raise CliError(str(exc)) from exc
-        print(f"Set the old library file aside as {aside}", flush=True)
+        print(f"Set the old library file aside as {printable(str(aside))}", flush=True)
     else:
         roots = import_roots(path)
     if not roots:
         print(f"No imported photos are remembered for {path}; import them again with:\n"
               f"  beetroot import PATH... --library {path}", file=sys.stderr)
         return EXIT_FAILED
-    print("Importing again:", *(f"  {root}" for root in roots), sep="\n", flush=True)
+    print("Importing again:", *(f"  {printable(root)}" for root in roots), sep="\n", flush=True)
     return run_import(args, settings, roots)
 
 
 def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str]) -> int:
     from ..engines import EngineConfigError, EngineError, create_engine
     from ..library import LibraryError
-    from ..pipeline import FaceOutcome, ImportListener, ingest
+    from ..pipeline import FaceOutcome, ImportListener, ImportReport, PhotoDone, ingest
 
     quiet, as_json = args.quiet, args.json
 
     class Printer(ImportListener):
-        def face_outcome(self, outcome: FaceOutcome) -> None:
-            if not quiet:
-                print(outcome.log_line(), flush=True)
+        """Prints each face; keeps a running report for an import that stops before it can return its own."""
 
+        def __init__(self) -> None:
+            self.report = ImportReport()
+            self.total = 0
+            self.outcomes: dict[str, list[FaceOutcome]] = {}
+
+        def scan_finished(self, total: int) -> None:
+            self.total = total
+
+        def face_outcome(self, outcome: FaceOutcome) -> None:
+            self.outcomes.setdefault(outcome.path, []).append(outcome)
+            if not quiet:
+                print(printable(outcome.log_line()), flush=True)
+
+        def photo_done(self, event: PhotoDone) -> None:
+            report = self.report
+            report.photos_seen += 1
+            outcomes = self.outcomes.pop(event.path, [])
+            if event.status == "new":
+                report.photos_new += 1
+                report.faces += event.faces
+                report.matches += sum(o.kind == "match" for o in outcomes)
+            elif event.status == "unchanged":
+                report.photos_unchanged += 1
+            elif event.status == "duplicate":
+                report.photos_duplicate += 1
+            elif event.status == "failed":
+                report.add_failure(event.path, event.reason or "failed")
+
+    printer = Printer()
+    stopped: str | None = None
     with open_library_for(args, settings) as library:
         try:
             engine = create_engine(settings, library)
         except EngineConfigError as exc:
             raise CliError(str(exc)) from exc
+        except (sqlite3.Error, OSError) as exc:  # binding a new library to its engine is its first write
+            raise CliError(library_problem(exc, library.dir)) from exc
+        started, calls_before = time.perf_counter(), sum(engine.calls.values())
+        people_before = _people_count(library)
         try:
             report = ingest(paths, library, engine, threshold=import_threshold(args, settings, library),
-                            workers=settings.effective_workers(), listener=Printer())
-        except (EngineConfigError, LibraryError) as exc:
+                            workers=settings.effective_workers(), listener=printer)
+        except (sqlite3.Error, OSError, LibraryError) as exc:
+            if not (is_disk_full(exc) or (is_read_only(exc) and not isinstance(exc, LibraryError))):
+                if isinstance(exc, sqlite3.Error):
+                    raise  # damage: main() explains it and how to rebuild
+                raise CliError(library_problem(exc, library.dir)) from exc
+            # Stopped part way by the disk: what was committed stays; say why, and still give the summary.
+            stopped = library_problem(exc, library.dir)
+            report = printer.report
+            report.pending = max(0, printer.total - report.photos_seen)
+            report.engine_calls = sum(engine.calls.values()) - calls_before
+            report.new_people = max(0, _people_count(library) - people_before)  # not told face by face
+            report.seconds = time.perf_counter() - started
+        except EngineConfigError as exc:
             raise CliError(library_problem(exc, library.dir)) from exc
         except EngineError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_FAILED
         finally:
             engine.close()
+    if stopped is None and any(is_disk_full_reason(f["reason"]) for f in report.failed):
+        stopped = disk_full_message(Path(library.dir))  # thumbnails could not be written
     for failure in report.failed:
-        print(f"FAILED {failure['path']}: {failure['reason']}", file=sys.stderr)
+        print(f"FAILED {printable(failure['path'])}: {printable(failure['reason'])}", file=sys.stderr)
+    if stopped is not None:
+        print(f"beetroot: {stopped}", file=sys.stderr)
     print(report.summary())
+    if stopped is not None:
+        print(f"Stopped: {report.pending} photos left for the next import")
     if as_json:
-        print(json.dumps(report.to_json()))
-    incomplete = report.photos_failed or report.paused_reason or report.cancelled
+        summary = report.to_json()
+        if stopped is not None:
+            summary["stopped"] = stopped
+        print(json.dumps(summary))
+    incomplete = report.photos_failed or report.paused_reason or report.cancelled or stopped
     return EXIT_FAILED if incomplete else EXIT_OK
+
+
+def _people_count(library: Any) -> int:
+    try:
+        return int(library.conn.execute("SELECT count(*) FROM people").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def is_disk_full_reason(reason: str) -> bool:
+    """A photo's failure reason that is really the disk (a thumbnail could not be written), not the photo."""
+    return "No space left on device" in reason or "[Errno 28]" in reason
 
 
 def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
@@ -134,14 +212,14 @@ def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
             RekognitionEngine.from_settings(settings, None).close()
         except EngineConfigError as exc:
             raise CliError(str(exc)) from exc
-    path = resolve_library_dir(getattr(args, "library", None), settings)
+    path = library_dir_for(args, settings)
     try:
         library = open_library(path, readonly=True)
     except LibraryError:
         library = None  # no library yet: everything is new (and nothing is created by a dry run)
     try:
         if library is not None:
-            bound = library.get_meta("engine")
+            bound = library.engine_binding()
             if bound is not None and bound != settings.engine:
                 raise CliError(f"this library's people were found with the {bound} engine; import with --engine"
                                f" {bound}, or use another library (--library DIR) for the {settings.engine} engine")

@@ -29,6 +29,7 @@ from botocore import xform_name
 from botocore.exceptions import BotoCoreError, ClientError
 from PIL import Image, UnidentifiedImageError
 
+from ..config import COLLECTION_ID_RE, collection_id_problem
 from ..imaging.crops import MIN_CROP_SIDE, clamp_box, crop_face, encode_jpeg
 from .aws_errors import CREATE_HINT, error_code, outcome_of, translate
 from .aws_session import make_client, make_session, resolve_region
@@ -57,22 +58,16 @@ MAX_CANDIDATES = 16  # the same price as 1; enough to step past faces that found
 MAX_IMAGE_BYTES = 5 * 1024 * 1024  # Image.Bytes limit
 MIN_IMAGE_SIDE = MIN_CROP_SIDE  # 80 px
 EXTERNAL_IMAGE_ID = re.compile(r"[a-zA-Z0-9_.\-:]{1,255}")
-COLLECTION_ID = re.compile(r"[a-zA-Z0-9_.\-]{1,255}")
+COLLECTION_ID = COLLECTION_ID_RE  # one pattern, in config.py, for the CLI, the settings dialog and the engine
 FLOOR_META = "rekognition_candidate_floor"
-
-NO_COLLECTION_HELP = (
-    "the Rekognition engine needs a collection id: set it with `beetroot config set collection_id "
-    "beetroot-faces` (or in Settings), or with the REKOGNITION_COLLECTION_ID environment variable"
-)
 
 
 def check_collection_id(collection_id: str | None) -> str:
+    """The id, stripped; EngineConfigError (saying how to set one) when it is missing or not valid."""
     value = (collection_id or "").strip()
-    if not value:
-        raise EngineConfigError(NO_COLLECTION_HELP)
-    if not COLLECTION_ID.fullmatch(value):
-        raise EngineConfigError(
-            f"{value!r} is not a valid Rekognition collection id: use 1-255 letters, digits, '_', '.' or '-'")
+    problem = collection_id_problem(value, required=True)
+    if problem:
+        raise EngineConfigError(problem)
     return value
 
 

@@ -41,8 +41,8 @@ def _restore_update(table: str, key: str, columns: tuple[str, ...]) -> str:
     return f"'UPDATE {table} SET ' || {sets} || ' WHERE {key} = ' || {_q(key, 'OLD')}"
 
 
-_PEOPLE = ("person_id", "name", "cover_face_id", "hidden", "merged_into", "created_at")
-_FACE_STATE = ("person_id", "status", "similarity", "reason", "confirmed")
+_PEOPLE = ("person_id", "name", "cover_face_id", "hidden", "merged_into", "created_at", "name_from")
+_FACE_STATE = ("person_id", "status", "similarity", "reason", "confirmed", "matched_face_id")
 
 
 def _insert_sql(table: str, columns: tuple[str, ...], row: str) -> str:
@@ -56,10 +56,10 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
      "'DELETE FROM people WHERE person_id = ' || quote(NEW.person_id) || ' AND NOT EXISTS (SELECT 1 FROM faces"
      " WHERE person_id = ' || quote(NEW.person_id) || ') AND NOT EXISTS (SELECT 1 FROM people WHERE merged_into"
      " = ' || quote(NEW.person_id) || ')'"),
-    ("people_upd", "AFTER UPDATE OF name, cover_face_id, hidden, merged_into ON main.people",
-     _restore_update("people", "person_id", ("name", "cover_face_id", "hidden", "merged_into"))),
+    ("people_upd", "AFTER UPDATE OF name, cover_face_id, hidden, merged_into, name_from ON main.people",
+     _restore_update("people", "person_id", ("name", "cover_face_id", "hidden", "merged_into", "name_from"))),
     ("people_del", "AFTER DELETE ON main.people", _insert_sql("people", _PEOPLE, "OLD")),
-    ("faces_upd", "AFTER UPDATE OF person_id, status, similarity, reason, confirmed ON main.faces",
+    ("faces_upd", "AFTER UPDATE OF person_id, status, similarity, reason, confirmed, matched_face_id ON main.faces",
      _restore_update("faces", "id", _FACE_STATE)),
     ("excl_ins", "AFTER INSERT ON main.face_exclusions",
      "'DELETE FROM face_exclusions WHERE face_id = ' || NEW.face_id || ' AND person_id = ' || quote(NEW.person_id)"),
@@ -75,6 +75,9 @@ class EditsMixin(Core):
     """`with self.edit("Rename person"):` records an undoable edit; `undo()` and `redo()` walk the history."""
 
     _recording_ready = False
+
+    def _after_replay(self) -> None:
+        """What the library re-establishes after an undo or redo (people.py: faces follow their founders)."""
 
     def _prepare_recording(self) -> None:
         if self._recording_ready:
@@ -110,14 +113,15 @@ class EditsMixin(Core):
                 yield -1
             return
         with self.transaction():
-            self._forget_undone()
             edit_id = int(self.conn.execute(
                 "INSERT INTO edits(label, at, state) VALUES (?, ?, 'done') RETURNING id",
                 (label, time.time())).fetchone()[0])
             with self._recording(edit_id, "undo"):
                 yield edit_id
             if not self.conn.execute("SELECT 1 FROM edit_steps WHERE edit_id = ? LIMIT 1", (edit_id,)).fetchone():
-                self.conn.execute("DELETE FROM edits WHERE id = ?", (edit_id,))  # changed nothing: no entry
+                self.conn.execute("DELETE FROM edits WHERE id = ?", (edit_id,))  # changed nothing: no entry,
+                return  # and what could be redone still can
+            self._forget_undone()
             self._trim_history()
 
     def _forget_undone(self) -> None:
@@ -162,5 +166,6 @@ class EditsMixin(Core):
             with self._recording(entry.id, record):
                 for sql in steps:
                     self.conn.execute(sql)
+                self._after_replay()
             self.conn.execute("UPDATE edits SET state = ? WHERE id = ?", (new_state, entry.id))
         return EditEntry(entry.id, entry.label, entry.at, new_state)

@@ -19,6 +19,7 @@ from .edits import EditsMixin
 from .photos import PhotosMixin
 
 MAX_NAME_LENGTH = 200
+PLACEHOLDER_NAME = "Unnamed person"  # what the views show for a person without a name
 
 
 class EditRefused(ValueError):
@@ -36,7 +37,7 @@ class PersonSummary:
 
     @property
     def display_name(self) -> str:
-        return self.name or "Unnamed person"
+        return self.name or PLACEHOLDER_NAME
 
 
 # face_count and photo_count are kept by triggers (schema version 2): no counting over faces here.
@@ -135,53 +136,69 @@ class PeopleMixin(EditsMixin, PhotosMixin):
         clean = " ".join((name or "").split()) or None
         if clean is not None and len(clean) > MAX_NAME_LENGTH:
             raise EditRefused(f"a name can have at most {MAX_NAME_LENGTH} characters")
+        if clean is not None and clean.casefold() == PLACEHOLDER_NAME.casefold():
+            raise EditRefused(f"\u201c{PLACEHOLDER_NAME}\u201d is what people without a name are shown as")
         person_id = self.resolve_person(person_id)
         self._require_person(person_id)
+        if clean is not None and clean != person_id and self.conn.execute(
+                "SELECT 1 FROM people WHERE person_id = ?", (clean,)).fetchone():
+            raise EditRefused("that is another person's id; a name must not be mistaken for it")
         label = f"Rename to \u201c{clean}\u201d" if clean else "Clear name"
         with self.edit(label):
-            self.conn.execute("UPDATE people SET name = ? WHERE person_id = ?", (clean, person_id))
+            self.conn.execute("UPDATE people SET name = ?, name_from = NULL WHERE person_id = ?"
+                              " AND (name IS NOT ? OR name_from IS NOT NULL)", (clean, person_id, clean))
 
     def merge_people(self, sources: Sequence[str], target: str) -> None:
         """Move every face of `sources` into `target`; the target keeps its id and its name.
 
-        Every face of the merged people is confirmed in the target, and the sources stay merged (`merged_into`), so a
-        face that later matches one of their FaceIds joins the target, until the user splits them again.
+        Every face of the merged people is confirmed in the target; the sources stay merged into it
+        (`merged_into`, a tree: what was merged into a source stays with that source) so a face that later
+        matches one of their FaceIds joins the target, until the user undoes or splits the merge. A target
+        without a name takes the first source's name, and gives it back when that source is split off.
         """
         target = self.resolve_person(target)
         self._require_person(target)
         merging = [s for s in dict.fromkeys(self.resolve_person(s) for s in sources) if s != target]
+        if not merging:
+            return  # nothing to merge: no edit
         for source in merging:
             self._require_person(source)
         self._refuse_shared_photos([target, *merging])
         self._refuse_rejected([target, *merging])
         with self.edit(f"Merge {len(merging) + 1} people" if len(merging) > 1 else "Merge people"):
             # The user saw every face of these people and said they are one: all of them are confirmed.
-            self.conn.execute("UPDATE faces SET confirmed = coalesce(confirmed, ?) WHERE person_id = ?",
-                              (f"merge:{target}", target))
+            self.conn.execute("UPDATE faces SET confirmed = 'user' WHERE person_id = ? AND confirmed IS NULL",
+                              (target,))
             for source in merging:
+                # A face keeps the merge that first brought it in (merge:X for people merged into the source
+                # before), so splitting the source off later takes back exactly its own tree.
                 self.conn.execute(
-                    "UPDATE faces SET person_id = ?, confirmed = coalesce(confirmed, ?) WHERE person_id = ?",
-                    (target, f"merge:{source}", source))
-                self.conn.execute("UPDATE people SET merged_into = ? WHERE merged_into = ?", (target, source))
+                    "UPDATE faces SET person_id = ?, confirmed = CASE WHEN confirmed IS NULL OR confirmed = 'user'"
+                    " THEN ? ELSE confirmed END WHERE person_id = ?", (target, f"merge:{source}", source))
                 self.conn.execute("UPDATE people SET merged_into = ? WHERE person_id = ?", (target, source))
-                # A face the user took out of the source must not come back through the merge either.
                 self.conn.execute(
-                    "INSERT OR IGNORE INTO face_exclusions(face_id, person_id)"
-                    " SELECT face_id, ? FROM face_exclusions WHERE person_id = ?", (target, source))
-                self.conn.execute(
-                    "UPDATE people SET name = (SELECT name FROM people WHERE person_id = ?)"
-                    " WHERE person_id = ? AND name IS NULL", (source, target))
+                    "UPDATE people SET name = (SELECT name FROM people WHERE person_id = ?), name_from = ?"
+                    " WHERE person_id = ? AND name IS NULL"
+                    " AND (SELECT name FROM people WHERE person_id = ?) IS NOT NULL", (source, source, target, source))
 
     def merged_sources(self, person_id: str) -> list[str]:
-        """The people merged into `person_id` directly (each may carry people merged into it before)."""
+        """The people merged into `person_id` directly (each keeps the people merged into it before)."""
         return [r[0] for r in self.conn.execute(
-            "SELECT person_id FROM people WHERE merged_into = ? ORDER BY created_at, person_id", (person_id,))]
+            "SELECT person_id FROM people WHERE merged_into = ? ORDER BY rowid", (person_id,))]
+
+    def merge_tree(self, person_id: str) -> list[str]:
+        """`person_id` and everyone merged into it, directly or through others."""
+        rows = self.conn.execute(
+            "WITH RECURSIVE t(id) AS (SELECT ? UNION SELECT p.person_id FROM people p JOIN t ON p.merged_into = t.id)"
+            " SELECT id FROM t", (person_id,))
+        return [r[0] for r in rows]
 
     def split_person(self, person_id: str, *, face_ids: Sequence[int] = (), people: Sequence[str] = ()) -> list[str]:
         """Split faces, or formerly merged people, off `person_id`. Returns the people that now hold them.
 
         Faces split off together become one new person, confirmed there and never grouped with `person_id`
-        again. A formerly merged person gets back the faces its merge brought in, and its founding face.
+        again. A formerly merged person gets back the faces its merge brought in (with everything merged
+        into it before), its founding face, the faces that matched those since, and its name if it lent it.
         """
         person_id = self.resolve_person(person_id)
         self._require_person(person_id)
@@ -192,9 +209,13 @@ class PeopleMixin(EditsMixin, PhotosMixin):
                 raise EditRefused(f"{source} was not merged into this person; split its faces instead")
         faces = [int(f) for f in dict.fromkeys(face_ids)]
         for face_id in faces:
-            row = self.conn.execute("SELECT person_id FROM faces WHERE id = ?", (face_id,)).fetchone()
-            if row is None or row[0] != person_id:
-                raise EditRefused(f"face {face_id} is not one of this person's faces")
+            row = self.conn.execute(
+                "SELECT f.person_id, f.idx, ph.path FROM faces f JOIN photos ph ON ph.id = f.photo_id WHERE f.id = ?",
+                (face_id,)).fetchone()
+            if row is None:
+                raise KeyError(f"no face {face_id}")
+            if row[0] != person_id:
+                raise EditRefused(f"face {row[1]} of {row[2]} is not one of this person's faces")
         if not faces and not sources:
             raise EditRefused("choose faces or formerly merged people to split off")
         if faces and len(faces) >= self.conn.execute(
@@ -203,23 +224,28 @@ class PeopleMixin(EditsMixin, PhotosMixin):
         made: list[str] = []
         with self.edit("Split person"):
             for source in sources:
-                # Merges are kept flat (every merged person points at the survivor), so a source gets back
-                # what its own merge brought in and its founding face; people merged into it before are
-                # separate sources of this person and can be split off on their own.
+                tree = self.merge_tree(source)
+                marks = ", ".join("?" for _ in tree)
                 self.conn.execute("UPDATE people SET merged_into = NULL WHERE person_id = ?", (source,))
                 self.conn.execute(
-                    "UPDATE faces SET person_id = ?, confirmed = 'user' WHERE person_id = ? AND"
-                    " (confirmed = ? OR engine_face_id = ?)", (source, person_id, f"merge:{source}", source))
+                    f"UPDATE faces SET person_id = ?, confirmed = CASE WHEN confirmed = ? THEN 'user' ELSE confirmed"
+                    f" END WHERE person_id = ? AND (confirmed IN ({marks}) OR engine_face_id IN ({marks}))",
+                    (source, f"merge:{source}", person_id, *(f"merge:{t}" for t in tree), *tree))
+                self.conn.execute("UPDATE people SET name = NULL, name_from = NULL WHERE person_id = ?"
+                                  " AND name_from = ?", (person_id, source))
                 made.append(source)
             if faces:
                 new_id = self._new_person_for(faces[0])
                 self.ensure_person(new_id)
                 for face_id in faces:
+                    self._stop_founding(face_id, new_id)
                     self.conn.execute("UPDATE faces SET person_id = ?, confirmed = 'user' WHERE id = ?",
                                       (new_id, face_id))
                     self.conn.execute("INSERT OR IGNORE INTO face_exclusions(face_id, person_id) VALUES (?, ?)",
                                       (face_id, person_id))
                 made.append(new_id)
+            self._keep_founded(person_id)
+            self.follow_founders()
             self.drop_stale_covers()
         return made
 
@@ -230,6 +256,68 @@ class PeopleMixin(EditsMixin, PhotosMixin):
         if fid and not self.conn.execute("SELECT 1 FROM people WHERE person_id = ?", (fid,)).fetchone():
             return str(fid)
         return str(uuid.uuid4())
+
+    def _stop_founding(self, face_id: int, new_person: str | None) -> None:
+        """A founding face the user moves out of the person its FaceId founded stops standing for anyone.
+
+        The user corrected that one face; faces that were matched against it are not dragged along (the
+        person keeps them, and gets another founding face: _keep_founded).
+        """
+        row = self.conn.execute("SELECT status, engine_face_id FROM faces WHERE id = ?", (face_id,)).fetchone()
+        if row is None or row[0] != "indexed" or row[1] is None:
+            return
+        home = row[1] if self.conn.execute("SELECT 1 FROM people WHERE person_id = ?", (row[1],)).fetchone() else None
+        if new_person is not None and home is not None and self.resolve_person(home) == new_person:
+            return  # back where it founded: it keeps founding
+        self.conn.execute("UPDATE faces SET status = 'matched', similarity = NULL WHERE id = ?", (face_id,))
+
+    def _keep_founded(self, person_id: str) -> None:
+        """A person that lost its founding face takes an indexed face of its own as the new one, if it has one
+        (the next import indexes one otherwise: pipeline/ingest.py, reanchor)."""
+        if self._founders(person_id):
+            return
+        self.conn.execute(
+            "UPDATE faces SET status = 'indexed', similarity = NULL, matched_face_id = NULL WHERE id = (SELECT"
+            " min(id) FROM faces WHERE person_id = ? AND engine_face_id IS NOT NULL AND status = 'matched')",
+            (person_id,))
+
+    def _founders(self, person_id: str) -> int:
+        return int(self.conn.execute(
+            "SELECT count(*) FROM faces WHERE person_id = ? AND status = 'indexed' AND engine_face_id IS NOT NULL",
+            (person_id,)).fetchone()[0])
+
+    def unfounded_people(self) -> list[str]:
+        """People with faces but no founding face: new faces could not be matched to them."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT p.person_id FROM people p WHERE p.merged_into IS NULL AND p.face_count > 0 AND NOT EXISTS"
+            " (SELECT 1 FROM faces f WHERE f.person_id = p.person_id AND f.status = 'indexed'"
+            " AND f.engine_face_id IS NOT NULL) ORDER BY p.rowid")]
+
+    def follow_founders(self) -> int:
+        """Engine-matched faces go where the founding face they matched is now (after an undo or a split).
+
+        Never into a person the face was taken out of, nor one already in its photo. Returns how many moved.
+        """
+        rows = self.conn.execute(
+            "SELECT f.id, f.photo_id, fo.person_id FROM faces f JOIN faces fo ON fo.engine_face_id = f.matched_face_id"
+            " AND fo.status = 'indexed' AND fo.person_id IS NOT NULL"
+            " WHERE f.confirmed IS NULL AND f.status = 'matched' AND f.person_id IS NOT NULL"
+            " AND f.person_id <> fo.person_id ORDER BY f.id").fetchall()
+        moved = 0
+        for face_id, photo_id, person in rows:
+            tree = set(self.merge_tree(person))
+            banned = {r[0] for r in self.conn.execute(
+                "SELECT person_id FROM face_exclusions WHERE face_id = ?", (face_id,))}
+            if banned & tree or self.conn.execute(
+                    "SELECT 1 FROM faces WHERE photo_id = ? AND person_id = ? AND id <> ?",
+                    (photo_id, person, face_id)).fetchone():
+                continue
+            self.conn.execute("UPDATE faces SET person_id = ? WHERE id = ?", (person, face_id))
+            moved += 1
+        return moved
+
+    def _after_replay(self) -> None:
+        self.follow_founders()
 
     def remove_face_from_person(self, face_id: int) -> str | None:
         """"Not this person": the face leaves its person and never joins that person again."""
@@ -242,54 +330,49 @@ class PeopleMixin(EditsMixin, PhotosMixin):
         with self.edit("Not this person"):
             self.conn.execute(
                 "INSERT OR IGNORE INTO face_exclusions(face_id, person_id) VALUES (?, ?)", (face_id, person_id))
-            was = self.conn.execute("SELECT status FROM faces WHERE id = ?", (face_id,)).fetchone()[0]
+            self._stop_founding(face_id, None)
             self.conn.execute(
-                "UPDATE faces SET person_id = NULL, status = 'removed', reason = 'removed by you', confirmed = NULL"
-                " WHERE id = ?", (face_id,))
+                "UPDATE faces SET person_id = NULL, status = 'removed', reason = 'removed by you', confirmed = NULL,"
+                " matched_face_id = NULL WHERE id = ?", (face_id,))
+            self._keep_founded(person_id)
             self.drop_stale_covers()
-            if was == "indexed" and self._founders(person_id) == 0:
-                # The person lost the face new faces were matched against: an indexed face of theirs takes
-                # over, so the next import still finds them (the next regroup makes one if none has a FaceId).
-                self.conn.execute(
-                    "UPDATE faces SET status = 'indexed', similarity = NULL WHERE id = (SELECT min(id) FROM faces"
-                    " WHERE person_id = ? AND engine_face_id IS NOT NULL AND status = 'matched')", (person_id,))
         return str(person_id)
-
-    def _founders(self, person_id: str) -> int:
-        return int(self.conn.execute(
-            "SELECT count(*) FROM faces WHERE person_id = ? AND status = 'indexed' AND engine_face_id IS NOT NULL",
-            (person_id,)).fetchone()[0])
 
     def assign_face(self, face_id: int, person_id: str) -> None:
         """Put a face into a person by hand (also lifts an earlier "Not this person" for that pair)."""
         person_id = self.resolve_person(person_id)
         self._require_person(person_id)
-        row = self.conn.execute("SELECT photo_id, person_id FROM faces WHERE id = ?", (face_id,)).fetchone()
+        row = self.conn.execute("SELECT photo_id, person_id, confirmed FROM faces WHERE id = ?", (face_id,)).fetchone()
         if row is None:
             raise KeyError(f"no face {face_id}")
-        if row[1] == person_id:
-            return
+        if row[1] == person_id and row[2] is not None:
+            return  # already there, by the user's own decision
         other = self.conn.execute(
             "SELECT idx FROM faces WHERE photo_id = ? AND person_id = ? AND id <> ?",
             (row[0], person_id, face_id)).fetchone()
         if other is not None:
             raise EditRefused(f"this person is already face {other[0]} of that photo; one person cannot be two"
                               " faces of one photo: take that face out first (Not this person)")
-        with self.edit("Add face to person"):
+        tree = self.merge_tree(person_id)
+        with self.edit("Add face to person" if row[1] != person_id else "Confirm face"):
             self.conn.execute(
-                "DELETE FROM face_exclusions WHERE face_id = ? AND (person_id = ? OR person_id IN"
-                " (SELECT person_id FROM people WHERE merged_into = ?))", (face_id, person_id, person_id))
+                f"DELETE FROM face_exclusions WHERE face_id = ? AND person_id IN ({', '.join('?' for _ in tree)})",
+                (face_id, *tree))
+            self._stop_founding(face_id, person_id)
             self.conn.execute(
                 "UPDATE faces SET person_id = ?, status = CASE WHEN status = 'removed' THEN 'matched'"
-                " ELSE status END, reason = NULL, confirmed = 'user' WHERE id = ?",
+                " ELSE status END, reason = NULL, confirmed = 'user', matched_face_id = NULL WHERE id = ?",
                 (person_id, face_id))
+            if row[1] is not None and row[1] != person_id:
+                self._keep_founded(row[1])
             self.drop_stale_covers()
 
     def set_hidden(self, person_id: str, hidden: bool) -> None:
         person_id = self.resolve_person(person_id)
         self._require_person(person_id)
         with self.edit("Hide person" if hidden else "Show person"):
-            self.conn.execute("UPDATE people SET hidden = ? WHERE person_id = ?", (int(hidden), person_id))
+            self.conn.execute("UPDATE people SET hidden = ? WHERE person_id = ? AND hidden <> ?",
+                              (int(hidden), person_id, int(hidden)))
 
     def set_cover(self, person_id: str, face_id: int) -> None:
         person_id = self.resolve_person(person_id)
@@ -297,7 +380,8 @@ class PeopleMixin(EditsMixin, PhotosMixin):
         if row is None or row[0] != person_id:
             raise EditRefused("the cover must be one of the person's own faces")
         with self.edit("Use as cover"):
-            self.conn.execute("UPDATE people SET cover_face_id = ? WHERE person_id = ?", (face_id, person_id))
+            self.conn.execute("UPDATE people SET cover_face_id = ? WHERE person_id = ? AND cover_face_id IS NOT ?",
+                              (face_id, person_id, face_id))
 
     def drop_stale_covers(self) -> None:
         self.conn.execute(
@@ -318,16 +402,16 @@ class PeopleMixin(EditsMixin, PhotosMixin):
 
     def _refuse_rejected(self, people: Sequence[str]) -> None:
         """A face the user took out of one of them while it sits in another would break that decision."""
-        groups = {p: [p, *self.merged_sources(p)] for p in people}
+        trees = {p: self.merge_tree(p) for p in people}
         for holder in people:
             for other in people:
                 if other == holder:
                     continue
-                marks = ", ".join("?" for _ in groups[other])
+                marks = ", ".join("?" for _ in trees[other])
                 row = self.conn.execute(
                     f"SELECT ph.path, f.idx FROM face_exclusions x JOIN faces f ON f.id = x.face_id"
                     f" JOIN photos ph ON ph.id = f.photo_id WHERE f.person_id = ? AND x.person_id IN ({marks})"
-                    " LIMIT 1", (holder, *groups[other])).fetchone()
+                    " LIMIT 1", (holder, *trees[other])).fetchone()
                 if row is not None:
                     raise EditRefused(f"face {row[1]} of {row[0]} was taken out of one of these people by you and"
                                       " is in another: put it back or take it out first")

@@ -38,6 +38,7 @@ class FaceRecord:
     similarity: float | None = None
     reason: str | None = None
     candidates: tuple[tuple[str, float], ...] = ()
+    matched_face_id: str | None = None  # the founding FaceId a Match joined
 
 
 def descriptor_to_blob(vec: np.ndarray | None) -> bytes | None:
@@ -124,10 +125,11 @@ class PhotosMixin(Core):
         left, top, width, height = face.bbox
         face_id = int(self.conn.execute(
             "INSERT INTO faces(photo_id, idx, left, top, width, height, score, descriptor, engine,"
-            " engine_face_id, person_id, similarity, status, reason)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            " engine_face_id, person_id, similarity, status, reason, matched_face_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (photo_id, face.idx, left, top, width, height, face.score, descriptor_to_blob(face.descriptor),
-             face.engine, face.engine_face_id, face.person_id, face.similarity, face.status, face.reason),
+             face.engine, face.engine_face_id, face.person_id, face.similarity, face.status, face.reason,
+             face.matched_face_id),
         ).fetchone()[0])
         self.conn.executemany(
             "INSERT OR REPLACE INTO face_candidates(face_id, engine_face_id, similarity) VALUES (?, ?, ?)",

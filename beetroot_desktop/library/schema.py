@@ -133,6 +133,11 @@ V2 = [
 # recorded as the SQL that undoes it (and, once undone, the SQL that redoes it), so undo survives a restart.
 V3 = [
     "ALTER TABLE faces ADD COLUMN confirmed TEXT",
+    # The founding FaceId an engine-decided face matched: when that founding face moves to another person
+    # (a merge undone, a person split off), the faces that matched it follow it.
+    "ALTER TABLE faces ADD COLUMN matched_face_id TEXT",
+    # The person whose name a merge gave this one (it had none): splitting that person off takes it back.
+    "ALTER TABLE people ADD COLUMN name_from TEXT",
     "CREATE TABLE edits ("
     " id INTEGER PRIMARY KEY,"
     " label TEXT NOT NULL,"
@@ -177,7 +182,8 @@ def _v3(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE faces SET person_id = ? WHERE person_id = ?", (named, group))
         moved.add(group)
     # Faces that merges brought into a person are the user's decision; which merge brought which face was
-    # not recorded before, so every face of a merge target counts as confirmed there.
+    # not recorded before, so every face of a merge target counts as confirmed there. (Version 2 kept
+    # merges flat, every merged person pointing at the survivor; version 3 keeps the same shape.)
     conn.execute(
         "UPDATE faces SET confirmed = 'user' WHERE person_id IN"
         " (SELECT DISTINCT merged_into FROM people WHERE merged_into IS NOT NULL)")

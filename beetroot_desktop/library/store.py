@@ -242,9 +242,13 @@ class Core:
                 (key, value),
             )
 
+    def engine_binding(self) -> str | None:
+        """The engine the first import bound this library to, or None before any import."""
+        return self.get_meta("engine")
+
     def bound_engine(self) -> str:
         """The engine whose collection this library's people live in ("local" until an import binds one)."""
-        return self.get_meta("engine") or "local"
+        return self.engine_binding() or "local"
 
     def saved_threshold(self) -> float | None:
         """The match threshold this library was last regrouped at, if it was (it overrides the global one)."""

@@ -18,13 +18,15 @@ from ..engines.base import (
     Candidate,
     EngineConfigError,
     EngineUnavailable,
+    FaceCrop,
     FaceEngine,
     FaceUnsearchable,
     external_image_id,
 )
+from ..engines.local import LocalEngine
 from ..imaging.hashing import sha256_file
 from ..imaging.thumbnails import cache_dir_for
-from ..library import FaceRecord, Library
+from ..library import FaceRecord, Library, blob_to_descriptor
 from ..library.lock import ImportLock
 from ..library.recovery import remember_import_roots
 from .analyze import PhotoAnalysis, PhotoJob
@@ -38,7 +40,7 @@ log = logging.getLogger("beetroot.import")
 
 def bind_engine(library: Library, engine_name: str) -> None:
     """A library's people belong to one engine's collection: refuse to mix FaceIds of two engines."""
-    bound = library.get_meta("engine")
+    bound = library.engine_binding()
     if bound is None:
         library.set_meta("engine", engine_name)
     elif bound != engine_name:
@@ -213,6 +215,7 @@ class _Import:
                 taken.add(person)
                 records.append(replace(base, status="indexed" if own else "matched", person_id=person,
                                           engine_face_id=match.face_id if own else None,
+                                          matched_face_id=None if own else match.face_id,
                                           similarity=match.similarity, candidates=candidates))
                 emit(FaceOutcome(job.path, crop.idx, "match", threshold, person, match.similarity, new))
                 continue
@@ -256,6 +259,46 @@ class _Import:
         return None, None
 
 
+def reanchor(library: Library, engine: FaceEngine) -> int:
+    """Give every person that lost its founding face (the user took it out or moved it) a new one.
+
+    New faces are matched against founding faces only; without one a person could gain no face. The first
+    of the person's faces with a descriptor founds it: indexed now when the engine indexes descriptors
+    (the local engine: free). A cloud library gets its new founding face at its next regroup, which says
+    what that costs first. Returns how many people were given one.
+    """
+    if not engine.needs.descriptors:
+        return 0
+    done = 0
+    for person in library.unfounded_people():
+        face = library.conn.execute(
+            "SELECT f.id, f.idx, f.left, f.top, f.width, f.height, f.score, f.descriptor, f.engine_face_id,"
+            " ph.sha256 FROM faces f JOIN photos ph ON ph.id = f.photo_id"
+            " WHERE f.person_id = ? AND f.descriptor IS NOT NULL ORDER BY f.id LIMIT 1", (person,)).fetchone()
+        if face is None:
+            continue
+        fid = face["engine_face_id"]
+        try:
+            if fid is None:
+                crop = FaceCrop(face["idx"], (face["left"], face["top"], face["width"], face["height"]),
+                                face["score"], b"", blob_to_descriptor(face["descriptor"]), face["sha256"])
+                fid = engine.index(crop, external_image_id(face["sha256"], face["idx"])).face_id
+            if fid is None:
+                continue
+            with library.transaction():
+                engine.persist(library)
+                library.conn.execute(
+                    "UPDATE faces SET status = 'indexed', engine_face_id = ?, similarity = NULL,"
+                    " matched_face_id = NULL WHERE id = ?", (fid, face["id"]))
+        except BaseException:
+            engine.discard()
+            raise
+        done += 1
+    if done and isinstance(engine, LocalEngine):
+        engine.load(library)  # a FaceId that founds again must be searchable again (load leaves out the rest)
+    return done
+
+
 def ingest(paths: Sequence[str | os.PathLike[str]], library: Library, engine: FaceEngine, *,
            threshold: float = 95.0, workers: int | None = None, listener: ImportListener | None = None,
            control: ImportControl | None = None, photo_workers: PhotoWorkers | None = None,
@@ -279,6 +322,7 @@ def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, en
     started = time.perf_counter()
     bind_engine(library, engine.name)
     calls_before = sum(engine.calls.values())
+    reanchor(library, engine)
     run = _Import(library, engine, threshold, listener, control)
     scanned = scan(list(paths), exclude=[library.dir])
     run.total = len(scanned.files) + len(scanned.problems)

@@ -54,6 +54,7 @@ class RegroupPlan:
     assignments: dict[int, str] = field(default_factory=dict)  # face row id -> person id (or PENDING+id)
     similarities: dict[int, float | None] = field(default_factory=dict)
     statuses: dict[int, str] = field(default_factory=dict)  # face row id -> "matched" or "indexed"
+    matched: dict[int, str] = field(default_factory=dict)  # face row id -> the founding FaceId it matched
     to_index: list[int] = field(default_factory=list)  # face row ids that need a FaceId, in order
     applied: bool = False
 
@@ -73,7 +74,9 @@ class _Descriptors:
             return []
         idxs, dists = self.collection.nearest(vec, k=MAX_NEIGHBOURS)
         sims = np.atleast_1d(local_similarity(dists))
-        return [(self.collection.face_ids[i], float(s)) for i, s in zip(idxs, sims, strict=True) if s >= floor]
+        # Rounded as the local engine rounds what it returns, so a replay decides exactly as the import did.
+        rounded = [(self.collection.face_ids[i], round(float(s), 4)) for i, s in zip(idxs, sims, strict=True)]
+        return [(fid, s) for fid, s in rounded if s >= floor]
 
 
 class _StoredCandidates:
@@ -97,7 +100,7 @@ class _StoredCandidates:
 def _replay_faces(library: Library) -> list[sqlite3.Row]:
     return library.conn.execute(
         "SELECT f.id, f.photo_id, f.idx, f.status, f.engine_face_id, f.person_id, f.descriptor, f.confirmed,"
-        " f.similarity, ph.sha256 FROM faces f JOIN photos ph ON ph.id = f.photo_id ORDER BY f.id"
+        " f.similarity, f.matched_face_id, ph.sha256 FROM faces f JOIN photos ph ON ph.id = f.photo_id ORDER BY f.id"
     ).fetchall()
 
 
@@ -148,14 +151,16 @@ class _Replay:
         own = face["engine_face_id"]
         taken = self.in_photo.get(face["photo_id"], set())
         banned = self.banned.get(face["id"], set())
+        current = self.resolve(face["person_id"]) if face["person_id"] else None
+        if (current is not None and current in self.anchored and current not in self.claimed
+                and current not in taken and current not in banned):
+            # A person the user named, hid or merged, whose founding face the user took out or moved: the
+            # first of its faces that matches no one founds it again, so it keeps its name and its faces.
+            return current
         if own is not None and own in self.entities:
             home = self.resolve(own)
             if home not in taken and home not in banned:
                 return home
-        current = self.resolve(face["person_id"]) if face["person_id"] else None
-        if (current is not None and current in self.anchored and current not in self.claimed
-                and current not in taken and current not in banned):
-            return current  # a named person whose founding face the user took out keeps its name
         if own is not None and own not in self.entities:
             return str(own)
         return f"{PENDING}{face['id']}"
@@ -183,17 +188,20 @@ def plan_regroup(library: Library, threshold: float) -> RegroupPlan:
         elif pin is not None:
             person, status, sim = pin, face["status"], face["similarity"]
             founder = status == "indexed" and own is not None
+            if face["matched_face_id"] is not None:
+                plan.matched[row_id] = face["matched_face_id"]
         else:
             taken = replay.in_photo.setdefault(face["photo_id"], set())
             banned = replay.banned.get(row_id, set())
-            chosen: tuple[str, float] | None = None
+            chosen: tuple[str, float, str] | None = None
             for fid, candidate_sim in source.candidates(face, vec, threshold):
                 owner = replay.owner.get(fid)
                 if owner is not None and owner not in banned and owner not in taken:
-                    chosen = (owner, candidate_sim)
+                    chosen = (owner, candidate_sim, fid)
                     break
             if chosen is not None:
                 person, sim, status, founder = chosen[0], round(chosen[1], 4), "matched", False
+                plan.matched[row_id] = chosen[2]
             else:
                 person, sim, status, founder = replay.founder_of(face), None, "indexed", True
                 if own is None:
@@ -249,6 +257,7 @@ def apply_regroup(library: Library, plan: RegroupPlan, engine: FaceEngine | None
         # Keep the FaceIds already paid for: the next attempt plans without indexing these faces again.
         _record_face_ids(library, engine, new_ids)
         raise
+    changed = 0
     try:
         with library.edit(f"Regroup at {plan.threshold:g} %"):
             if engine is not None:
@@ -263,17 +272,22 @@ def apply_regroup(library: Library, plan: RegroupPlan, engine: FaceEngine | None
                 person = new_ids.get(person, person)
                 own = new_ids.get(f"{PENDING}{row_id}")
                 sim, status = plan.similarities.get(row_id), plan.statuses[row_id]
+                matched = plan.matched.get(row_id)
+                if matched is not None and matched.startswith(PENDING):
+                    matched = new_ids.get(matched)
                 if (own is None and face["person_id"] == person and face["status"] == status
-                        and face["similarity"] == sim):
+                        and face["similarity"] == sim and face["matched_face_id"] == matched):
                     continue  # unchanged: no write, nothing for undo to carry
                 library.ensure_person(person)
                 conn.execute(
-                    "UPDATE faces SET person_id = ?, similarity = ?, status = ?,"
+                    "UPDATE faces SET person_id = ?, similarity = ?, status = ?, matched_face_id = ?,"
                     " engine_face_id = coalesce(?, engine_face_id) WHERE id = ?",
-                    (person, sim, status, own, row_id))
+                    (person, sim, status, matched, own, row_id))
+                changed += 1
             library.drop_stale_covers()
-            library.set_meta("threshold", str(float(plan.threshold)))
-            library.set_meta("regrouped_at", str(time.time()))
+            if changed or library.saved_threshold() != float(plan.threshold):
+                library.set_meta("threshold", str(float(plan.threshold)))
+                library.set_meta("regrouped_at", str(time.time()))
     except BaseException:
         if engine is not None:
             engine.discard()

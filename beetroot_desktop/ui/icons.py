@@ -122,6 +122,34 @@ def _merge(p: QPainter, s: float) -> None:
     p.drawLine(QPointF(s * 0.72, s * 0.62), QPointF(s * 0.86, s * 0.5))
 
 
+def _split(p: QPainter, s: float) -> None:
+    p.drawLine(QPointF(s * 0.14, s * 0.5), QPointF(s * 0.46, s * 0.5))
+    p.drawLine(QPointF(s * 0.46, s * 0.5), QPointF(s * 0.8, s * 0.2))
+    p.drawLine(QPointF(s * 0.46, s * 0.5), QPointF(s * 0.8, s * 0.8))
+    for tip, head in ((0.2, 0.38), (0.8, 0.62)):  # arrow heads: one line back, one towards the middle
+        p.drawLine(QPointF(s * 0.8, s * tip), QPointF(s * 0.62, s * tip))
+        p.drawLine(QPointF(s * 0.8, s * tip), QPointF(s * 0.8, s * head))
+
+
+def _undo(p: QPainter, s: float) -> None:
+    path = QPainterPath()
+    path.moveTo(s * 0.24, s * 0.42)
+    path.lineTo(s * 0.62, s * 0.42)
+    path.cubicTo(s * 0.92, s * 0.42, s * 0.92, s * 0.82, s * 0.62, s * 0.82)
+    path.lineTo(s * 0.40, s * 0.82)
+    p.drawPath(path)
+    p.drawLine(QPointF(s * 0.24, s * 0.42), QPointF(s * 0.40, s * 0.26))
+    p.drawLine(QPointF(s * 0.24, s * 0.42), QPointF(s * 0.40, s * 0.58))
+
+
+def _redo(p: QPainter, s: float) -> None:
+    p.save()
+    p.translate(s, 0)
+    p.scale(-1, 1)
+    _undo(p, s)
+    p.restore()
+
+
 def _back(p: QPainter, s: float) -> None:
     p.drawLine(QPointF(s * 0.58, s * 0.24), QPointF(s * 0.32, s * 0.5))
     p.drawLine(QPointF(s * 0.32, s * 0.5), QPointF(s * 0.58, s * 0.76))
@@ -160,6 +188,9 @@ DRAWINGS: dict[str, Draw] = {
     "cancel": _cross,
     "search": _search,
     "merge": _merge,
+    "split": _split,
+    "undo": _undo,
+    "redo": _redo,
     "back": _back,
     "hide": _eye_off,
     "rename": _pencil,

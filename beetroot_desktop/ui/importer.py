@@ -1,5 +1,9 @@
 """Imports (and regroupings) on a worker object moved to a QThread; the GUI thread only gets signals.
 
+A regroup is the pipeline's own `regroup()` (the one the CLI runs): it takes the import lock, writes one
+undoable edit and keeps the threshold in the library; the job's ImportControl lets Cancel stop it before
+it writes anything.
+
 The worker opens its own library connection and creates the engine on its own thread for every job, and
 keeps one pool of photo worker processes across jobs (starting one costs about a second). Its listener
 batches progress events, so a re-import that skips thousands of unchanged files in a second sends a few
@@ -40,6 +44,7 @@ class Job:
     paths: list[str] = field(default_factory=list)
     threshold: float | None = None
     control: ImportControl = field(default_factory=lambda: _new_control())
+    max_index_calls: int | None = None  # regroup: the paid IndexFaces calls the user agreed to (None: any)
 
 
 def _new_control() -> ImportControl:
@@ -109,7 +114,8 @@ class ImportWorker(QObject):
     scanned = Signal(int, int)  # job id, photos found
     progress = Signal(int, list, list)  # job id, [PhotoDone], [FaceOutcome]
     finished = Signal(int, object)  # job id, ImportReport
-    regrouped = Signal(int, object)  # job id, the applied RegroupPlan
+    regrouped = Signal(int, object)  # job id, the RegroupPlan (applied, or refused for its paid calls)
+    cancelled = Signal(int)  # job id: a regroup stopped before it wrote anything
     failed = Signal(int, str)  # job id, a message for the user
 
     def __init__(self, library_dir: Path) -> None:
@@ -127,11 +133,15 @@ class ImportWorker(QObject):
 
     @Slot(object)
     def run_job(self, job: Job) -> None:
+        from ..pipeline.regroup import RegroupCancelled
+
         try:
             if job.kind == "regroup":
                 self._regroup(job)
             else:
                 self._import(job)
+        except RegroupCancelled:
+            self.cancelled.emit(job.id)
         except Exception as exc:  # every failure is a message for the user, never a crash
             log.exception("%s job failed", job.kind)
             self.failed.emit(job.id, user_message(exc))
@@ -148,7 +158,7 @@ class ImportWorker(QObject):
             try:
                 workers = self._photo_workers(job.settings.effective_workers(), engine.needs,
                                               str(cache_dir_for(self.library_dir)))
-                report = ingest(job.paths, library, engine, threshold=job.settings.threshold,
+                report = ingest(job.paths, library, engine, threshold=import_threshold(job.settings, library),
                                 listener=listener, control=job.control, photo_workers=workers)
             finally:
                 listener.flush()
@@ -156,33 +166,21 @@ class ImportWorker(QObject):
         self.finished.emit(job.id, report)
 
     def _regroup(self, job: Job) -> None:
-        from ..engines import EngineConfigError
+        from ..engines import create_engine
         from ..library import open_library
-        from ..pipeline.regroup import apply_regroup, plan_regroup
+        from ..pipeline import regroup
 
         assert job.threshold is not None
+        limit = job.max_index_calls
         with open_library(self.library_dir) as library:
-            bound = library.get_meta("engine") or "local"
-            if bound == "rekognition":
-                from ..engines.rekognition import candidate_floor
-
-                floor = candidate_floor(library)
-                if job.threshold < floor:
-                    raise EngineConfigError(f"this library's searches kept candidates down to {floor:g} %:"
-                                            f" choose a threshold of {floor:g} % or more")
-            plan = plan_regroup(library, job.threshold)
-            engine = None
-            if getattr(plan, "index_calls", 0):
-                from ..engines import create_engine
-
-                # The faces join the library's own collection, whatever engine the settings name now.
-                engine = create_engine(replace(job.settings, engine=bound), library)
-            try:
-                applied = apply_regroup(library, plan, engine=engine)
-            finally:
-                if engine is not None:
-                    engine.close()
-        self.regrouped.emit(job.id, applied)
+            plan = regroup(
+                library, job.threshold,
+                # New faces join the library's own collection, whatever engine the settings name now.
+                engine_factory=lambda bound: create_engine(replace(job.settings, engine=bound), library),
+                # Settings announced the paid calls; a library that changed since may need more: ask again.
+                confirm=(lambda p: p.index_calls <= limit) if limit is not None else None,
+                control=job.control)
+        self.regrouped.emit(job.id, plan)
 
     def _photo_workers(self, count: int, needs: Any, cache_dir: str) -> PhotoWorkers:
         from ..pipeline import PhotoWorkers
@@ -198,6 +196,17 @@ class ImportWorker(QObject):
         if self._workers is not None:
             self._workers.close()
             self._workers = None
+
+
+def import_threshold(settings: Settings, library: Any) -> float:
+    """The threshold an import into `library` uses: FACE_MATCH_THRESHOLD when set, else the library's own
+    (kept by its last regroup), else the settings' (the default for libraries without one). As the CLI."""
+    from ..config import env_source
+
+    if env_source("threshold"):
+        return settings.threshold
+    saved = library.saved_threshold()
+    return float(saved) if saved is not None else settings.threshold
 
 
 def user_message(exc: BaseException) -> str:
@@ -250,6 +259,7 @@ class ImportController(QObject):
         self.worker.progress.connect(self._on_progress)
         self.worker.finished.connect(self._on_finished)
         self.worker.regrouped.connect(self._on_regrouped)
+        self.worker.cancelled.connect(self._on_cancelled)
         self.worker.failed.connect(self._on_failed)
         self._refresh = QTimer(self, singleShot=True, interval=self.REFRESH_MS)
         self._refresh.timeout.connect(self.libraryChanged.emit)
@@ -270,8 +280,9 @@ class ImportController(QObject):
         self.stateChanged.emit()
         return job
 
-    def regroup(self, threshold: float, settings: Settings) -> Job:
-        job = Job(next(self._ids), "regroup", _copy_settings(settings), threshold=threshold)
+    def regroup(self, threshold: float, settings: Settings, *, max_index_calls: int | None = None) -> Job:
+        job = Job(next(self._ids), "regroup", _copy_settings(settings), threshold=threshold,
+                  max_index_calls=max_index_calls)
         self.queue.append(job)
         self._start_next()
         self.stateChanged.emit()
@@ -290,9 +301,10 @@ class ImportController(QObject):
             self.stateChanged.emit()
 
     def cancel(self) -> None:
-        """Stop the running import after the photo in flight, and drop the imports waiting behind it."""
+        """Stop the running job (an import after the photo in flight; a regroup before it writes anything),
+        and drop the imports waiting behind it."""
         self.queue = deque(j for j in self.queue if j.kind != "import")
-        if self.current is not None and self.current.kind == "import":
+        if self.current is not None:
             self.current.control.cancel()
             self.progress.paused = False
         self.stateChanged.emit()
@@ -397,10 +409,19 @@ class ImportController(QObject):
     def _on_regrouped(self, job_id: int, plan: object) -> None:
         if self.current is None or self.current.id != job_id:
             return
-        people = getattr(plan, "people", None)
-        self.activity.emit([("info", f"Regrouped: {people} people", "")])
+        if getattr(plan, "applied", True):
+            self.activity.emit([("info", f"Regrouped: {getattr(plan, 'people', '?')} people", "")])
+        else:
+            self.activity.emit([("warning", "Regroup not made: it needs more paid calls than announced", "")])
         job = self._finish_current()
         self.jobFinished.emit(job, plan)
+
+    def _on_cancelled(self, job_id: int) -> None:
+        if self.current is None or self.current.id != job_id:
+            return
+        self.activity.emit([("info", "Regroup cancelled: nothing changed", "")])
+        job = self._finish_current()
+        self.jobFinished.emit(job, None)
 
     def _on_failed(self, job_id: int, message: str) -> None:
         if self.current is None or self.current.id != job_id:

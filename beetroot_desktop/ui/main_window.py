@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -64,6 +64,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+POLL_MS = 1500  # how often the window looks for changes made by another window or a command
+MAX_LABEL = 48  # characters of an edit's name shown in the Undo / Redo menu items
+
 SECTIONS = (("people", "People", "people"), ("photos", "All Photos", "photos"),
             ("unassigned", "Unassigned faces", "unknown"), ("activity", "Activity", "activity"))
 
@@ -71,6 +74,8 @@ SHORTCUTS = (
     ("Drop photos or folders on the window", "import them (files already imported are skipped)"),
     ("Ctrl+O", "Import a folder"),
     ("Ctrl+Shift+O", "Import photos"),
+    ("Ctrl+Z", "Undo the last edit (rename, merge, split, not this person, hide, cover, regroup)"),
+    ("Ctrl+Shift+Z", "Redo the edit just undone"),
     ("Ctrl+1 … Ctrl+4", "People, All Photos, Unassigned faces, Activity"),
     ("Enter / double-click", "Open a person or a photo"),
     ("F2 / double-click the name", "Rename a person"),
@@ -173,6 +178,10 @@ class MainWindow(QMainWindow):
         self._stale: set[int] = set()
         self._pending_paths: list[str] = []
         self.settings_dialog: SettingsDialog | None = None
+        self._history_state: tuple[Any, Any] = (None, None)  # the next undo and redo (EditEntry or None)
+        self._data_version: int | None = None
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self._poll_library)
         self.setWindowTitle("Beetroot")
         self.resize(1180, 780)
         self.setMinimumSize(760, 520)
@@ -279,6 +288,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self.actions_by_name = {}
+        a["undo"] = self._action("&Undo", self.undo, "Ctrl+Z")
+        a["redo"] = self._action("&Redo", self.redo, "Ctrl+Shift+Z")
+        a["undo"].setIcon(icons.icon("undo", style.TEXT, 16))
+        a["redo"].setIcon(icons.icon("redo", style.TEXT, 16))
         a["import_folder"] = self._action("Import &Folder…", self.choose_folder, "Ctrl+O")
         a["import_files"] = self._action("Import &Photos…", self.choose_files, "Ctrl+Shift+O")
         a["pause"] = self._action("&Pause Import", self.toggle_pause)
@@ -287,6 +300,7 @@ class MainWindow(QMainWindow):
         a["quit"] = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         a["rename"] = self._action("&Rename Person", self.rename, "F2")
         a["merge"] = self._action("&Merge People…", self.merge, "Ctrl+M")
+        a["split"] = self._action("&Split Person…", self.split)
         a["hide"] = self._action("&Hide / Show Person", self.toggle_hidden, "Ctrl+H")
         a["not_this"] = self._action("&Not This Person", self.not_this_person, QKeySequence.StandardKey.Delete)
         a["cover"] = self._action("Use as &Cover", self.use_as_cover)
@@ -306,7 +320,8 @@ class MainWindow(QMainWindow):
         for name in ("import_folder", "import_files", None, "pause", "cancel", None, "settings", None, "quit"):
             file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
         edit = bar.addMenu("&Edit")
-        for name in ("rename", "merge", "hide", None, "not_this", "cover", None, "find"):
+        for name in ("undo", "redo", None, "rename", "merge", "split", "hide", None, "not_this", "cover", None,
+                     "find"):
             edit.addSeparator() if name is None else edit.addAction(a[name])
         view = bar.addMenu("&View")
         for name in ("go_people", "go_photos", "go_unassigned", "go_activity", None, "show_hidden",
@@ -362,6 +377,7 @@ class MainWindow(QMainWindow):
         self.library_label.setToolTip(str(self.library_dir))
         ctx = self.ctx = LibraryContext(library, self.settings, self)
         ctx.changed.connect(self._library_changed)
+        ctx.refused.connect(self._edit_refused)
         self.controller = ImportController(self.library_dir, self)
         c = self.controller
         c.stateChanged.connect(self._update_import_status)
@@ -395,6 +411,7 @@ class MainWindow(QMainWindow):
         self.person_page.status.connect(self.flash)
         self.person_page.personChanged.connect(lambda _pid: self._update_actions())
         self.person_page.gone.connect(self._person_gone)
+        self.person_page.peopleSplit.connect(self.people_page.select_when_shown)
         self.viewer.back.connect(self.back)
         self.viewer.personOpened.connect(self.open_person)
         self.viewer.status.connect(self.flash)
@@ -408,12 +425,17 @@ class MainWindow(QMainWindow):
         self._stale = {id(p) for p in self.section_pages}
         self._refresh_current()
         self._refresh_counts()
+        self._data_version = library.data_version()
+        self._refresh_history()
+        self._poll.start()
         self.libraryOpened.emit()
         if self._pending_paths:
             paths, self._pending_paths = self._pending_paths, []
             self.import_paths(paths)
 
     def _close_library(self) -> None:
+        self._poll.stop()
+        self._history_state = (None, None)
         if self.controller is not None:
             self.controller.shutdown()
             self.controller.deleteLater()
@@ -432,6 +454,7 @@ class MainWindow(QMainWindow):
             ctx.deleteLater()
             self.section_pages = []
             self.history = []
+        self._update_actions()
 
     def _offer_start_over(self, message: str) -> QMessageBox:
         box = QMessageBox(self)
@@ -546,6 +569,24 @@ class MainWindow(QMainWindow):
         self._stale = {id(p) for p in self._all_pages()}
         self._refresh_current()
         self._refresh_counts()
+        self._refresh_history()
+
+    def _poll_library(self) -> None:
+        """Another window or a command (beetroot rename, undo, …) may have changed the library: look."""
+        if self.ctx is None:
+            return
+        try:
+            version = self.ctx.library.data_version()
+        except Exception:  # a library going away under us is reported by whatever reads it next
+            log.debug("data_version failed", exc_info=True)
+            return
+        if version == self._data_version:
+            return
+        self._data_version = version
+        if self.controller is not None and self.controller.busy:
+            self._refresh_history()  # the job refreshes the views itself (and when it finishes)
+        else:
+            self.ctx.changed.emit()
 
     def _all_pages(self) -> list[QWidget]:
         return [*self.section_pages, self.person_page, self.viewer]
@@ -655,8 +696,14 @@ class MainWindow(QMainWindow):
             c.pause()
 
     def cancel_import(self) -> None:
-        if self.controller is not None and self.controller.busy:
-            self.controller.cancel()
+        c = self.controller
+        if c is None or not c.busy or c.current is None:
+            return
+        regrouping = c.current.kind == "regroup"
+        c.cancel()
+        if regrouping:
+            self.flash("Cancelling the regroup: nothing changes…")
+        else:
             self.flash("Cancelling: the photo being analysed is finished first…")
 
     def _update_import_status(self) -> None:
@@ -673,13 +720,16 @@ class MainWindow(QMainWindow):
         more = f" · {queued} more queued" if queued else ""
         if job.kind == "regroup":
             status.bar.setRange(0, 0)
-            status.label.setText(f"Regrouping people at {job.threshold:g} %…{more}")
+            doing = "Cancelling the regroup" if job.control.cancelled else f"Regrouping people at {job.threshold:g} %"
+            status.label.setText(f"{doing}…{more}")
             status.pause.hide()
-            status.cancel.hide()
+            status.cancel.show()
+            status.cancel.setEnabled(not job.control.cancelled)
             self._update_actions()
             return
         status.pause.show()
         status.cancel.show()
+        status.cancel.setEnabled(True)
         if p.total == 0:
             status.bar.setRange(0, 0)
             status.label.setText(f"Looking for photos…{more}")
@@ -734,8 +784,15 @@ class MainWindow(QMainWindow):
 
     def _job_finished(self, job: Job, result: Any) -> None:
         if job.kind == "regroup":
-            people = getattr(result, "people", None)
-            self.flash(f"Regrouped at {job.threshold:g} %: {people} people" if people is not None else "Regrouped")
+            if result is None:  # cancelled before it wrote anything
+                self.flash(f"Regrouping at {job.threshold:g} % cancelled: nothing changed", 10000)
+            elif not getattr(result, "applied", True):
+                self.error_banner.show_message(
+                    f"The library was not regrouped at {job.threshold:g} %: it now needs"
+                    f" {result.index_calls:,} Amazon Rekognition IndexFaces calls, more than Settings announced."
+                    " Open Settings again to see the new estimate.")
+            else:
+                self.flash(f"Regrouped at {job.threshold:g} %: {result.people} people (Ctrl+Z undoes it)", 10000)
             return
         report = result
         if report.cancelled:
@@ -768,6 +825,62 @@ class MainWindow(QMainWindow):
     def merge(self) -> None:
         if self._on_people():
             self.people_page.merge_selected()
+
+    def split(self) -> None:
+        if self._on_person():
+            self.person_page.split()
+
+    def undo(self) -> None:
+        self._step_history("undo")
+
+    def redo(self) -> None:
+        self._step_history("redo")
+
+    def _step_history(self, which: str) -> None:
+        """Undo or redo the library's last edit (the history lives in the library file)."""
+        from ..library import NothingToUndo
+
+        if self.ctx is None:
+            return
+        if self._regrouping():
+            self.flash("Wait for the regroup to finish, or cancel it")
+            return
+        library = self.ctx.library
+        self._end_rename()
+        try:
+            ok, entry = self.ctx.try_edit(f"Could not {which}", library.undo if which == "undo" else library.redo)
+        except NothingToUndo:
+            self.flash(f"Nothing to {which}")
+            self._refresh_history()
+            return
+        if ok:
+            self.flash(f"{'Undone' if which == 'undo' else 'Redone'}: {entry.label}")
+            self.ctx.changed.emit()
+
+    def _end_rename(self) -> None:
+        """A name being typed on a person's page is given up before the history moves under it."""
+        if getattr(self, "person_page", None) is not None and self.person_page.renaming:
+            self.person_page._cancel_name()
+
+    def _regrouping(self) -> bool:
+        c = self.controller
+        return c is not None and c.current is not None and c.current.kind == "regroup"
+
+    def _refresh_history(self) -> None:
+        """Read what Undo and Redo would do now (quick: the newest rows of a small table)."""
+        if self.ctx is None:
+            self._history_state = (None, None)
+        else:
+            try:
+                library = self.ctx.library
+                self._history_state = (library.next_undo(), library.next_redo())
+            except Exception:  # never let the menu break the window; the next change reads it again
+                log.debug("reading the edit history failed", exc_info=True)
+                self._history_state = (None, None)
+        self._update_actions()
+
+    def _edit_refused(self, message: str) -> None:
+        self.error_banner.show_message(message)
 
     def toggle_hidden(self) -> None:
         if self._on_people():
@@ -807,15 +920,29 @@ class MainWindow(QMainWindow):
         selected = len(self.people_page.selected_ids()) if on_people else 0
         a["rename"].setEnabled((on_people and selected >= 1) or on_person)
         a["merge"].setEnabled(on_people and selected >= 2)
+        a["split"].setEnabled(on_person)
         a["hide"].setEnabled((on_people and selected >= 1) or on_person)
         a["not_this"].setEnabled(on_person)
         a["cover"].setEnabled(on_person)
         busy = self.controller is not None and self.controller.busy
-        a["pause"].setEnabled(busy)
+        regrouping = self._regrouping()
+        a["pause"].setEnabled(busy and not regrouping)  # a regroup can be cancelled, not paused
         a["cancel"].setEnabled(busy)
+        a["cancel"].setText("&Cancel Regroup" if regrouping else "&Cancel Import")
         if busy and self.controller is not None:
             a["pause"].setText("&Resume Import" if self.controller.progress.paused else "&Pause Import")
         a["back"].setEnabled(len(self.history) > 1)
+        for key, entry, verb in (("undo", self._history_state[0], "Undo"),
+                                 ("redo", self._history_state[1], "Redo")):
+            action = a[key]
+            if entry is None:
+                action.setText(f"&{verb}")
+                action.setStatusTip("")
+            else:
+                label = entry.label if len(entry.label) <= MAX_LABEL else entry.label[:MAX_LABEL - 1] + "…"
+                action.setText(f"&{verb} {label.replace('&', '&&')}")
+                action.setStatusTip(f"{verb} “{entry.label}”")
+            action.setEnabled(entry is not None and self.ctx is not None and not regrouping)
 
     # -- settings --------------------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
@@ -840,8 +967,9 @@ class MainWindow(QMainWindow):
         self.settings = change.new
         if self.ctx is not None:
             self.ctx.settings = change.new
-        if change.threshold_changed and self.controller is not None:
-            self.controller.regroup(change.new.threshold, change.new)
+        if change.regroup_at is not None and self.controller is not None:
+            # The open library regroups and keeps the threshold itself; other libraries are not touched.
+            self.controller.regroup(change.regroup_at, change.new, max_index_calls=change.index_calls)
         if change.library_changed and not self.library_override:
             from ..config import resolve_library_dir
 

@@ -257,6 +257,7 @@ class PeopleModel(LazyIdModel):
     """The People grid: person ids with photo counts, names and cover faces per visible row."""
 
     edited = Signal(str)  # a sentence for the status bar
+    mergeRequested = Signal(list, str)  # sources, target: a tile was dropped on another
 
     def __init__(self, ctx: LibraryContext, parent: Any = None) -> None:
         super().__init__(ctx, parent)
@@ -345,11 +346,13 @@ class PeopleModel(LazyIdModel):
         return True
 
     # -- edits -------------------------------------------------------------------------------------------
-    def rename(self, person_id: str, name: str) -> None:
+    def rename(self, person_id: str, name: str) -> bool:
         old = self.ctx.library.person_tiles([person_id]).get(person_id)
-        self.ctx.library.rename_person(person_id, name)
+        ok, _ = self.ctx.try_edit("Could not rename", lambda: self.ctx.library.rename_person(person_id, name))
         self.forget_details(person_id)
-        clean = name.strip()
+        if not ok:
+            return False
+        clean = " ".join(name.split())
         if clean and old is not None and old.name:
             self.edited.emit(f"Renamed {old.name} to {clean}")
         elif clean:
@@ -357,26 +360,42 @@ class PeopleModel(LazyIdModel):
         else:
             self.edited.emit("Name removed")
         self.ctx.changed.emit()
+        return True
 
-    def merge(self, sources: Sequence[str], target: str) -> None:
+    def merge(self, sources: Sequence[str], target: str) -> bool:
         sources = [s for s in sources if s != target]
         if not sources:
-            return
+            return False
         tiles = self.ctx.library.person_tiles([*sources, target])
-        self.ctx.library.merge_people(list(sources), target)
+        ok, _ = self.ctx.try_edit("Could not merge", lambda: self.ctx.library.merge_people(list(sources), target))
+        if not ok:
+            return False
         name = tiles[target].display_name if target in tiles else "one person"
-        self.edited.emit(f"Merged {len(sources) + 1} people into {name}")
+        self.edited.emit(f"Merged {len(sources) + 1} people into {name} (Ctrl+Z undoes it)")
         self.ctx.changed.emit()
+        return True
 
-    def set_hidden(self, person_ids: Sequence[str], hidden: bool) -> None:
-        for person_id in person_ids:
-            self.ctx.library.set_hidden(person_id, hidden)
+    def set_hidden(self, person_ids: Sequence[str], hidden: bool) -> bool:
         what = "1 person" if len(person_ids) == 1 else f"{len(person_ids)} people"
+        library = self.ctx.library
+
+        def hide_all() -> None:
+            if len(person_ids) == 1:
+                library.set_hidden(person_ids[0], hidden)
+                return
+            with library.edit(f"{'Hide' if hidden else 'Show'} {what}"):  # one undo step for them all
+                for person_id in person_ids:
+                    library.set_hidden(person_id, hidden)
+
+        ok, _ = self.ctx.try_edit("Could not hide" if hidden else "Could not show", hide_all)
+        if not ok:
+            return False
         if hidden:
             self.edited.emit(f"Hid {what} (View > Show Hidden People lists them again)")
         else:
             self.edited.emit(f"{what.capitalize()} shown again")
         self.ctx.changed.emit()
+        return True
 
     # -- drag a tile onto another to merge ---------------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:
@@ -390,26 +409,31 @@ class PeopleModel(LazyIdModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
-        ids = [self._ids[i.row()] for i in indexes if i.isValid()]
+        ids = list(dict.fromkeys(self._ids[i.row()] for i in indexes if i.isValid()))
         data.setData(PERSON_MIME, QByteArray("\n".join(ids).encode()))
         return data
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
                         parent: Index) -> bool:
-        if not data.hasFormat(PERSON_MIME) or not parent.isValid():
+        if not data.hasFormat(PERSON_MIME) or not parent.isValid() or parent.row() >= len(self._ids):
             return False
         target = self._ids[parent.row()]
         return any(s and s != target for s in _person_ids(data))
 
     def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
                      parent: Index) -> bool:
+        """A tile dropped on another asks to merge them (`mergeRequested`); the page confirms first."""
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         target = self._ids[parent.row()]
         sources = [s for s in _person_ids(data) if s and s != target]
-        # Merge after the view has finished its drag: the rows must not vanish under its feet.
-        QTimer.singleShot(0, lambda: self.merge(sources, target))
+        # After the view has finished its drag: no dialog inside the drag's event loop.
+        QTimer.singleShot(0, lambda: self.mergeRequested.emit(sources, target))
         return True
+
+    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        """A finished move-drag asks the source to remove its rows: people go only by merging."""
+        return False
 
 
 def _person_ids(data: QMimeData) -> list[str]:
@@ -526,19 +550,55 @@ class FaceGridModel(PersonItemsModel):
         return None if row is None else int(row["photo_id"])
 
     # -- edits -------------------------------------------------------------------------------------------
-    def not_this_person(self, face_ids: Sequence[int]) -> None:
-        for face_id in face_ids:
-            self.ctx.library.remove_face_from_person(face_id)
+    def not_this_person(self, face_ids: Sequence[int]) -> bool:
+        library = self.ctx.library
+
+        def remove_all() -> None:
+            label = "Not this person" if len(face_ids) == 1 else f"Not this person ({len(face_ids)} faces)"
+            with library.edit(label):  # one undo step for every selected face
+                for face_id in face_ids:
+                    library.remove_face_from_person(face_id)
+
+        ok, _ = self.ctx.try_edit("Could not take the face out", remove_all)
+        if not ok:
+            return False
         self.edited.emit(f"Removed {plural(len(face_ids), 'face')} from this person;"
                          " they will not be grouped with them again")
         self.ctx.changed.emit()
+        return True
 
-    def use_as_cover(self, face_id: int) -> None:
+    def use_as_cover(self, face_id: int) -> bool:
         if self.person_id is None:
-            return
-        self.ctx.library.set_cover(self.person_id, face_id)
+            return False
+        person_id = self.person_id
+        ok, _ = self.ctx.try_edit("Could not change the cover",
+                                  lambda: self.ctx.library.set_cover(person_id, face_id))
+        if not ok:
+            return False
         self.edited.emit("Cover photo changed")
         self.ctx.changed.emit()
+        return True
+
+    def split(self, face_ids: Sequence[int] = (), people: Sequence[str] = ()) -> list[str] | None:
+        """Split faces (into one new person) and formerly merged people off this person.
+
+        Returns the people that now hold them, or None when the library refused.
+        """
+        if self.person_id is None:
+            return None
+        person_id = self.person_id
+        ok, made = self.ctx.try_edit("Could not split", lambda: self.ctx.library.split_person(
+            person_id, face_ids=list(face_ids), people=list(people)))
+        if not ok:
+            return None
+        parts = []
+        if face_ids:
+            parts.append(f"{plural(len(face_ids), 'face')} into a new person")
+        if people:
+            parts.append(f"{len(people)} formerly merged {'person' if len(people) == 1 else 'people'}")
+        self.edited.emit(f"Split off {' and '.join(parts)} (Ctrl+Z undoes it)")
+        self.ctx.changed.emit()
+        return list(made)
 
 
 def face_reason(status: str, reason: str | None) -> str:

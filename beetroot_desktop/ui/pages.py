@@ -2,8 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QMouseEvent
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QIcon,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -22,8 +45,11 @@ from PySide6.QtWidgets import (
 from . import icons, style
 from .context import LibraryContext
 from .delegates import FaceDelegate, PersonDelegate, PhotoDelegate
-from .models import FaceGridModel, IdRole, PeopleModel, PhotoGridModel, plural, role
-from .widgets import EmptyState, GridView, GridWithEmptyState, PageHeader
+from .models import PERSON_MIME, FaceGridModel, IdRole, PeopleModel, PhotoGridModel, plural, role
+from .widgets import EmptyState, GridView, GridWithEmptyState, PageHeader, round_pixmap
+
+DRAG_AVATAR = 72  # the face that follows the pointer while a person is dragged
+MERGE_ICON = 32  # each person's face in the merge dialog
 
 DROP_TEXT = ("Beetroot finds every face in them and groups your photos by person. Your photos stay where"
              " they are, and nothing leaves this computer.")
@@ -31,18 +57,27 @@ DROP_TEXT = ("Beetroot finds every face in them and groups your photos by person
 
 class PeopleGridView(GridView):
     """People tiles: double-click the name to rename, anywhere else to open; drag a tile onto another
-    to merge them."""
+    to merge them (the page asks first, as Ctrl+M does)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, merge_by_drag: bool = True) -> None:
         super().__init__(PersonDelegate.TILE, parent)
         self.delegate = PersonDelegate(self)
         self.setItemDelegate(self.delegate)
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        # QListView.setMovement() and setViewMode() switch dragging off (and the viewport's drops with it)
+        # for a Static view, so the drag setup comes after them: otherwise a press-and-drag on a tile
+        # starts a rubber-band selection in the real window. Tiles never move: drops go to the model.
+        self.setMovement(GridView.Movement.Static)
+        self.merge_by_drag = merge_by_drag
+        self.setDragEnabled(merge_by_drag)
+        self.setAcceptDrops(merge_by_drag)
+        self.viewport().setAcceptDrops(merge_by_drag)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop if merge_by_drag
+                             else QAbstractItemView.DragDropMode.NoDragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setMovement(GridView.Movement.Static)  # drops go to the model (merge), tiles never move
+        self.setDropIndicatorShown(False)  # the target tile is outlined instead (paintEvent)
+        self._press_pos = QPoint()
+        self._dragged: set[str] = set()
+        self._drop_target: str | None = None  # the person a drop here would merge into (outlined)
 
     def double_click(self, index: QModelIndex, event: QMouseEvent) -> bool:
         renames = self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
@@ -51,12 +86,144 @@ class PeopleGridView(GridView):
             return True
         return False
 
+    # -- dragging a tile -----------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        """Drag the selected people, shown as the pressed person's face (with a count when several)."""
+        model = self.model()
+        indexes = [i for i in self.selectionModel().selectedIndexes()
+                   if model.flags(i) & Qt.ItemFlag.ItemIsDragEnabled]
+        if not indexes:
+            return
+        pressed = self.indexAt(self._press_pos)
+        if pressed not in indexes:
+            pressed = indexes[0]
+        self._dragged = {str(role(i, IdRole)) for i in indexes}
+        drag = QDrag(self)
+        drag.setMimeData(model.mimeData(indexes))
+        pixmap = self._drag_pixmap(pressed, len(indexes))
+        drag.setPixmap(pixmap)
+        # Held by its middle: the outline of the tile it will be dropped on stays in view around it.
+        drag.setHotSpot(QPoint(DRAG_AVATAR // 2, DRAG_AVATAR // 2))
+        try:
+            drag.exec(Qt.DropAction.MoveAction, Qt.DropAction.MoveAction)
+        finally:
+            self._dragged = set()
+            self._set_drop_target(QModelIndex())
+
+    def _drag_pixmap(self, index: QModelIndex, count: int) -> QPixmap:
+        """The dragged person's round face, with the number of people when several are dragged."""
+        ratio = self.devicePixelRatioF()
+        size = DRAG_AVATAR + 8
+        pixmap = QPixmap(round(size * ratio), round(size * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setOpacity(0.9)
+        painter.setPen(QPen(QColor("#ffffff"), 3))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawEllipse(QRectF(0.5, 0.5, DRAG_AVATAR + 3, DRAG_AVATAR + 3))
+        cover = role(index, Qt.ItemDataRole.DecorationRole)
+        painter.drawPixmap(2, 2, round_pixmap(cover if isinstance(cover, QPixmap) else None, DRAG_AVATAR))
+        if count > 1:
+            painter.setOpacity(1.0)
+            badge = QRectF(size - 30, 0, 30, 22)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(style.ACCENT))
+            painter.drawRoundedRect(badge, 11, 11)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(count))
+        painter.end()
+        return pixmap
+
+    def _merge_target(self, event: QDragMoveEvent | QDropEvent) -> QModelIndex:
+        """The tile a drop of people would merge into here, or an invalid index."""
+        data = event.mimeData()
+        if not data.hasFormat(PERSON_MIME):
+            return QModelIndex()
+        index = self.indexAt(event.position().toPoint())
+        if not index.isValid() or str(role(index, IdRole)) in self._dragged:
+            return QModelIndex()
+        model = self.model()
+        if not model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, index):
+            return QModelIndex()
+        return index
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.merge_by_drag and event.mimeData().hasFormat(PERSON_MIME):
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()  # keep the drag moves coming; each says whether a drop is possible there
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if not (self.merge_by_drag and event.mimeData().hasFormat(PERSON_MIME)):
+            super().dragMoveEvent(event)
+            return
+        super().dragMoveEvent(event)  # scrolls near the edges
+        target = self._merge_target(event)
+        self._set_drop_target(target)
+        if target.isValid():
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._set_drop_target(QModelIndex())
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not (self.merge_by_drag and event.mimeData().hasFormat(PERSON_MIME)):
+            super().dropEvent(event)
+            return
+        target = self._merge_target(event)
+        self._set_drop_target(QModelIndex())
+        self.stopAutoScroll()
+        if not target.isValid():
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        self.model().dropMimeData(event.mimeData(), Qt.DropAction.MoveAction, -1, -1, target)
+
+    def _set_drop_target(self, index: QModelIndex) -> None:
+        person = str(role(index, IdRole)) if index.isValid() else None
+        if person == self._drop_target:
+            return
+        old, self._drop_target = self._target_index(), person
+        for changed in (old, index):
+            if changed.isValid():
+                self.viewport().update(self.visualRect(changed).adjusted(-4, -4, 4, 4))
+
+    def _target_index(self) -> QModelIndex:
+        model = self.model()
+        if self._drop_target is None or not isinstance(model, PeopleModel):
+            return QModelIndex()
+        return model.index_of(self._drop_target)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        target = self._target_index()
+        if not target.isValid():
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(style.ACCENT), 3))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(self.visualRect(target)).adjusted(5.5, 5.5, -5.5, -5.5), 10, 10)
+        painter.end()
+
 
 class MergeDialog(QDialog):
-    """Merging cannot be undone, so say what will happen and let the user pick who stays."""
+    """Say what a merge will do and let the user pick who stays (Edit › Undo takes a merge back)."""
 
     def __init__(self, ctx: LibraryContext, person_ids: list[str], counts: dict[str, int],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, target: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Merge people")
         self.person_ids = person_ids
@@ -64,18 +231,21 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
         intro = QLabel(f"Merge these {len(person_ids)} people into one. The person you keep gives the"
-                       " merged person their name. This cannot be undone, but a wrong face can be"
-                       " removed later with “Not this person”.")
+                       " merged person their name. Edit › Undo (Ctrl+Z) takes the merge back, and"
+                       " Split on the person's page takes a merged person out again.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addSpacing(6)
         self.group = QButtonGroup(self)
-        best = _default_target(person_ids, tiles, counts)
+        best = target if target in person_ids else _default_target(person_ids, tiles, counts)
         for i, pid in enumerate(person_ids):
             tile = tiles.get(pid)
             count = counts.get(pid, 0)
             button = QRadioButton(f"Keep {tile.display_name if tile else 'Unnamed person'}"
                                   f"  ({plural(count, 'photo')})")
+            key = PeopleModel.cover_key(tile)  # faces tell unnamed people apart
+            button.setIcon(QIcon(round_pixmap(ctx.thumbs.get(key) if key else None, MERGE_ICON)))
+            button.setIconSize(QSize(MERGE_ICON, MERGE_ICON))
             button.setChecked(pid == best)
             self.group.addButton(button, i)
             layout.addWidget(button)
@@ -110,7 +280,10 @@ class PeoplePage(QWidget):
         self.ctx = ctx
         self.model = PeopleModel(ctx, self)
         self.model.edited.connect(self.status.emit)
+        self.model.mergeRequested.connect(self.confirm_merge)
         self.counts: dict[str, int] = {}
+        self._select_later: list[str] = []
+        self.merge_dialog: MergeDialog | None = None  # the merge being confirmed, if any
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -148,6 +321,7 @@ class PeoplePage(QWidget):
         self.stack.watch()
         layout.addWidget(self.stack, 1)
         self.model.refreshed.connect(self._update_texts)
+        self.model.refreshed.connect(self._select_pending)
         self.model.rowsInserted.connect(self._update_texts)
         self.model.rowsRemoved.connect(self._update_texts)
         self.menu_actions: dict[str, QAction] = {}
@@ -216,12 +390,43 @@ class PeoplePage(QWidget):
         if len(ids) < 2:
             self.status.emit("Select two or more people to merge (Ctrl+click or Shift+click)")
             return None
+        return self.confirm_merge(ids, None)
+
+    def confirm_merge(self, sources: list[str], target: str | None) -> MergeDialog | None:
+        """The merge dialog for `sources` and `target` (a drop target is kept by default)."""
+        ids = list(dict.fromkeys([*([target] if target else []), *sources]))
+        if len(ids) < 2:
+            return None
         counts = {pid: self.model.extra(pid).photos for pid in ids if self.model.extra(pid) is not None}
-        dialog = MergeDialog(self.ctx, ids, counts, self)
+        dialog = MergeDialog(self.ctx, ids, counts, self, target=target)
         dialog.accepted.connect(lambda: self.model.merge(ids, dialog.target()))
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
         dialog.open()
+        self.merge_dialog = dialog
         return dialog
+
+    def _dialog_closed(self, dialog: MergeDialog) -> None:
+        if self.merge_dialog is dialog:
+            self.merge_dialog = None
+        dialog.deleteLater()
+
+    def select_when_shown(self, person_ids: list[str]) -> None:
+        """Select these people once the grid lists them (the people a split just made)."""
+        self._select_later = list(person_ids)
+        self._select_pending()
+
+    def _select_pending(self) -> None:
+        present = [pid for pid in self._select_later if self.model.index_of(pid).isValid()]
+        if not present:
+            return
+        self._select_later = []
+        selection = self.grid.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag
+        for pid in present:
+            selection.select(self.model.index_of(pid), flags.Select)
+        selection.setCurrentIndex(self.model.index_of(present[0]), flags.Current)
+        self.grid.scrollTo(self.model.index_of(present[0]))
 
     def toggle_hidden_selected(self) -> None:
         ids = self.selected_ids()
@@ -337,9 +542,11 @@ class UnassignedPage(QWidget):
         def done() -> None:
             pid = picker.chosen()
             if pid:
-                self.ctx.library.assign_face(face_id, pid)
-                self.status.emit("Face added to the person")
-                self.ctx.changed.emit()
+                ok, _ = self.ctx.try_edit("Could not add the face",
+                                          lambda: self.ctx.library.assign_face(face_id, pid))
+                if ok:
+                    self.status.emit("Face added to the person")
+                    self.ctx.changed.emit()
 
         picker.accepted.connect(done)
         picker.finished.connect(picker.deleteLater)
@@ -358,9 +565,7 @@ class PersonPicker(QDialog):
         layout.addWidget(QLabel("Which person is this?"))
         self.model = PeopleModel(ctx, self)
         self.model.include_hidden = True
-        self.grid = PeopleGridView()
-        self.grid.setDragEnabled(False)
-        self.grid.setAcceptDrops(False)
+        self.grid = PeopleGridView(merge_by_drag=False)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setModel(self.model)

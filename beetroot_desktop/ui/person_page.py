@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QPushButton,
     QStackedWidget,
@@ -23,9 +29,11 @@ from . import icons, style
 from .context import LibraryContext
 from .delegates import FaceDelegate, PhotoDelegate
 from .models import FaceGridModel, IdRole, PeopleModel, PhotoGridModel, plural, role
+from .thumbnails import ThumbKey
 from .widgets import EmptyState, GridView, GridWithEmptyState, round_pixmap
 
 AVATAR = 84
+SPLIT_ICON = 44
 
 
 class NameEdit(QLineEdit):
@@ -47,6 +55,7 @@ class PersonPage(QWidget):
     status = Signal(str)
     personChanged = Signal(str)  # the page now shows this person (after a merge moved it)
     gone = Signal()  # the person has no faces left (all removed, or regrouped away)
+    peopleSplit = Signal(list)  # the people a split just made (or gave faces back to)
 
     def __init__(self, ctx: LibraryContext, people: PeopleModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,8 +123,9 @@ class PersonPage(QWidget):
         faces_layout.setContentsMargins(0, 0, 0, 0)
         tools = QHBoxLayout()
         tools.setContentsMargins(24, 10, 24, 4)
-        hint = QLabel("Select a face that is not this person and press Delete. It will never be grouped"
-                      " with them again.", objectName="Muted")
+        hint = QLabel("Select a face that is not this person and press Delete: it will never be grouped"
+                      " with them again. Split… makes the selected faces a person of their own.",
+                      objectName="Muted")
         hint.setWordWrap(True)
         tools.addWidget(hint, 1)
         self.not_button = QPushButton("Not this person")
@@ -124,8 +134,13 @@ class PersonPage(QWidget):
         self.cover_button = QPushButton("Use as cover")
         self.cover_button.setToolTip("Show this face on the person's tile")
         self.cover_button.clicked.connect(self.use_as_cover)
+        self.split_button = QPushButton(icons.icon("split", style.TEXT, 16), "Split…")
+        self.split_button.setToolTip("Split the selected faces, or a person merged into this one, off into a"
+                                     " person of their own")
+        self.split_button.clicked.connect(self.split)
         tools.addWidget(self.not_button)
         tools.addWidget(self.cover_button)
+        tools.addWidget(self.split_button)
         faces_layout.addLayout(tools)
         self.faces = FaceGridModel(ctx, parent=self)
         self.face_grid = GridView(FaceDelegate.TILE)
@@ -138,6 +153,7 @@ class PersonPage(QWidget):
         self.tabs.addTab(faces_tab, "Faces")
         layout.addWidget(self.tabs, 1)
         self.faces.edited.connect(self.status.emit)
+        self.split_dialog: SplitDialog | None = None  # the split being chosen, if any
         self._waiting_cover: object = None
         self._cover: tuple[str, Any, Any] | None = None
         ctx.thumbs.ready.connect(self._cover_ready)
@@ -266,6 +282,39 @@ class PersonPage(QWidget):
             return
         self.faces.use_as_cover(faces[0])
 
+    def split(self, *, faces_only: bool = False) -> SplitDialog | None:
+        """Split the selected faces (Faces tab) into a new person, or choose formerly merged people to split
+        off in a small dialog when this person has any. Returns the dialog when one opened."""
+        if self.person_id is None:
+            return None
+        faces = self.selected_faces() if self.tabs.currentIndex() == 1 else []
+        merged = [] if faces_only else self.ctx.library.merged_sources(self.person_id)
+        if not faces and not merged:
+            self.tabs.setCurrentIndex(1)
+            self.status.emit("Select the faces to split off on the Faces tab first")
+            return None
+        if not merged:
+            self._split(faces, [])
+            return None
+        dialog = SplitDialog(self.ctx, self.person_id, merged, faces, self)
+        dialog.accepted.connect(lambda: self._split(dialog.chosen_faces(), dialog.chosen_people()))
+        dialog.finished.connect(lambda _r: self._split_closed(dialog))
+        dialog.open()
+        self.split_dialog = dialog
+        return dialog
+
+    def _split_closed(self, dialog: SplitDialog) -> None:
+        if self.split_dialog is dialog:
+            self.split_dialog = None
+        dialog.deleteLater()
+
+    def _split(self, faces: list[int], people: list[str]) -> None:
+        if not faces and not people:
+            return
+        made = self.faces.split(faces, people)
+        if made:
+            self.peopleSplit.emit(made)
+
     def _face_menu(self, pos: QPoint) -> None:
         index = self.face_grid.indexAt(pos)
         if not index.isValid():
@@ -277,6 +326,7 @@ class PersonPage(QWidget):
         menu.addAction("Use as cover", self.use_as_cover)
         menu.addSeparator()
         menu.addAction("Not this person", self.not_this_person)
+        menu.addAction("Split off into a new person", lambda: self.split(faces_only=True))
         menu.exec(self.face_grid.viewport().mapToGlobal(pos))
 
     def _open_photo(self, index: QModelIndex) -> None:
@@ -292,3 +342,116 @@ class PersonPage(QWidget):
             self.photoOpened.emit(ids, ids.index(photo_id))
         elif photo_id is not None:
             self.photoOpened.emit([photo_id], 0)
+
+
+class SplitDialog(QDialog):
+    """Choose what to split off a person: the selected faces (as one new person) and people merged into it."""
+
+    def __init__(self, ctx: LibraryContext, person_id: str, merged: list[str], faces: list[int],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Split person")
+        self.setMinimumWidth(480)
+        self.faces = list(faces)
+        tile = ctx.library.person_tiles([person_id]).get(person_id)
+        name = tile.display_name if tile else "this person"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 14)
+        intro = QLabel(f"Choose what to split off {name}. A person merged in before gets back the faces"
+                       " their merge brought; selected faces become a new person. Edit › Undo (Ctrl+Z) puts"
+                       " them back together.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget()
+        self.list.setIconSize(QSize(SPLIT_ICON, SPLIT_ICON))
+        self.list.setSpacing(2)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)  # the boxes say what is chosen
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self._icons: dict[tuple[object, ...], list[QListWidgetItem]] = {}
+        if faces:
+            item = QListWidgetItem(f"The {plural(len(faces), 'selected face')}, as a new person")
+            item.setData(Qt.ItemDataRole.UserRole, ("faces", None))
+            item.setCheckState(Qt.CheckState.Checked)
+            tiles = ctx.library.face_tiles(faces[:1])
+            self._set_icon(item, _face_key(tiles.get(faces[0])))
+            self.list.addItem(item)
+        tiles_of = ctx.library.person_tiles(merged)
+        for source in merged:
+            count, first = merged_faces(ctx.library, person_id, source)
+            who = tiles_of[source].display_name if source in tiles_of else "Unnamed person"
+            text = f"{who}  ({plural(count, 'face')})" if count else f"{who}  (no faces left)"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, ("person", source))
+            checked = not faces and len(merged) == 1
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            item.setToolTip(f"Merged into {name} before; splitting gives {who} back the faces the merge brought")
+            key = _face_key(ctx.library.face_tiles([first]).get(first)) if first is not None else None
+            self._set_icon(item, key)
+            self.list.addItem(item)
+        self.list.setFixedHeight(min(6, self.list.count()) * (SPLIT_ICON + 12) + 8)
+        self.list.itemChanged.connect(lambda _item: self._update_button())
+        self.list.itemActivated.connect(self._toggle)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.split_button = buttons.addButton("Split", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.split_button.setObjectName("Primary")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addSpacing(6)
+        layout.addWidget(buttons)
+        ctx.thumbs.ready.connect(self._thumb_ready)
+        self._update_button()
+        self.split_button.setFocus()
+
+    def _set_icon(self, item: QListWidgetItem, key: ThumbKey | None) -> None:
+        pixmap = self.ctx.thumbs.get(key) if key is not None else None
+        item.setIcon(QIcon(round_pixmap(pixmap, SPLIT_ICON)))
+        if key is not None and pixmap is None:
+            self._icons.setdefault(key.cache_id, []).append(item)
+
+    def _thumb_ready(self, key: ThumbKey) -> None:
+        for item in self._icons.pop(key.cache_id, []):
+            item.setIcon(QIcon(round_pixmap(self.ctx.thumbs.get(key), SPLIT_ICON)))
+
+    def _toggle(self, item: QListWidgetItem) -> None:
+        checked = item.checkState() == Qt.CheckState.Checked
+        item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def _checked(self) -> list[tuple[str, str | None]]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _update_button(self) -> None:
+        self.split_button.setEnabled(bool(self._checked()))
+
+    def chosen_faces(self) -> list[int]:
+        return self.faces if any(kind == "faces" for kind, _ in self._checked()) else []
+
+    def chosen_people(self) -> list[str]:
+        return [str(pid) for kind, pid in self._checked() if kind == "person"]
+
+    def set_checked(self, person_id: str | None, checked: bool = True) -> None:
+        """Tick (or untick) a merged person, or the selected faces when `person_id` is None."""
+        for i in range(self.list.count()):
+            kind, pid = self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            if (kind == "faces" and person_id is None) or pid == person_id:
+                self.list.item(i).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
+def merged_faces(library: Any, person_id: str, source: str) -> tuple[int, int | None]:
+    """How many of `person_id`'s faces a split of `source` gives back, and the first of them.
+
+    The same faces `Library.split_person` moves back: those its merge brought in and its founding face.
+    """
+    row = library.conn.execute(
+        "SELECT count(*), min(id) FROM faces WHERE person_id = ? AND (confirmed = ? OR engine_face_id = ?)",
+        (person_id, f"merge:{source}", source)).fetchone()
+    return int(row[0]), (int(row[1]) if row[1] is not None else None)
+
+
+def _face_key(face: Any) -> ThumbKey | None:
+    if face is None or not face["sha256"]:
+        return None
+    return ThumbKey("face", face["sha256"], (face["left"], face["top"], face["width"], face["height"]),
+                    face["path"])

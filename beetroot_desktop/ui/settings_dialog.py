@@ -1,6 +1,10 @@
 """Settings: engine, match threshold (with a live preview of the number of people), Amazon Rekognition,
 credentials, library location. Invalid values are refused with a message next to the field; secrets go
 to the system keyring only, never to the settings file.
+
+With a library open, the match threshold is that library's own: saving a new one regroups the library,
+which keeps it (other libraries keep theirs). The threshold in the settings file is only the default for
+libraries that have none yet; it is edited here when no library is open (or with `beetroot config`).
 """
 
 from __future__ import annotations
@@ -58,6 +62,8 @@ PREVIEW_DELAY_MS = 250
 class SettingsChange:
     old: Settings
     new: Settings
+    regroup_at: float | None = None  # the open library's new threshold: regroup it
+    index_calls: int | None = None  # the paid IndexFaces calls the preview announced for that regroup
 
     @property
     def threshold_changed(self) -> bool:
@@ -87,6 +93,9 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(620)
         self.original = copy.deepcopy(settings)
         self.ctx = ctx
+        # The threshold shown is the open library's own (its last regroup), else the default.
+        saved = ctx.library.saved_threshold() if ctx is not None else None
+        self.current_threshold = float(saved) if saved is not None else settings.threshold
         self.bound_engine = ctx.library.get_meta("engine") if ctx is not None else None
         # A cloud library regroups from the candidates its searches kept, which stop at this floor.
         self.floor = self._candidate_floor(ctx) if self.bound_engine == "rekognition" else None
@@ -121,15 +130,15 @@ class SettingsDialog(QDialog):
         self.spin = QDoubleSpinBox()
         self.spin.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
         if self.floor is not None:  # below the floor only new searches could tell; keep the saved value valid
-            lowest = min(max(self.floor, MIN_THRESHOLD), settings.threshold)
+            lowest = min(max(self.floor, MIN_THRESHOLD), self.current_threshold)
             self.spin.setMinimum(lowest)
             self.slider.setMinimum(math.ceil(lowest))
         self.spin.setDecimals(1)
         self.spin.setSingleStep(0.5)
         self.spin.setSuffix(" %")
         self.spin.setFixedWidth(96)
-        self.spin.setValue(settings.threshold)
-        self.slider.setValue(round(settings.threshold))
+        self.spin.setValue(self.current_threshold)
+        self.slider.setValue(round(self.current_threshold))
         self.slider.valueChanged.connect(self._slider_moved)
         self.spin.valueChanged.connect(self._spin_changed)
         row.addWidget(self.slider, 1)
@@ -140,6 +149,11 @@ class SettingsDialog(QDialog):
         form.addRow("", self.preview)
         self.threshold_error = _error_label()
         form.addRow("", self.threshold_error)
+        if ctx is not None:
+            self.threshold_note = QLabel(f"Kept in this library; other libraries keep theirs. New libraries"
+                                         f" start at {settings.threshold:g} %.", objectName="Muted")
+            self.threshold_note.setWordWrap(True)
+            form.addRow("", self.threshold_note)
         if self.floor is not None:
             floor_note = QLabel(f"This library’s Amazon Rekognition searches kept candidates down to"
                                 f" {self.floor:g} %: a lower threshold would need every face searched again.",
@@ -385,7 +399,7 @@ class SettingsDialog(QDialog):
         if self.ctx is None:
             return
         threshold, generation = self.threshold(), self._preview_generation
-        if abs(threshold - self.original.threshold) < 1e-9:
+        if abs(threshold - self.current_threshold) < 1e-9:
             self._update_preview_text(None)
             return
 
@@ -413,7 +427,7 @@ class SettingsDialog(QDialog):
     def _update_preview_text(self, plan: Any, *, pending: bool = False) -> None:
         now = self.current_people
         value = self.threshold()
-        if abs(value - self.original.threshold) < 1e-9:
+        if abs(value - self.current_threshold) < 1e-9:
             text = f"At {value:g} %: {now:,} people (the current grouping)" if now is not None else ""
         elif pending or plan is None:
             text = f"At {value:g} %: counting people…"
@@ -440,6 +454,10 @@ class SettingsDialog(QDialog):
             return 0
         return int(getattr(plan, "index_calls", 0) or 0)
 
+    def _regroups(self) -> bool:
+        """Whether saving regroups the open library (its threshold changed)."""
+        return self.ctx is not None and abs(self.threshold() - self.current_threshold) > 1e-9
+
     def _plan_for_threshold(self) -> Any:
         plan = self.last_plan
         if plan is not None and abs(float(plan.threshold) - self.threshold()) < 1e-9:
@@ -450,7 +468,7 @@ class SettingsDialog(QDialog):
         """A cloud library regroups only above its candidate floor, and only once the calls are counted."""
         msg = ""
         value = self.threshold()
-        if self.floor is not None and abs(value - self.original.threshold) > 1e-9:  # the open library regroups
+        if self.floor is not None and self._regroups():  # the open library regroups
             if value < self.floor:
                 msg = (f"This library can be regrouped at {self.floor:g} % or more: its searches kept no"
                        f" candidates below {self.floor:g} %.")
@@ -563,7 +581,8 @@ class SettingsDialog(QDialog):
         """The settings as the form shows them (not validated, not saved)."""
         s = copy.deepcopy(self.original)
         s.engine = str(self.engine.currentData())
-        s.threshold = self.threshold()
+        if self.ctx is None:  # no library open: the field is the default for libraries without their own
+            s.threshold = self.threshold()
         s.workers = int(self.workers.value())
         s.aws_region = self.region.currentText().strip()
         s.collection_id = self.collection.text().strip() or DEFAULT_COLLECTION_ID
@@ -624,6 +643,11 @@ class SettingsDialog(QDialog):
         except (ConfigError, OSError) as exc:
             self._show(self.general_error, f"The settings could not be saved: {exc}")
             return False
-        self.applied.emit(SettingsChange(self.original, new))
+        change = SettingsChange(self.original, new)
+        if self._regroups():
+            change.regroup_at = self.threshold()
+            if self.bound_engine == "rekognition":
+                change.index_calls = self._index_calls(self._plan_for_threshold())
+        self.applied.emit(change)
         self.accept()
         return True

@@ -19,6 +19,7 @@ DANGER = "#b3261e"
 WARNING_BG = "#fff4e0"
 ERROR_BG = "#fdecea"
 INFO_BG = "#eef3fb"
+DISABLED = "#a7a3ad"
 
 STYLESHEET = f"""
 QMainWindow, QDialog {{ background: {WINDOW}; }}
@@ -78,6 +79,7 @@ QGroupBox QLabel, QGroupBox QRadioButton, QGroupBox QPushButton {{ font-weight: 
 QMenu {{ background: {SURFACE}; border: 1px solid {BORDER}; padding: 4px; }}
 QMenu::item {{ padding: 5px 22px; border-radius: 5px; }}
 QMenu::item:selected {{ background: {ACCENT_SOFT}; color: {TEXT}; }}
+QMenu::item:disabled {{ color: {DISABLED}; background: transparent; }}
 QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QToolTip {{ background: {TEXT}; color: white; border: none; padding: 4px 6px; }}
 """
@@ -98,6 +100,8 @@ def apply_style(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(MUTED))
     palette.setColor(QPalette.ColorRole.ToolTipBase, QColor(TEXT))
     palette.setColor(QPalette.ColorRole.ToolTipText, QColor("#ffffff"))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED))  # e.g. Redo with nothing to redo
     app.setPalette(palette)
     font = app.font()
     if font.pointSizeF() < 10:

@@ -322,11 +322,15 @@ class PhotoViewer(QWidget):
         menu.exec(event.globalPos())
 
     def _not_this_person(self, face: Any) -> None:
-        self.ctx.library.remove_face_from_person(int(face["id"]))
-        self.status.emit("Face removed from the person; it will not be grouped with them again")
-        self.ctx.changed.emit()
+        ok, _ = self.ctx.try_edit("Could not take the face out",
+                                  lambda: self.ctx.library.remove_face_from_person(int(face["id"])))
+        if ok:
+            self.status.emit("Face removed from the person; it will not be grouped with them again")
+            self.ctx.changed.emit()
 
     def _use_as_cover(self, face: Any) -> None:
-        self.ctx.library.set_cover(str(face["person_id"]), int(face["id"]))
-        self.status.emit("Cover photo changed")
-        self.ctx.changed.emit()
+        ok, _ = self.ctx.try_edit("Could not change the cover",
+                                  lambda: self.ctx.library.set_cover(str(face["person_id"]), int(face["id"])))
+        if ok:
+            self.status.emit("Cover photo changed")
+            self.ctx.changed.emit()

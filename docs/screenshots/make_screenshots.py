@@ -4,10 +4,13 @@ Run under a virtual X server (Linux), from the repository root:
 
     xvfb-run -s "-screen 0 1280x800x24" python docs/screenshots/make_screenshots.py [PHOTOS_DIR]
 
+PHOTOS_DIR defaults to the sample photos in tests/data/photos.
+
 It starts Beetroot the way `beetroot` does (same application, window and library opening) on a fresh
 temporary library, drops the sample photos on it, and takes pictures of the screen along the way:
-the empty window, the import in progress, the People grid, a person, the viewer, Settings and Activity.
-People are named the way a user would (F2 on a tile), from the sample library's labels.csv.
+the empty window, the import in progress, the People grid, a person, the viewer, Settings and Activity;
+then it merges two people and pictures Edit › Undo naming that merge, and the Split dialog on the merged
+person. People are named the way a user would (F2 on a tile), from the sample library's labels.csv.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ NAMES = {
 
 
 def main() -> int:
-    photos = Path(sys.argv[1] if len(sys.argv) > 1 else REPO.parent / "shared" / "photos").resolve()
+    photos = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "tests" / "data" / "photos").resolve()
     if not (photos / "labels.csv").exists():
         print(f"no sample photos at {photos}", file=sys.stderr)
         return 2
@@ -55,6 +58,7 @@ def main() -> int:
 
     def shoot(name: str) -> None:
         window.statusBar().clearMessage()  # a transient "Named …" note is not part of the view
+        app.processEvents()  # repainted before the screen is read
         pixmap = QGuiApplication.primaryScreen().grabWindow(0)  # the whole screen, as X shows it
         pixmap.save(str(HERE / f"{name}.png"), "PNG")
         print(f"saved docs/screenshots/{name}.png", flush=True)
@@ -130,6 +134,15 @@ def main() -> int:
     then(lambda: True, lambda: window.open_settings().spin.setValue(97.0), 400)
     then(lambda: "people (now" in (window.settings_dialog.preview.text() if window.settings_dialog else ""),
          lambda: shoot_dialog("settings", window.settings_dialog), 600)
+    # 7. Merge Lin-Manuel Miranda into Alex Lacamoire: Edit › Undo names the merge; Split offers it back.
+    then(lambda: True, lambda: (window.settings_dialog.reject(), merge_two(window)), 0)
+    then(lambda: window.actions_by_name["undo"].text().startswith("&Undo Merge"), lambda: show_edit_menu(window), 800)
+    then(lambda: True, lambda: (shoot("edit-menu"), close_menus(window)), 600)
+    then(lambda: True, lambda: open_merged(window), 0)
+    then(lambda: window.person_page.faces.rowCount() > 1, lambda: window.person_page.tabs.setCurrentIndex(1), 600)
+    then(lambda: True, lambda: window.person_page.split(), 300)
+    then(lambda: getattr(window.person_page, "split_dialog", None) is not None,
+         lambda: shoot_dialog("split", window.person_page.split_dialog), 1200)
 
     QTimer.singleShot(0, run_steps)
     QTimer.singleShot(180_000, app.quit)  # never hang a build
@@ -154,6 +167,34 @@ def name_people(window: object, photos: Path) -> None:
         if len(faces) == 1 and faces[0]["person_id"]:
             model.rename(lib.resolve_person(faces[0]["person_id"]), name)
             done.add(name)
+
+
+def person_named(window: object, name: str) -> str:
+    lib = window.ctx.library  # type: ignore[attr-defined]
+    found = lib.find_people(name)
+    return str(found[0])
+
+
+def merge_two(window: object) -> None:
+    model = window.people_page.model  # type: ignore[attr-defined]
+    model.merge([person_named(window, "Lin-Manuel Miranda")], person_named(window, "Alex Lacamoire"))
+
+
+def show_edit_menu(window: object) -> None:
+    """Open Edit as a click on the menu bar does."""
+    bar = window.menuBar()  # type: ignore[attr-defined]
+    action = next(a for a in bar.actions() if a.text() == "&Edit")
+    bar.setActiveAction(action)
+
+
+def close_menus(window: object) -> None:
+    for action in window.menuBar().actions():  # type: ignore[attr-defined]
+        if action.menu() is not None:
+            action.menu().hide()
+
+
+def open_merged(window: object) -> None:
+    window.open_person(person_named(window, "Alex Lacamoire"))  # type: ignore[attr-defined]
 
 
 def open_photo(window: object, path: Path) -> None:
