@@ -127,3 +127,13 @@ def test_ledger_counts_calls(tmp_path: Path):
         lib.log_call("rekognition", "IndexFaces", "ok")
         lib.log_call("rekognition", "SearchFacesByImage", "throttled")
         assert lib.call_counts() == {"SearchFacesByImage": 2, "IndexFaces": 1} and lib.total_calls() == 3
+
+
+def test_read_only_opening_survives_uri_characters_in_the_folder_name(tmp_path: Path):
+    folder = tmp_path / "photos?of#100%"
+    with open_library(folder) as lib:
+        _photo(lib, "a", [_face(0, "p1")])
+    with open_library(folder, readonly=True) as lib:
+        assert [p.person_id for p in lib.people()] == ["p1"]
+    with open_library(folder, readonly=True, immutable=True) as lib:
+        assert lib.photo_count() == 1

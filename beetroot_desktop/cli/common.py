@@ -242,28 +242,10 @@ def _open_read_only(path: Path) -> Any:
 
 
 def _open_immutable(path: Path) -> Any:
-    from urllib.parse import quote
+    from ..library import LibraryError, open_library
 
-    from ..library import Library, LibraryError, NewerSchemaError, db_path
-    from ..library.schema import APPLICATION_ID, SCHEMA_VERSION
-
-    db = db_path(path)
     try:
-        conn = sqlite3.connect(f"file:{quote(str(db.resolve()))}?mode=ro&immutable=1", uri=True,
-                               check_same_thread=False)
-        conn.row_factory = sqlite3.Row
-        conn.isolation_level = None
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.Error as exc:
-        raise LibraryError(f"the library file {db} cannot be read ({exc})") from exc
-    if app_id != APPLICATION_ID or version != SCHEMA_VERSION:
-        conn.close()
-        if version > SCHEMA_VERSION:
-            raise NewerSchemaError(f"the library was written by a newer Beetroot (schema {version}, this one knows"
-                                   f" {SCHEMA_VERSION}); update the app")
-        raise LibraryError(f"the library at {path} is read-only and was made by an older Beetroot, or is not a"
-                           " Beetroot library; open it once where it can be written so it can be upgraded")
-    library = Library.__new__(Library)  # the same object open_library makes, on this connection
-    library.dir, library.path, library.conn, library._depth = path, db, conn, 0
-    return library
+        return open_library(path, readonly=True, immutable=True)
+    except LibraryError as exc:
+        raise LibraryError(f"{exc}; a library in a read-only folder is read as it is, so it must have been made"
+                           " by this version of Beetroot: open it once where it can be written") from exc

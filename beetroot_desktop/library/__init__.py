@@ -25,8 +25,9 @@ class Library(PeopleMixin, BrowseMixin):
     """One library: photos, faces, people and the engine-call ledger, in one SQLite file."""
 
 
-def open_library(library_dir: Path | str, *, readonly: bool = False) -> Library:
-    return Library(library_dir, readonly=readonly)
+def open_library(library_dir: Path | str, *, readonly: bool = False, immutable: bool = False) -> Library:
+    """The library in `library_dir`; `readonly` never writes, `immutable` also takes no lock (store.connect)."""
+    return Library(library_dir, readonly=readonly, immutable=immutable)
 
 
 __all__ = [

@@ -7,6 +7,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -78,10 +79,20 @@ def db_path(library_dir: Path) -> Path:
     return Path(library_dir) / DB_NAME
 
 
-def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """One connection with the settings every part of the app relies on."""
+def _uri(path: Path, query: str) -> str:
+    """A file: URI for SQLite; the path quoted, so '?', '#' and '%' in folder names are not taken as syntax."""
+    return f"file:{quote(str(Path(path).absolute()))}?{query}"
+
+
+def connect(path: Path, *, readonly: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    """One connection with the settings every part of the app relies on.
+
+    `immutable` reads a file nobody can be writing (its folder is read-only, so SQLite could not even make
+    the WAL's shared-memory file beside it): SQLite then reads it as it is on disk, without locks.
+    """
     if readonly:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+        query = "mode=ro&immutable=1" if immutable else "mode=ro"
+        conn = sqlite3.connect(_uri(path, query), uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
                                check_same_thread=False)
     else:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
@@ -167,7 +178,7 @@ def _check_ours(conn: sqlite3.Connection) -> int:
 class Core:
     """Connection, transactions, metadata and the engine-call ledger of one library."""
 
-    def __init__(self, library_dir: Path | str, *, readonly: bool = False) -> None:
+    def __init__(self, library_dir: Path | str, *, readonly: bool = False, immutable: bool = False) -> None:
         self.dir = Path(library_dir)
         self.path = db_path(self.dir)
         if not readonly:
@@ -176,7 +187,7 @@ class Core:
             raise LibraryError(f"no library at {self.dir}")
         conn: sqlite3.Connection | None = None
         try:
-            conn = connect(self.path, readonly=readonly)
+            conn = connect(self.path, readonly=readonly, immutable=immutable)
             if not readonly:
                 migrate(conn)
             elif _check_ours(conn) < SCHEMA_VERSION:
