@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from beetroot_desktop.engines.base import WorkerNeeds
+from beetroot_desktop.engines.base import EngineConfigError, WorkerNeeds
 from beetroot_desktop.engines.local import LocalEngine
 from beetroot_desktop.library import EditRefused, Library, NothingToUndo, open_library
 from beetroot_desktop.pipeline import ingest, plan_regroup, regroup
@@ -155,16 +155,35 @@ class IdentityMachine(RuleBasedStateMachine):
         assert self.paid_calls() >= calls
         self.stale_snapshots()
 
+    def floor(self) -> float:
+        """The lowest threshold this library can regroup at (a cloud library: its searches' candidate floor)."""
+        if self.lib.bound_engine() == "local":
+            return 0.0
+        from beetroot_desktop.engines.rekognition import candidate_floor
+
+        return candidate_floor(self.lib)
+
     @rule(threshold=THRESHOLDS)
     def regroup_at(self, threshold: float) -> None:
+        if threshold < self.floor():  # no candidates were kept below the floor: refused, nothing changed
+            before = snapshot(self.lib)
+            with pytest.raises(EngineConfigError, match="choose a threshold"):
+                regroup(self.lib, threshold)
+            assert snapshot(self.lib) == before
+            return
         plan = plan_regroup(self.lib, threshold)
         calls = self.paid_calls()
-        self.record_edit(lambda: regroup(self.lib, threshold))  # may change nothing: then no undo entry
+        # May change nothing: then there is no undo entry.
+        self.record_edit(lambda: regroup(self.lib, threshold, engine_factory=lambda _: self.make_engine(self.lib)))
         spent = self.paid_calls() - calls
-        assert spent <= plan.index_calls, f"{spent} paid calls, {plan.index_calls} announced"
+        assert spent <= plan.index_calls, f"{spent} paid IndexFaces calls, {plan.index_calls} announced"
+        self.spent_in_regroups(spent)
         self.threshold = threshold
         again = plan_regroup(self.lib, threshold)
         assert again.changed_faces == 0 and again.index_calls == 0, "a regroup is not a fixed point"
+
+    def spent_in_regroups(self, calls: int) -> None:
+        pass
 
     @precondition(lambda self: self.lib.people())
     @rule(data=st.data(), name=NAMES)
@@ -383,17 +402,8 @@ def test_identity_holds_under_any_sequence_cloud(photos_dir: Path) -> None:
         def paid_calls(self) -> int:
             return sum(e.calls["IndexFaces"] for e in self.engines)
 
-        @rule(threshold=st.sampled_from([80.0, 90.0, 95.0, 97.0, 99.0, 99.5, 100.0]))
-        def regroup_at(self, threshold: float) -> None:  # a cloud library regroups from its candidates' floor up
-            plan = plan_regroup(self.lib, threshold)
-            before = self.paid_calls()
-            self.record_edit(lambda: regroup(self.lib, threshold, engine_factory=lambda _: self.make_engine(
-                self.lib)))
-            spent = self.paid_calls() - before
-            assert spent <= plan.index_calls, f"{spent} IndexFaces calls, {plan.index_calls} announced"
-            Cloud.regroup_calls += spent  # type: ignore[attr-defined]
-            self.threshold = threshold
-            assert plan_regroup(self.lib, threshold).changed_faces == 0
+        def spent_in_regroups(self, calls: int) -> None:
+            Cloud.regroup_calls += calls  # type: ignore[attr-defined]
 
     Cloud.engines = []  # type: ignore[attr-defined]
     Cloud.regroup_calls = 0  # type: ignore[attr-defined]
