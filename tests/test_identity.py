@@ -91,7 +91,7 @@ def test_not_this_person_on_a_first_face_keeps_the_name_through_any_regroup(tmp_
     first = founder["path"]
     code, out = run(capsys, "reject", first, str(founder["idx"]), "--library", lib)
     assert code == 0 and out["rejected_from"] == obama["person_id"]
-    for threshold in ("95", "99.8", "95", "80", "95"):
+    for threshold in ("95", "99.8", "95", "80", "50", "95"):
         assert run(capsys, "regroup", "--library", lib, "--threshold", threshold, "--yes")[0] == 0
         named = [p for p in people(capsys, lib) if p["name"] == "Barack Obama"]
         assert len(named) == 1, threshold
@@ -121,8 +121,9 @@ def test_a_merge_survives_a_threshold_round_trip_and_undo_takes_it_back(tmp_path
     code, out = run(capsys, "redo", "--library", lib)
     assert code == 0 and out["redone"] == "Merge people"
     assert source["person_id"] not in {p["person_id"] for p in people(capsys, lib)}
-    # Split the formerly merged person off again, by its name.
-    assert run(capsys, "rename", source["person_id"], "Alex", "--library", lib)[0] == 0  # follows the merge
+    # A merged-away id names no one to rename; split the formerly merged person off by its id.
+    code, err = run(capsys, "rename", source["person_id"], "Alex", "--library", lib)
+    assert code == 2 and "was merged into" in err
     code, out = run(capsys, "split", target["person_id"], source["person_id"], "--library", lib)
     assert code == 0 and out["split"][0]["person_id"] == source["person_id"]
     ids = {p["person_id"]: p["faces"] for p in people(capsys, lib)}
@@ -246,8 +247,9 @@ def test_moving_a_founding_face_away_keeps_its_person_and_drags_no_one(tmp_path,
     else:
         assert run(capsys, "split", obama["person_id"], f"{path}:{idx}", "--library", lib)[0] == 0
     assert run(capsys, "rename", obama["person_id"], "Barack", "--library", lib)[0] == 0
-    for threshold in ("95", "99.8", "95"):
+    for threshold in ("95", "99.8", "50", "95"):
         assert run(capsys, "regroup", "--library", lib, "--threshold", threshold, "--yes")[0] == 0
+        assert [p["name"] for p in people(capsys, lib)].count("Barack") == 1, threshold
     rows = people(capsys, lib)
     barack = [p for p in rows if p["name"] == "Barack"]
     assert len(barack) == 1 and barack[0]["faces"] == obama["faces"] - 1
@@ -316,12 +318,13 @@ def test_edits_that_change_nothing_leave_no_undo_entry(tmp_path, photos_dir, cap
     lib = str(tmp_path / "lib")
     assert run(capsys, "import", "--library", lib, str(photos_dir / "family" / "2019"))[0] == 0
     person = people(capsys, lib)[0]["person_id"]
-    assert run(capsys, "regroup", "--threshold", "95", "--yes", "--library", lib)[0] == 0  # saves 95 in the library
+    assert run(capsys, "regroup", "--threshold", "95", "--yes", "--library", lib)[0] == 0  # only saves 95
     assert run(capsys, "rename", person, "X", "--library", lib)[1]["undo"] == "Rename to \u201cX\u201d"
     for args in (("rename", person, "X"), ("unhide", person), ("regroup", "--threshold", "95", "--yes")):
         assert run(capsys, *args, "--library", lib)[0] == 0
     with open_library(lib) as library:
-        assert [e.label for e in library.history()] == ["Regroup at 95 %", "Rename to \u201cX\u201d"]
+        assert [e.label for e in library.history()] == ["Rename to \u201cX\u201d"]
+        assert library.saved_threshold() == 95.0
 
 
 def test_hostile_references_get_a_message_not_a_traceback(tmp_path, photos_dir, capsys):
@@ -346,3 +349,23 @@ def test_hostile_references_get_a_message_not_a_traceback(tmp_path, photos_dir, 
     link.symlink_to(two)
     code, out = run(capsys, "reject", str(link), "0", "--library", lib)
     assert code == 0 and out["face"]["photo"] == two
+
+
+def test_second_pass_findings(tmp_path, photos_dir, capsys):
+    """Merged-away ids, ids in capitals, links on either side, and a regroup's undo in its JSON."""
+    links = tmp_path / "links"
+    links.mkdir()
+    (links / "o.jpg").symlink_to(photos_dir / "family" / "2019" / "obama.jpg")
+    lib = str(tmp_path / "lib")
+    assert run(capsys, "import", "--library", lib, str(photos_dir / "events"), str(links))[0] == 0
+    code, out = run(capsys, "reject", str(photos_dir / "family" / "2019" / "obama.jpg"), "0", "--library", lib)
+    assert code == 0 and out["face"]["photo"] == str(links / "o.jpg")  # imported through the link
+    rows = people(capsys, lib)
+    kit, rose = by_photo(rows, "johnsnow_test1.jpg"), by_photo(rows, "alex_lacamoire1.jpg")
+    assert run(capsys, "merge", kit["person_id"], rose["person_id"], "--library", lib)[0] == 0
+    code, err = run(capsys, "rename", rose["person_id"], "Rose", "--library", lib)
+    assert code == 2 and f"was merged into {kit['person_id']}" in err
+    code, err = run(capsys, "rename", kit["person_id"], obama_of(rows)["person_id"].upper(), "--library", lib)
+    assert code == 2 and "another person's id" in err
+    code, out = run(capsys, "regroup", "--threshold", "99.8", "--yes", "--library", lib)
+    assert code == 0 and out["undo"] == "Regroup at 99.8 %"

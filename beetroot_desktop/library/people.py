@@ -141,7 +141,7 @@ class PeopleMixin(EditsMixin, PhotosMixin):
         person_id = self.resolve_person(person_id)
         self._require_person(person_id)
         if clean is not None and clean != person_id and self.conn.execute(
-                "SELECT 1 FROM people WHERE person_id = ?", (clean,)).fetchone():
+                "SELECT 1 FROM people WHERE person_id = lower(?)", (clean,)).fetchone():
             raise EditRefused("that is another person's id; a name must not be mistaken for it")
         label = f"Rename to \u201c{clean}\u201d" if clean else "Clear name"
         with self.edit(label):

@@ -271,10 +271,16 @@ def reanchor(library: Library, engine: FaceEngine) -> int:
         return 0
     done = 0
     for person in library.unfounded_people():
-        face = library.conn.execute(
+        rows = library.conn.execute(
             "SELECT f.id, f.idx, f.left, f.top, f.width, f.height, f.score, f.descriptor, f.engine_face_id,"
-            " ph.sha256 FROM faces f JOIN photos ph ON ph.id = f.photo_id"
-            " WHERE f.person_id = ? AND f.descriptor IS NOT NULL ORDER BY f.id LIMIT 1", (person,)).fetchone()
+            " ph.sha256, EXISTS (SELECT 1 FROM people o WHERE o.person_id = f.engine_face_id) AS founded"
+            " FROM faces f JOIN photos ph ON ph.id = f.photo_id"
+            " WHERE f.person_id = ? AND f.descriptor IS NOT NULL AND f.status IN ('matched', 'indexed')"
+            " ORDER BY f.id", (person,))
+        # A face the user moved here from the person its FaceId founded does not found this one (every face
+        # like it would follow); a merged person's founding face does.
+        face = next((r for r in rows if not r["founded"] or library.resolve_person(r["engine_face_id"]) == person),
+                    None)
         if face is None:
             continue
         fid = face["engine_face_id"]

@@ -119,13 +119,33 @@ class _Replay:
         self.claimed: set[str] = set()  # person entities that have a founding face in this replay
         self.in_photo: dict[int, set[str]] = {}
         self.pins: dict[int, str] = {}  # face row id -> person the user's facts keep it in
+        self.founding: set[int] = set()  # pinned faces that found their person in this replay
+        founded: set[str] = set()
         for face in faces:
             pin = self.pin_of(face)
             if pin is not None:
                 self.pins[face["id"]] = pin
                 self.in_photo.setdefault(face["photo_id"], set()).add(pin)
+                if face["confirmed"] is None or (face["status"] == "indexed" and face["engine_face_id"]):
+                    self.founding.add(face["id"])
+                    founded.add(pin)
             elif face["status"] not in REGROUPED and face["person_id"]:
                 self.in_photo.setdefault(face["photo_id"], set()).add(self.resolve(face["person_id"]))
+        # A person the user named, hid or merged whose founding face the user took out or moved: its first
+        # face founds it again, at every threshold, so it keeps its name and the faces like that one.
+        for face in faces:
+            current = self.resolve(face["person_id"]) if face["person_id"] else None
+            own = face["engine_face_id"]
+            elsewhere = own is not None and own in self.entities and self.resolve(own) != current
+            if (current in self.anchored and current not in founded and face["status"] in REGROUPED
+                    and current not in self.banned.get(face["id"], set()) and not elsewhere):
+                # (A face whose FaceId founded another person was moved here by the user: it is not made to
+                # stand for this one, or every face like it would follow.)
+                assert current is not None
+                self.pins[face["id"]] = current
+                self.founding.add(face["id"])
+                self.in_photo.setdefault(face["photo_id"], set()).add(current)
+                founded.add(current)
 
     def resolve(self, person_id: str) -> str:
         if person_id.startswith(PENDING):
@@ -183,8 +203,11 @@ def plan_regroup(library: Library, threshold: float) -> RegroupPlan:
             continue
         vec = blob_to_descriptor(face["descriptor"])
         own = face["engine_face_id"]
-        if pin is not None and face["confirmed"] is None:  # a founding face the user's facts keep founding
+        if pin is not None and row_id in replay.founding:  # a founding face the user's facts keep founding
             person, status, sim, founder = pin, "indexed", None, True
+            if own is None:
+                own = f"{PENDING}{row_id}"
+                plan.to_index.append(row_id)
         elif pin is not None:
             person, status, sim = pin, face["status"], face["similarity"]
             founder = status == "indexed" and own is not None
@@ -285,9 +308,12 @@ def apply_regroup(library: Library, plan: RegroupPlan, engine: FaceEngine | None
                     (person, sim, status, matched, own, row_id))
                 changed += 1
             library.drop_stale_covers()
-            if changed or library.saved_threshold() != float(plan.threshold):
+            if changed:
                 library.set_meta("threshold", str(float(plan.threshold)))
                 library.set_meta("regrouped_at", str(time.time()))
+        if not changed and library.saved_threshold() != float(plan.threshold):
+            # Nothing moved: the library only remembers the threshold, with nothing for undo to take back.
+            library.set_meta("threshold", str(float(plan.threshold)))
     except BaseException:
         if engine is not None:
             engine.discard()
