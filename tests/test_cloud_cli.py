@@ -181,3 +181,18 @@ def test_import_exit_codes_say_what_to_do(fake_aws, photos_dir, capsys):  # noqa
     assert main(["config", "set", "collection_id", ""]) == 0
     assert main(["import", "--engine", "rekognition", photo]) == 2
     assert "REKOGNITION_COLLECTION_ID" in capsys.readouterr().err
+
+
+def test_check_connection_never_raises_when_the_rekognition_client_cannot_be_made(fake_aws, monkeypatch):  # noqa: F811
+    import beetroot_desktop.engines.rekognition as rekognition
+
+    real = rekognition.make_client
+
+    def broken(session, service, region):
+        if service == "rekognition":
+            raise ValueError("Invalid endpoint: https://rekognition.%.invalid")
+        return real(session, service, region)
+
+    monkeypatch.setattr(rekognition, "make_client", broken)
+    result = check_connection(Settings(engine="rekognition", aws_region="us-east-1"))
+    assert not result.ok and "Rekognition client could not be made" in result.message

@@ -323,7 +323,13 @@ def check_connection(settings: Settings, create_collection: bool = False) -> Con
         mapped = translate(exc, "GetCallerIdentity", collection_id=collection_id, region=region, service="sts")
         return ConnectionCheck(False, str(mapped), region=region)
     account = str(identity.get("Arn") or identity.get("Account"))
-    rek = make_client(session, "rekognition", region)
+    try:
+        rek = make_client(session, "rekognition", region)
+    except (EngineConfigError, BotoCoreError, ValueError) as exc:
+        with contextlib.suppress(Exception):
+            sts.close()
+        return ConnectionCheck(False, f"Signed in as {account}, but the Rekognition client could not be made: {exc}",
+                               account, region)
     try:
         try:
             described = rek.describe_collection(CollectionId=collection_id)
