@@ -11,16 +11,20 @@ import argparse
 import json
 from typing import Any
 
-from .common import EXIT_OK, add_library, open_library_for
+from .common import EXIT_OK, add_library, examples, open_library_for
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("people", help="list people and their photos")
+    p = sub.add_parser("people", help="list people and their photos",
+                       **examples("beetroot people",
+                                  "beetroot people --json | jq -r '.[] | select(.name) | .name'"))
     add_library(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_people)
 
-    p = sub.add_parser("faces", help="list every face and its person")
+    p = sub.add_parser("faces", help="list every face and its person",
+                       **examples("beetroot faces --library ~/Beetroot",
+                                  "beetroot faces --json | jq 'map(select(.person_id == null)) | length'"))
     add_library(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_faces)

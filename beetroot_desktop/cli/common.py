@@ -37,6 +37,7 @@ from ..config import (
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report a command ended by SIGINT (128 + 2)
 # MAX_WORKERS_PER_CORE (imported above) lives in config.py now, beside the workers validator that uses it.
 
 Handler = Callable[[argparse.Namespace], int]
@@ -48,6 +49,12 @@ class CliError(Exception):
 
 def warn(message: str) -> None:
     print(f"beetroot: warning: {message}", file=sys.stderr)
+
+
+def examples(*lines: str) -> dict[str, Any]:
+    """`add_parser` keywords that end the command's --help with these example command lines, kept as written."""
+    return {"epilog": "examples:\n" + "\n".join(f"  {line}" for line in lines),
+            "formatter_class": argparse.RawDescriptionHelpFormatter}
 
 
 def add_library(p: argparse.ArgumentParser, *, top: bool = False) -> None:

@@ -33,7 +33,7 @@ from ..config import (
     write_settings_file,
 )
 from ..textsafe import printable
-from .common import EXIT_OK, EXIT_USAGE, CliError, open_library_for, warn
+from .common import EXIT_OK, EXIT_USAGE, CliError, examples, open_library_for, warn
 
 SECRET_KEYS = frozenset({"aws_access_key_id", "aws_secret_access_key", "secret", "secret_access_key",
                          "aws_session_token", "password"})
@@ -41,29 +41,37 @@ ENDPOINT_VARS = ("AWS_ENDPOINT_URL_REKOGNITION", "AWS_ENDPOINT_URL")
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("config", help="show or change settings")
+    p = sub.add_parser("config", help="show or change settings",
+                       **examples("beetroot config show", "beetroot config set threshold 92"))
     config_sub = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
-    q = config_sub.add_parser("set", help="save one setting: beetroot config set KEY VALUE")
+    q = config_sub.add_parser("set", help="save one setting: beetroot config set KEY VALUE",
+                              **examples("beetroot config set threshold 92", "beetroot config set engine rekognition"))
     q.add_argument("key")
     q.add_argument("value")
     q.set_defaults(handler=cmd_config_set)
-    q = config_sub.add_parser("unset", help="forget one saved setting (back to its default)")
+    q = config_sub.add_parser("unset", help="forget one saved setting (back to its default)",
+                              **examples("beetroot config unset threshold"))
     q.add_argument("key")
     q.set_defaults(handler=cmd_config_unset)
-    q = config_sub.add_parser("show", help="every setting, its value and where it comes from")
+    q = config_sub.add_parser("show", help="every setting, its value and where it comes from",
+                              **examples("beetroot config show", "beetroot config show --json"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_config_show)
 
-    p = sub.add_parser("aws-login", help="save an AWS access key in the system keyring (never in a file)")
+    p = sub.add_parser("aws-login", help="save an AWS access key in the system keyring (never in a file)",
+                       **examples("beetroot aws-login    # asks for the key id and the secret",
+                                  "beetroot aws-login --forget"))
     p.add_argument("--access-key-id", metavar="ID", help="the access key id (asked for when missing)")
     p.add_argument("--forget", action="store_true", help="delete the saved access key instead")
     p.set_defaults(handler=cmd_aws_login)
 
-    p = sub.add_parser("check-aws", help="test the AWS credentials, region and collection")
+    p = sub.add_parser("check-aws", help="test the AWS credentials, region and collection",
+                       **examples("beetroot check-aws", "beetroot check-aws --create-collection"))
     p.add_argument("--create-collection", action="store_true", help="create the collection if it is missing")
     p.set_defaults(handler=cmd_check_aws)
 
-    p = sub.add_parser("costs", help="Amazon Rekognition calls made for this library and what they cost")
+    p = sub.add_parser("costs", help="Amazon Rekognition calls made for this library and what they cost",
+                       **examples("beetroot costs", "beetroot costs --library ~/Beetroot --json"))
     p.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help="library folder")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_costs)

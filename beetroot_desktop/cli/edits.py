@@ -19,7 +19,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .common import EXIT_FAILED, EXIT_OK, CliError, open_library_for, settings_for
+from .common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, CliError, examples, open_library_for, settings_for
+from .progress import Progress, live_progress_allowed, plural
 
 Edit = Callable[[Any, argparse.Namespace], dict[str, Any]]
 
@@ -29,9 +30,25 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object with what changed")
 
 
+_ID = "4b314ded-fabb-4831-b6ba-a460e8d1e181"  # a person id as `beetroot people` shows it
+EXAMPLES = {
+    "rename": [f'beetroot rename {_ID} "Rose Tyler"    # ids: see `beetroot people`',
+               'beetroot rename "Rose Tyler" ""    # clear the name'],
+    "hide": ['beetroot hide "Mr Postman"'],
+    "unhide": ['beetroot unhide "Mr Postman" --json'],
+    "merge": [f'beetroot merge "Rose Tyler" {_ID}    # the unnamed person joins Rose'],
+    "split": ['beetroot split "Rose Tyler" ~/Pictures/2019/beach.jpg:1',
+              f'beetroot split "Rose Tyler" {_ID}    # undo an old merge of that person into Rose'],
+    "reject": ["beetroot reject ~/Pictures/2019/beach.jpg 1    # face 1 is not its person"],
+    "assign": ['beetroot assign ~/Pictures/2019/beach.jpg 1 "Rose Tyler"'],
+    "undo": ["beetroot undo", "beetroot undo --json | jq -r .undo    # what the next undo would take back"],
+    "redo": ["beetroot redo"],
+}
+
+
 def register(sub: Any) -> None:
     def add(name: str, help_text: str, edit: Edit, *arguments: tuple[str, dict[str, Any]]) -> None:
-        p = sub.add_parser(name, help=help_text)
+        p = sub.add_parser(name, help=help_text, **examples(*EXAMPLES[name]))
         for dest, kwargs in arguments:
             p.add_argument(dest, **kwargs)
         _common(p)
@@ -53,7 +70,9 @@ def register(sub: Any) -> None:
     add("undo", "undo the last edit (also after a restart)", _undo)
     add("redo", "make the last undone edit again", _redo)
 
-    p = sub.add_parser("regroup", help="regroup the library at another match threshold, without importing again")
+    p = sub.add_parser("regroup", help="regroup the library at another match threshold, without importing again",
+                       **examples("beetroot regroup --threshold 90",
+                                  "beetroot regroup --threshold 98 --yes --json    # cloud: make the calls it needs"))
     p.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help="library folder")
     p.add_argument("--threshold", type=float, metavar="PCT", required=True, help="the new threshold, 50-100")
     p.add_argument("--yes", action="store_true", help="make the IndexFaces calls it needs without asking")
@@ -77,6 +96,10 @@ def text_arg(value: str, what: str) -> str:
 def person_ref(library: Any, ref: str) -> str:
     """A person id or an exact, unique name; a usage error (exit 2) when it names none or several."""
     found = library.find_people(text_arg(ref, "person"))
+    if found and found[0] != ref and library.conn.execute(
+            "SELECT 1 FROM people WHERE person_id = ?", (ref,)).fetchone():
+        raise CliError(f"{ref} was merged into {found[0]}: use that id, or split {ref} off it first"
+                       f" (`beetroot split {found[0]} {ref}`)")
     if not found:
         raise CliError(f"no person has the id or the name {ref!r} (see `beetroot people`)")
     if len(found) > 1:
@@ -103,6 +126,18 @@ def face_ref(library: Any, photo: str, idx: int) -> int:
         f"SELECT f.id FROM faces f JOIN photos ph ON ph.id = f.photo_id WHERE ph.path IN ({marks}) AND f.idx = ?"
         " ORDER BY ph.id LIMIT 1", (*paths, idx)).fetchone()
     if row is None:
+        # Imported through a link (or reached through one now): the same file on disk is the same photo.
+        # Only on a miss, so the paths are resolved one by one here and nowhere else.
+        real = os.path.realpath(photo)
+        same = next((r[0] for r in library.conn.execute("SELECT path FROM photos ORDER BY id")
+                     if os.path.realpath(r[0]) == real), None)
+        if same is not None:
+            paths, marks = (same,), "?"
+            row = library.conn.execute(
+                "SELECT f.id FROM faces f JOIN photos ph ON ph.id = f.photo_id WHERE ph.path = ? AND f.idx = ?",
+                (same, idx)).fetchone()
+            if row is not None:
+                return int(row[0])
         known = library.conn.execute(f"SELECT 1 FROM photos WHERE path IN ({marks})", paths).fetchone()
         if known is None:
             raise CliError(f"{shown} is not in the library (see `beetroot faces`)")
@@ -272,10 +307,36 @@ def cmd_regroup(args: argparse.Namespace) -> int:
             return False
         return input(f"Make {calls} IndexFaces calls now? [y/N] ").strip().lower() in ("y", "yes")
 
+    progress = Progress(live_progress_allowed(args), "faces", details=lambda: ["indexed"])
+    indexed = 0
+
+    def counted(engine: Any) -> Any:
+        """The engine, with the faces it indexes counted on the live line (the regroup's slow part)."""
+        def on_index() -> None:
+            nonlocal indexed
+            indexed += 1
+            progress.update(indexed)
+
+        # Only the cloud engine is asked first (confirm), so only it has a total here: each of its calls reads
+        # a photo and waits on AWS. The local engine indexes the stored descriptors: instant, no line.
+        if "index_calls" in summary:
+            progress.start(summary["index_calls"])
+        return _IndexCounter(engine, on_index)
+
     with open_library_for(args, settings) as library:
         try:
-            plan = regroup(library, threshold, confirm=confirm,
-                           engine_factory=lambda bound: create_engine(replace(settings, engine=bound), library))
+            with progress:
+                plan = regroup(library, threshold, confirm=confirm,
+                               engine_factory=lambda bound: counted(create_engine(replace(settings, engine=bound),
+                                                                                  library)))
+        except KeyboardInterrupt:
+            kept = (f"; the {plural(indexed, 'face')} indexed before the stop keep their FaceIds, so the next"
+                    " regroup does not index them again") if indexed else ""
+            if args.json:
+                print(json.dumps({**summary, "interrupted": True, "indexed": indexed}))
+            else:
+                print(f"Interrupted: nothing changed in the library's people{kept}.")
+            return EXIT_INTERRUPTED
         except (EngineConfigError, LibraryBusy) as exc:
             raise CliError(f"{exc}\nNothing changed in the library.") from exc
         except EngineError as exc:
@@ -283,6 +344,8 @@ def cmd_regroup(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         people = len(library.people())
         local = library.bound_engine() == "local"
+        following = library.next_undo()
+    summary["undo"] = following.label if following else None
     if "people" not in summary:
         summary.update(people=plan.people, changed_faces=plan.changed_faces,
                        index_calls=0 if local else plan.index_calls,
@@ -304,3 +367,19 @@ def cmd_regroup(args: argparse.Namespace) -> int:
         print(f"Regrouped: {people} people at threshold {threshold:g} (saved as this library's match threshold;"
               " `beetroot undo` goes back).")
     return EXIT_OK
+
+
+class _IndexCounter:
+    """A face engine that calls `on_index` after each `index` call; everything else goes to the engine."""
+
+    def __init__(self, engine: Any, on_index: Callable[[], None]) -> None:
+        self._engine = engine
+        self._on_index = on_index
+
+    def index(self, *args: Any, **kwargs: Any) -> Any:
+        result = self._engine.index(*args, **kwargs)
+        self._on_index()
+        return result
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._engine, name)

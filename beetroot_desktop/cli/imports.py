@@ -15,11 +15,13 @@ from ..config import Settings
 from ..textsafe import printable
 from .common import (
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     CliError,
     add_import_options,
     add_library,
     disk_full_message,
+    examples,
     is_disk_full,
     is_read_only,
     library_dir_for,
@@ -29,10 +31,13 @@ from .common import (
     read_only_reason,
     settings_for,
 )
+from .progress import Progress, live_progress_allowed, plural
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("import", help="import photos and folders (recursively)")
+    p = sub.add_parser("import", help="import photos and folders (recursively)",
+                       **examples("beetroot import ~/Pictures",
+                                  "beetroot import ~/Pictures/2024 --library ~/Beetroot-family --json | tail -n 1"))
     p.add_argument("paths", nargs="+", metavar="PATH")
     add_library(p)
     add_import_options(p)
@@ -40,7 +45,9 @@ def register(sub: Any) -> None:
                    help="count new photos and faces and estimate the engine calls and their cost; change nothing")
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("rebuild", help="set a damaged library file aside and import its photos again")
+    p = sub.add_parser("rebuild", help="set a damaged library file aside and import its photos again",
+                       **examples("beetroot rebuild --library ~/Beetroot",
+                                  "beetroot rebuild --force --workers 2    # start a healthy library over"))
     add_library(p)
     p.add_argument("--force", action="store_true",
                    help="rebuild even a healthy library (its names and merges stay in the set-aside file)")
@@ -103,9 +110,14 @@ def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str
     from ..pipeline import FaceOutcome, ImportListener, ImportReport, PhotoDone, ingest
 
     quiet, as_json = args.quiet, args.json
+    people = _PeopleCounter()
+    progress = Progress(live_progress_allowed(args), "photos",
+                        details=lambda: [plural(printer.report.faces, "face"),
+                                         plural(people.new, "new person", "new people")])
 
     class Printer(ImportListener):
-        """Prints each face; keeps a running report for an import that stops before it can return its own."""
+        """Prints each face (above the live line on a terminal); keeps a running report for an import that
+        stops before it can return its own."""
 
         def __init__(self) -> None:
             self.report = ImportReport()
@@ -114,11 +126,13 @@ def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str
 
         def scan_finished(self, total: int) -> None:
             self.total = total
+            progress.start(total)
 
         def face_outcome(self, outcome: FaceOutcome) -> None:
             self.outcomes.setdefault(outcome.path, []).append(outcome)
+            progress.update(self.report.photos_seen, outcome.path)
             if not quiet:
-                print(printable(outcome.log_line()), flush=True)
+                progress.write(printable(outcome.log_line()))
 
         def photo_done(self, event: PhotoDone) -> None:
             report = self.report
@@ -134,9 +148,14 @@ def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str
                 report.photos_duplicate += 1
             elif event.status == "failed":
                 report.add_failure(event.path, event.reason or "failed")
+            if progress.enabled:
+                if any(o.kind == "nomatch" or o.new_person for o in outcomes):
+                    people.count_new()  # only a NoMatch can make a person: no query for the other photos
+                progress.update(event.done, event.path)
 
     printer = Printer()
     stopped: str | None = None
+    interrupted = False
     with open_library_for(args, settings) as library:
         try:
             engine = create_engine(settings, library)
@@ -145,10 +164,25 @@ def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str
         except (sqlite3.Error, OSError) as exc:  # binding a new library to its engine is its first write
             raise CliError(library_problem(exc, library.dir)) from exc
         started, calls_before = time.perf_counter(), sum(engine.calls.values())
-        people_before = _people_count(library)
+        people.start(library)
+
+        def partial_report() -> ImportReport:
+            """What was saved before the import stopped part way (it returns no report of its own then)."""
+            report = printer.report
+            report.pending = max(0, printer.total - report.photos_seen)
+            report.engine_calls = sum(engine.calls.values()) - calls_before
+            report.new_people = people.count_new()  # not told face by face
+            report.seconds = time.perf_counter() - started
+            return report
+
         try:
-            report = ingest(paths, library, engine, threshold=import_threshold(args, settings, library),
-                            workers=settings.effective_workers(), listener=printer)
+            with progress:
+                report = ingest(paths, library, engine, threshold=import_threshold(args, settings, library),
+                                workers=settings.effective_workers(), listener=printer)
+        except KeyboardInterrupt:
+            # Ctrl+C: every photo finished so far is committed; the line is gone (the `with` closed it).
+            interrupted = True
+            report = partial_report()
         except (sqlite3.Error, OSError, LibraryError) as exc:
             if not (is_disk_full(exc) or (is_read_only(exc) and not isinstance(exc, LibraryError))):
                 if isinstance(exc, sqlite3.Error):
@@ -156,11 +190,7 @@ def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str
                 raise CliError(library_problem(exc, library.dir)) from exc
             # Stopped part way by the disk: what was committed stays; say why, and still give the summary.
             stopped = library_problem(exc, library.dir)
-            report = printer.report
-            report.pending = max(0, printer.total - report.photos_seen)
-            report.engine_calls = sum(engine.calls.values()) - calls_before
-            report.new_people = max(0, _people_count(library) - people_before)  # not told face by face
-            report.seconds = time.perf_counter() - started
+            report = partial_report()
         except EngineConfigError as exc:
             raise CliError(library_problem(exc, library.dir)) from exc
         except EngineError as exc:
@@ -177,13 +207,50 @@ def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str
     print(report.summary())
     if stopped is not None:
         print(f"Stopped: {report.pending} photos left for the next import")
+    if interrupted:
+        print(interrupted_line(report, scanned=printer.total > 0))
     if as_json:
         summary = report.to_json()
         if stopped is not None:
             summary["stopped"] = stopped
+        if interrupted:
+            summary["interrupted"] = True
         print(json.dumps(summary))
+    if interrupted:
+        return EXIT_INTERRUPTED
     incomplete = report.photos_failed or report.paused_reason or report.cancelled or stopped
     return EXIT_FAILED if incomplete else EXIT_OK
+
+
+def interrupted_line(report: Any, *, scanned: bool) -> str:
+    """What an interrupted import saved, and what the next one will do."""
+    if not scanned:
+        return "Interrupted while looking for photos: nothing was imported; run the same import again"
+    if report.photos_new:
+        saved = (f"{plural(report.photos_new, 'new photo')} finished before the stop"
+                 f" {'is' if report.photos_new == 1 else 'are'} saved ({plural(report.faces, 'face')},"
+                 f" {plural(report.new_people, 'new person', 'new people')})")
+    else:
+        saved = "no new photo was finished, nothing new is saved"
+    return (f"Interrupted: {saved}; {plural(report.pending, 'photo')} left: run the same import again to"
+            " continue (finished photos are not read again)")
+
+
+class _PeopleCounter:
+    """People the running import made: the library's count against the count before (the listener is not
+    told which NoMatch made a person), read after each committed photo that had a NoMatch."""
+
+    def __init__(self) -> None:
+        self.library: Any = None
+        self.before = 0
+        self.new = 0
+
+    def start(self, library: Any) -> None:
+        self.library, self.before = library, _people_count(library)
+
+    def count_new(self) -> int:
+        self.new = max(0, _people_count(self.library) - self.before) if self.library is not None else 0
+        return self.new
 
 
 def _people_count(library: Any) -> int:

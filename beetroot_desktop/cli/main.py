@@ -16,19 +16,29 @@ from collections.abc import Sequence
 
 from .. import __version__, selftest
 from ..config import ConfigError, load_settings, resolve_library_dir
-from . import browse, config_cmds, edits, imports
-from .common import EXIT_OK, EXIT_USAGE, CliError, Handler, add_library, library_problem
+from . import browse, completion, config_cmds, edits, imports
+from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CliError, Handler, add_library, examples, library_problem
 
 COMMAND_MODULES = (imports, browse, edits, config_cmds, selftest)
+# Examples for the --help of commands registered outside this package.
+OUTSIDE_EXAMPLES = {"selftest": ("beetroot selftest", "beetroot selftest --check models --check detect")}
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="beetroot", description="Organize a photo library by the people in it.")
+    parser = argparse.ArgumentParser(prog="beetroot", description="Organize a photo library by the people in it.",
+                                     **examples("beetroot import ~/Pictures    # then: beetroot people",
+                                                "beetroot import --help"))
     parser.add_argument("--version", action="version", version=f"beetroot {__version__}")
     add_library(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
+    completion.register(sub, parser)  # last: the script it prints describes every command above
+    for name, lines in OUTSIDE_EXAMPLES.items():
+        p = sub.choices.get(name)
+        if p is not None and not p.epilog:
+            for key, value in examples(*lines).items():
+                setattr(p, key, value)
     return parser
 
 
@@ -61,9 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             where = resolve_library_dir(getattr(args, "library", None))
         print(f"beetroot: {library_problem(exc, where)}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a command that did not say itself what it saved (import and regroup do)
         print("interrupted: finished photos are saved; import again to continue", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK

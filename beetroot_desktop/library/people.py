@@ -180,6 +180,7 @@ class PeopleMixin(EditsMixin, PhotosMixin):
                     "UPDATE people SET name = (SELECT name FROM people WHERE person_id = ?), name_from = ?"
                     " WHERE person_id = ? AND name IS NULL"
                     " AND (SELECT name FROM people WHERE person_id = ?) IS NOT NULL", (source, source, target, source))
+            self.drop_stale_covers()
 
     def merged_sources(self, person_id: str) -> list[str]:
         """The people merged into `person_id` directly (each keeps the people merged into it before)."""
@@ -383,10 +384,11 @@ class PeopleMixin(EditsMixin, PhotosMixin):
             self.conn.execute("UPDATE people SET cover_face_id = ? WHERE person_id = ? AND cover_face_id IS NOT ?",
                               (face_id, person_id, face_id))
 
-    def drop_stale_covers(self) -> None:
-        self.conn.execute(
+    def drop_stale_covers(self) -> int:
+        """Covers that are no longer one of their person's faces are forgotten; returns how many."""
+        return self.conn.execute(
             "UPDATE people SET cover_face_id = NULL WHERE cover_face_id IS NOT NULL AND person_id IS NOT"
-            " (SELECT person_id FROM faces WHERE faces.id = people.cover_face_id)")
+            " (SELECT person_id FROM faces WHERE faces.id = people.cover_face_id)").rowcount
 
     def _refuse_shared_photos(self, people: Sequence[str]) -> None:
         """One person is never two faces of one photo: refuse to merge people who appear together."""

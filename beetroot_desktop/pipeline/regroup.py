@@ -307,7 +307,7 @@ def apply_regroup(library: Library, plan: RegroupPlan, engine: FaceEngine | None
                     " engine_face_id = coalesce(?, engine_face_id) WHERE id = ?",
                     (person, sim, status, matched, own, row_id))
                 changed += 1
-            library.drop_stale_covers()
+            changed += library.drop_stale_covers()
             if changed:
                 library.set_meta("threshold", str(float(plan.threshold)))
                 library.set_meta("regrouped_at", str(time.time()))
