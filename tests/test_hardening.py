@@ -414,3 +414,12 @@ def test_import_face_lines_and_failed_lines_escape_control_characters(tmp_path: 
     _assert_escaped(run.stderr)
     summary = json.loads(run.stdout.strip().splitlines()[-1])
     assert summary["failed"][0]["path"] == str(broken)  # JSON stays exact
+
+
+def test_no_display_is_a_message_not_a_qt_abort(tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    run = subprocess.run([sys.executable, "-m", "beetroot_desktop", "--library", str(tmp_path / "lib")],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert run.returncode == 2, run.stderr
+    assert "no display was found" in run.stderr and "beetroot --help" in run.stderr
+    assert "Aborted" not in run.stderr and "qt.qpa" not in run.stderr

@@ -42,7 +42,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+NO_DISPLAY = ("no display was found to open the window on (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+              "On a machine without a desktop, use the command line: beetroot --help (for example\n"
+              "`beetroot import PATH` and `beetroot people`); over SSH, connect with `ssh -X` to show the window.")
+
+
+def display_problem(env: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
+    """Why the window cannot open here, before Qt aborts the process with its own message (exit 134)."""
+    env = dict(os.environ) if env is None else env
+    if not platform.startswith("linux") and "bsd" not in platform:
+        return None  # Windows and macOS always have their own window system
+    if env.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc", "eglfs", "linuxfb"):
+        return None  # asked for a platform that needs no display server
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return NO_DISPLAY
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
+    problem = display_problem()
+    if problem is not None:
+        raise CliError(problem)
     from ..ui.app import run_app
 
     return run_app(library=getattr(args, "library", None))
