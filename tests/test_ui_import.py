@@ -10,6 +10,7 @@ from grouping import grouping_errors
 from ui_helpers import IMPORT_TIMEOUT_MS, drop_files, expected_photo_counts, grid_counts, open_window
 
 from beetroot_desktop.library import open_library
+from beetroot_desktop.ui.jobs import ImportJob
 
 
 @pytest.mark.slow
@@ -21,7 +22,7 @@ def test_dropping_folders_imports_them_and_the_grid_shows_each_person(qtbot, tmp
         assert drop_files(window, [photos_dir / "events", photos_dir / "family"])
         assert window.controller.busy
     job, report = finished.args
-    assert job.kind == "import" and not report.cancelled and report.photos_failed == 0
+    assert isinstance(job, ImportJob) and not report.cancelled and report.photos_failed == 0
     expected = expected_photo_counts(labels, folders)
     qtbot.waitUntil(lambda: grid_counts(window) == expected, timeout=10_000)
     assert window.people_page.stack.currentWidget() is window.people_page.grid

@@ -9,6 +9,7 @@ from ui_helpers import IMPORT_TIMEOUT_MS, open_window, person_of
 
 from beetroot_desktop.config import Settings
 from beetroot_desktop.library import Library, open_library
+from beetroot_desktop.ui.jobs import RegroupJob
 from beetroot_desktop.ui.models import FaceGridModel, NamedRole, role
 
 
@@ -91,7 +92,7 @@ def test_edits_through_the_model_survive_a_restart_and_a_threshold_change(qtbot,
     # A threshold change (Settings > Match threshold) regroups; the edits hold.
     with qtbot.waitSignal(again.controller.jobFinished, timeout=IMPORT_TIMEOUT_MS) as done:
         again.controller.regroup(90.0, Settings(workers=2, threshold=90.0))
-    assert done.args[0].kind == "regroup"
+    assert isinstance(done.args[0], RegroupJob)
     _check_edits(imported_library, photos_dir, ids, small)
     _wait_grid(qtbot, again, {"Barack Obama", "Alex"}, {ids["lin"], ids["biden"]})
     assert imported_library.saved_threshold() == 90.0  # kept in the library itself

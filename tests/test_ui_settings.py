@@ -10,6 +10,7 @@ import pytest
 from ui_helpers import open_window
 
 from beetroot_desktop.config import Settings, load_settings, settings_path
+from beetroot_desktop.ui.jobs import RegroupJob
 from beetroot_desktop.ui.settings_dialog import SettingsDialog
 
 KEY_ID = "AKIAIOSFODNN7EXAMPLE"
@@ -26,15 +27,15 @@ def _dialog(qtbot, settings: Settings | None = None, ctx=None) -> SettingsDialog
 def test_settings_round_trip_keeps_the_secret_in_the_keyring_only(qtbot, isolated_env):
     dialog = _dialog(qtbot)
     dialog.spin.setValue(90.5)
-    assert dialog.slider.value() == 90  # slider and spin box move together
-    dialog.slider.setValue(88)
+    assert dialog.matching.slider.value() == 90  # slider and spin box move together
+    dialog.matching.slider.setValue(88)
     assert dialog.spin.value() == 88.0
-    dialog.engine.setCurrentIndex(dialog.engine.findData("rekognition"))
-    dialog.region.setCurrentText("eu-west-1")
-    dialog.collection.setText("family-faces")
-    dialog.use_keys.setChecked(True)
-    dialog.key_id.setText(KEY_ID)
-    dialog.secret.setText(SECRET)
+    dialog.matching.engine.setCurrentIndex(dialog.matching.engine.findData("rekognition"))
+    dialog.cloud.region.setCurrentText("eu-west-1")
+    dialog.cloud.collection.setText("family-faces")
+    dialog.cloud.use_keys.setChecked(True)
+    dialog.cloud.key_id.setText(KEY_ID)
+    dialog.cloud.secret.setText(SECRET)
     applied: list[object] = []
     dialog.applied.connect(applied.append)
     assert dialog.save()
@@ -49,32 +50,53 @@ def test_settings_round_trip_keeps_the_secret_in_the_keyring_only(qtbot, isolate
     assert isolated_env.store[("beetroot-desktop", "aws_access_key_id")] == KEY_ID
 
     again = _dialog(qtbot, saved)  # reopening shows what was saved, the key only masked
-    assert again.spin.value() == 88.0 and again.engine.currentData() == "rekognition"
-    assert again.use_keys.isChecked() and again.key_id.text() == "" and KEY_ID not in again.key_id.placeholderText()
-    assert KEY_ID[:4] in again.key_id.placeholderText()
+    assert again.spin.value() == 88.0 and again.matching.engine.currentData() == "rekognition"
+    keys = again.cloud
+    assert keys.use_keys.isChecked() and keys.key_id.text() == "" and KEY_ID not in keys.key_id.placeholderText()
+    assert KEY_ID[:4] in again.cloud.key_id.placeholderText()
 
 
-@pytest.mark.parametrize(("field", "value", "label"), [
-    ("collection", "my collection!", "collection_error"),
-    ("region", "middle-earth", "region_error"),
-    ("key_id", "not-a-key", "secret_error"),
-    ("library", "relative/folder", "library_error"),
+@pytest.mark.parametrize(("page", "field", "value", "label", "words"), [
+    ("cloud", "collection", "my collection!", "collection_error", "collection id"),
+    ("cloud", "region", "middle-earth", "region_error", "region name"),
+    ("cloud", "key_id", "not-a-key", "secret_error", "capital letters and digits"),
+    ("library_page", "library", "relative/folder", "library_error", "full path"),
+    ("matching", "workers", 10_000, "workers_error", "at most"),
 ])
-def test_invalid_values_are_refused_next_to_the_field(qtbot, field, value, label):
+def test_invalid_values_are_refused_next_to_the_field(qtbot, page, field, value, label, words):
     dialog = _dialog(qtbot)
-    dialog.engine.setCurrentIndex(dialog.engine.findData("rekognition"))
-    widget = getattr(dialog, field)
+    dialog.matching.engine.setCurrentIndex(dialog.matching.engine.findData("rekognition"))
+    widget = getattr(getattr(dialog, page), field)
     if field == "region":
         widget.setCurrentText(value)
+    elif field == "workers":
+        widget.setMaximum(value)  # a value the spin box would not offer: as a bad settings file has it
+        widget.setValue(value)
     else:
         widget.setText(value)
     if field == "key_id":
-        dialog.use_keys.setChecked(True)
-        dialog.secret.setText(SECRET)
+        dialog.cloud.use_keys.setChecked(True)
+        dialog.cloud.secret.setText(SECRET)
     assert not dialog.save()
-    error = getattr(dialog, label)
-    assert error.isVisible() and error.text()
+    error = getattr(getattr(dialog, page), label)
+    assert error.isVisible() and words in error.text()
     assert not settings_path().exists()
+
+
+def test_the_pages_use_the_settings_validators(qtbot):
+    """The dialog refuses what `beetroot config set` refuses, with the same words (config.py's validators)."""
+    from beetroot_desktop.config import aws_region_problem, collection_id_problem
+
+    dialog = _dialog(qtbot)
+    dialog.matching.engine.setCurrentIndex(dialog.matching.engine.findData("rekognition"))
+    dialog.cloud.region.setCurrentText("Europe")
+    dialog.cloud.collection.setText("my faces/2024")
+    assert not dialog.save()
+    # The validator's sentence, less the setting's name the field's label already gives.
+    assert dialog.cloud.region_error.text() == "Must be an AWS region name like eu-west-1 (or empty), not \"Europe\""
+    assert aws_region_problem("Europe") == "aws_region m" + dialog.cloud.region_error.text()[1:]
+    assert dialog.cloud.collection_error.text() == collection_id_problem("my faces/2024")
+    assert dialog.tabs.currentIndex() == 1  # the tab with the fields to fix
 
 
 def test_a_keyring_that_cannot_store_secrets_is_explained_next_to_the_field(qtbot):
@@ -83,22 +105,22 @@ def test_a_keyring_that_cannot_store_secrets_is_explained_next_to_the_field(qtbo
 
     keyring.set_keyring(fail.Keyring())
     dialog = _dialog(qtbot)
-    dialog.engine.setCurrentIndex(dialog.engine.findData("rekognition"))
-    dialog.use_keys.setChecked(True)
-    dialog.key_id.setText(KEY_ID)
-    dialog.secret.setText(SECRET)
+    dialog.matching.engine.setCurrentIndex(dialog.matching.engine.findData("rekognition"))
+    dialog.cloud.use_keys.setChecked(True)
+    dialog.cloud.key_id.setText(KEY_ID)
+    dialog.cloud.secret.setText(SECRET)
     assert not dialog.save()
-    assert dialog.secret_error.isVisible() and "keyring" in dialog.secret_error.text()
+    assert dialog.cloud.secret_error.isVisible() and "keyring" in dialog.cloud.secret_error.text()
     assert not settings_path().exists()
 
 
 def test_engine_bound_to_the_library_cannot_be_switched_in_place(qtbot, imported_library):
     window = open_window(qtbot, imported_library.dir)
     dialog = _dialog(qtbot, Settings(), window.ctx)
-    dialog.engine.setCurrentIndex(dialog.engine.findData("rekognition"))
-    dialog.use_profile.setChecked(True)
+    dialog.matching.engine.setCurrentIndex(dialog.matching.engine.findData("rekognition"))
+    dialog.cloud.use_profile.setChecked(True)
     assert not dialog.save()
-    assert dialog.engine_error.isVisible() and "library" in dialog.engine_error.text()
+    assert dialog.matching.engine_error.isVisible() and "library" in dialog.matching.engine_error.text()
 
 
 def test_threshold_preview_counts_people_off_the_gui_thread(qtbot, imported_library):
@@ -132,17 +154,17 @@ def test_test_connection_reports_in_words(qtbot, monkeypatch):
 
     _fake_rekognition(monkeypatch, check)
     dialog = _dialog(qtbot)
-    dialog.engine.setCurrentIndex(dialog.engine.findData("rekognition"))
-    dialog.region.setCurrentText("eu-west-1")
-    dialog.collection.setText("family-faces")
+    dialog.matching.engine.setCurrentIndex(dialog.matching.engine.findData("rekognition"))
+    dialog.cloud.region.setCurrentText("eu-west-1")
+    dialog.cloud.collection.setText("family-faces")
     dialog.tabs.setCurrentIndex(1)
-    dialog.test_button.click()
-    assert not dialog.test_button.isEnabled()  # running in the background
-    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=5000)
-    assert "does not exist" in dialog.test_result.text() and dialog.create_button.isVisible()
+    dialog.cloud.test_button.click()
+    assert not dialog.cloud.test_button.isEnabled()  # running in the background
+    qtbot.waitUntil(lambda: dialog.cloud.test_button.isEnabled(), timeout=5000)
+    assert "does not exist" in dialog.cloud.test_result.text() and dialog.cloud.create_button.isVisible()
     assert seen[0][0].collection_id == "family-faces" and seen[0][0].aws_region == "eu-west-1"
-    dialog.create_button.click()
-    qtbot.waitUntil(lambda: "created" in dialog.test_result.text(), timeout=5000)
+    dialog.cloud.create_button.click()
+    qtbot.waitUntil(lambda: "created" in dialog.cloud.test_result.text(), timeout=5000)
     assert seen[-1][1] is True
 
 
@@ -152,10 +174,10 @@ def test_test_connection_error_is_a_message(qtbot, monkeypatch):
 
     _fake_rekognition(monkeypatch, check)
     dialog = _dialog(qtbot)
-    dialog.engine.setCurrentIndex(dialog.engine.findData("rekognition"))
+    dialog.matching.engine.setCurrentIndex(dialog.matching.engine.findData("rekognition"))
     dialog.tabs.setCurrentIndex(1)
-    dialog.test_button.click()
-    qtbot.waitUntil(lambda: "no credentials found" in dialog.test_result.text(), timeout=5000)
+    dialog.cloud.test_button.click()
+    qtbot.waitUntil(lambda: "no credentials found" in dialog.cloud.test_result.text(), timeout=5000)
 
 
 def test_saving_a_new_threshold_regroups_the_open_library_and_keeps_it_there(qtbot, imported_library, tmp_path):
@@ -165,7 +187,7 @@ def test_saving_a_new_threshold_regroups_the_open_library_and_keeps_it_there(qtb
     dialog.spin.setValue(99.5)
     with qtbot.waitSignal(window.controller.jobFinished, timeout=60_000) as done:
         assert dialog.save()
-    assert done.args[0].kind == "regroup" and done.args[1].applied
+    assert isinstance(done.args[0], RegroupJob) and done.args[1].applied
     qtbot.waitUntil(lambda: window.people_page.model.rowCount() > 7, timeout=10_000)
     # The threshold is the library's own: the settings file keeps the default other libraries use.
     assert imported_library.saved_threshold() == 99.5
@@ -195,18 +217,18 @@ def test_cloud_library_says_how_many_index_calls_then_regroups_through_its_engin
         window = open_window(qtbot, lib.dir, Settings(engine="rekognition", aws_region="us-east-1", workers=2,
                                                       rate_limit=1000.0))
         dialog = window.open_settings()
-        assert dialog.spin.minimum() == 80.0 and dialog.slider.minimum() == 80
+        assert dialog.spin.minimum() == 80.0 and dialog.matching.slider.minimum() == 80
         dialog.spin.setValue(75)
         assert dialog.threshold() == 80.0  # the candidate floor is as low as it goes
         dialog.spin.setValue(99.5)
         assert not dialog.save()  # the calls are not counted yet: nothing is paid unannounced
-        assert dialog.threshold_error.isVisible() and "Counting" in dialog.threshold_error.text()
+        assert dialog.matching.threshold_error.isVisible() and "Counting" in dialog.matching.threshold_error.text()
         qtbot.waitUntil(lambda: f"{plan.index_calls:,} Amazon Rekognition IndexFaces calls" in dialog.preview.text(),
                         timeout=10_000)
         assert fake.requests == []
         with qtbot.waitSignal(window.controller.jobFinished, timeout=60_000) as done:
             assert dialog.save()
-        assert done.args[0].kind == "regroup"
+        assert isinstance(done.args[0], RegroupJob)
         assert fake.calls("IndexFaces") == fake.calls() == plan.index_calls  # only IndexFaces, through the fake
     with open_library(lib.dir) as check:
         assert len(check.people()) == plan.people
@@ -223,7 +245,7 @@ def test_cloud_library_refuses_a_threshold_below_its_candidate_floor(qtbot, impo
     assert dialog.spin.minimum() == 85.0  # the saved value stays valid
     dialog.spin.setValue(87.0)
     assert not dialog.save()
-    assert dialog.threshold_error.isVisible() and "90 % or more" in dialog.threshold_error.text()
+    assert dialog.matching.threshold_error.isVisible() and "90 % or more" in dialog.matching.threshold_error.text()
     assert load_settings().threshold != 87.0
 
 
@@ -233,3 +255,15 @@ def test_local_library_preview_names_no_paid_calls(qtbot, imported_library):
     dialog.spin.setValue(99.5)
     qtbot.waitUntil(lambda: "(now 7)" in dialog.preview.text(), timeout=10_000)
     assert "Rekognition" not in dialog.preview.text() and dialog.spin.minimum() < 80
+
+
+def test_the_disabled_cloud_page_is_not_saved(qtbot):
+    """A region typed while the engine was Amazon Rekognition, then the engine set back: the file keeps
+    what it had (the page is disabled and unchecked, and the settings file would refuse the value)."""
+    dialog = _dialog(qtbot, Settings(aws_region="eu-west-1"))
+    dialog.matching.engine.setCurrentIndex(dialog.matching.engine.findData("rekognition"))
+    dialog.cloud.region.setCurrentText("Europe")
+    dialog.matching.engine.setCurrentIndex(dialog.matching.engine.findData("local"))
+    assert not dialog.cloud.isEnabled()
+    assert dialog.save()
+    assert load_settings().aws_region == "eu-west-1"

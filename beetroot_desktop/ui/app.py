@@ -62,7 +62,10 @@ def run_app(library: str | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
+    from . import crash
+
     app = create_application()
+    crash.install()  # an error nothing caught is logged, and the user is told where the log is
     window, settings_problem = create_main_window(library)
     window.show()
 
@@ -80,4 +83,25 @@ def run_app(library: str | None = None) -> int:
             window, "Settings", f"{settings_problem}\n\nBeetroot started with the default settings."))
     code = app.exec()
     window.close()
-    return int(code)
+    return finish(int(code))
+
+
+def finish(code: int) -> int:
+    """End the process only once no job thread runs (destroying a running QThread aborts the process).
+
+    Closing the window cancelled the running job; one that outlived its wait (job_runner.py) is waited for
+    here, with the window already gone. One that still runs after EXIT_WAIT_S (a network folder that never
+    answers) cannot be stopped from Python: the process then ends at once, without destroying it. The
+    library stays consistent either way (every write is a transaction, and the OS releases the import lock).
+    """
+    import logging
+
+    from .job_runner import EXIT_WAIT_S, finish_parked
+
+    if finish_parked(EXIT_WAIT_S):
+        return code
+    logging.getLogger("beetroot.ui").warning("a job did not stop %.0f s after the window closed", EXIT_WAIT_S)
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -27,12 +27,13 @@ from PySide6.QtCore import (
 )
 
 from .thumbnails import ThumbKey
+from .words import plural
 
 if TYPE_CHECKING:
     from ..library import Library, PersonTile
     from .context import LibraryContext
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("beetroot.ui.models")  # under "beetroot": the app's log file (logs.py)
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SubtitleRole = Qt.ItemDataRole.UserRole + 2
@@ -58,10 +59,6 @@ def role(index: Index, which: int) -> Any:
     if not index.isValid():
         return None
     return index.model().data(index, which)
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 class LazyIdModel(QAbstractListModel):
@@ -196,9 +193,6 @@ class LazyIdModel(QAbstractListModel):
 
     def ids(self) -> list[Any]:
         return list(self._ids)
-
-    def id_at(self, row: int) -> Any:
-        return self._ids[row]
 
     def row_map(self) -> dict[Any, int]:
         if self._row_of is None:
@@ -345,57 +339,23 @@ class PeopleModel(LazyIdModel):
         self.rename(self._ids[index.row()], str(value or ""))
         return True
 
-    # -- edits -------------------------------------------------------------------------------------------
+    # -- edits (through the one write path, ops.py) -------------------------------------------------------
     def rename(self, person_id: str, name: str) -> bool:
-        old = self.ctx.library.person_tiles([person_id]).get(person_id)
-        ok, _ = self.ctx.try_edit("Could not rename", lambda: self.ctx.library.rename_person(person_id, name))
-        self.forget_details(person_id)
-        if not ok:
-            return False
-        clean = " ".join(name.split())
-        if clean and old is not None and old.name:
-            self.edited.emit(f"Renamed {old.name} to {clean}")
-        elif clean:
-            self.edited.emit(f"Named {clean}")
-        else:
-            self.edited.emit("Name removed")
-        self.ctx.changed.emit()
-        return True
+        from . import ops
+
+        ok = ops.rename_person(self.ctx, person_id, name, self.edited.emit)
+        self.forget_details(person_id)  # the editor showed the typed name; show the library's
+        return ok
 
     def merge(self, sources: Sequence[str], target: str) -> bool:
-        sources = [s for s in sources if s != target]
-        if not sources:
-            return False
-        tiles = self.ctx.library.person_tiles([*sources, target])
-        ok, _ = self.ctx.try_edit("Could not merge", lambda: self.ctx.library.merge_people(list(sources), target))
-        if not ok:
-            return False
-        name = tiles[target].display_name if target in tiles else "one person"
-        self.edited.emit(f"Merged {len(sources) + 1} people into {name} (Ctrl+Z undoes it)")
-        self.ctx.changed.emit()
-        return True
+        from . import ops
+
+        return ops.merge_people(self.ctx, sources, target, self.edited.emit)
 
     def set_hidden(self, person_ids: Sequence[str], hidden: bool) -> bool:
-        what = "1 person" if len(person_ids) == 1 else f"{len(person_ids)} people"
-        library = self.ctx.library
+        from . import ops
 
-        def hide_all() -> None:
-            if len(person_ids) == 1:
-                library.set_hidden(person_ids[0], hidden)
-                return
-            with library.edit(f"{'Hide' if hidden else 'Show'} {what}"):  # one undo step for them all
-                for person_id in person_ids:
-                    library.set_hidden(person_id, hidden)
-
-        ok, _ = self.ctx.try_edit("Could not hide" if hidden else "Could not show", hide_all)
-        if not ok:
-            return False
-        if hidden:
-            self.edited.emit(f"Hid {what} (View > Show Hidden People lists them again)")
-        else:
-            self.edited.emit(f"{what.capitalize()} shown again")
-        self.ctx.changed.emit()
-        return True
+        return ops.set_hidden(self.ctx, person_ids, hidden, self.edited.emit)
 
     # -- drag a tile onto another to merge ---------------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:
@@ -501,10 +461,6 @@ class PhotoGridModel(PersonItemsModel):
             return self.thumb_data(photo_id, key, role)
         return None
 
-    def path_of(self, photo_id: int) -> str | None:
-        row = self.ctx.library.photo(photo_id)
-        return None if row is None else str(row["path"])
-
 
 class FaceGridModel(PersonItemsModel):
     """Faces: one person's (to fix matches and pick a cover) or the unassigned ones."""
@@ -549,56 +505,27 @@ class FaceGridModel(PersonItemsModel):
         row = self.ctx.library.face(face_id)
         return None if row is None else int(row["photo_id"])
 
-    # -- edits -------------------------------------------------------------------------------------------
+    # -- edits (through the one write path, ops.py) -------------------------------------------------------
     def not_this_person(self, face_ids: Sequence[int]) -> bool:
-        library = self.ctx.library
+        from . import ops
 
-        def remove_all() -> None:
-            label = "Not this person" if len(face_ids) == 1 else f"Not this person ({len(face_ids)} faces)"
-            with library.edit(label):  # one undo step for every selected face
-                for face_id in face_ids:
-                    library.remove_face_from_person(face_id)
-
-        ok, _ = self.ctx.try_edit("Could not take the face out", remove_all)
-        if not ok:
-            return False
-        self.edited.emit(f"Removed {plural(len(face_ids), 'face')} from this person;"
-                         " they will not be grouped with them again")
-        self.ctx.changed.emit()
-        return True
+        return ops.not_this_person(self.ctx, face_ids, self.edited.emit)
 
     def use_as_cover(self, face_id: int) -> bool:
-        if self.person_id is None:
-            return False
-        person_id = self.person_id
-        ok, _ = self.ctx.try_edit("Could not change the cover",
-                                  lambda: self.ctx.library.set_cover(person_id, face_id))
-        if not ok:
-            return False
-        self.edited.emit("Cover photo changed")
-        self.ctx.changed.emit()
-        return True
+        from . import ops
+
+        return self.person_id is not None and ops.use_as_cover(self.ctx, self.person_id, face_id, self.edited.emit)
 
     def split(self, face_ids: Sequence[int] = (), people: Sequence[str] = ()) -> list[str] | None:
         """Split faces (into one new person) and formerly merged people off this person.
 
         Returns the people that now hold them, or None when the library refused.
         """
+        from . import ops
+
         if self.person_id is None:
             return None
-        person_id = self.person_id
-        ok, made = self.ctx.try_edit("Could not split", lambda: self.ctx.library.split_person(
-            person_id, face_ids=list(face_ids), people=list(people)))
-        if not ok:
-            return None
-        parts = []
-        if face_ids:
-            parts.append(f"{plural(len(face_ids), 'face')} into a new person")
-        if people:
-            parts.append(f"{len(people)} formerly merged {'person' if len(people) == 1 else 'people'}")
-        self.edited.emit(f"Split off {' and '.join(parts)} (Ctrl+Z undoes it)")
-        self.ctx.changed.emit()
-        return list(made)
+        return ops.split_person(self.ctx, self.person_id, face_ids, people, self.edited.emit)
 
 
 def face_reason(status: str, reason: str | None) -> str:

@@ -42,11 +42,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import icons, style
+from . import icons, ops, style
 from .context import LibraryContext
 from .delegates import FaceDelegate, PersonDelegate, PhotoDelegate
-from .models import PERSON_MIME, FaceGridModel, IdRole, PeopleModel, PhotoGridModel, plural, role
+from .models import PERSON_MIME, FaceGridModel, IdRole, PeopleModel, PhotoGridModel, role
 from .widgets import EmptyState, GridView, GridWithEmptyState, PageHeader, round_pixmap
+from .words import plural
 
 DRAG_AVATAR = 72  # the face that follows the pointer while a person is dragged
 MERGE_ICON = 32  # each person's face in the merge dialog
@@ -304,6 +305,7 @@ class PeoplePage(QWidget):
         self.merge_button = QPushButton(icons.icon("merge", style.TEXT, 16), "Merge")
         self.merge_button.setToolTip("Merge the selected people into one (Ctrl+M)")
         self.merge_button.setEnabled(False)
+        self.merge_button.clicked.connect(lambda _checked=False: self.merge_selected())
         self.header.add_tool(self.search)
         self.header.add_tool(self.sort)
         self.header.add_tool(self.merge_button)
@@ -464,7 +466,7 @@ class PhotosPage(QWidget):
         layout.setSpacing(0)
         self.header = PageHeader("All Photos")
         layout.addWidget(self.header)
-        self.grid = GridView(PhotoDelegate.TILE)
+        self.grid = GridView(PhotoDelegate.TILE, open_on_click=True)  # a click views the photo
         self.grid.setItemDelegate(PhotoDelegate(self.grid))
         self.grid.setModel(self.model)
         self.grid.openRequested.connect(self._open)
@@ -542,11 +544,7 @@ class UnassignedPage(QWidget):
         def done() -> None:
             pid = picker.chosen()
             if pid:
-                ok, _ = self.ctx.try_edit("Could not add the face",
-                                          lambda: self.ctx.library.assign_face(face_id, pid))
-                if ok:
-                    self.status.emit("Face added to the person")
-                    self.ctx.changed.emit()
+                ops.assign_face(self.ctx, face_id, pid, self.status.emit)
 
         picker.accepted.connect(done)
         picker.finished.connect(picker.deleteLater)

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from . import icons, style
 from .context import LibraryContext
 from .delegates import FaceDelegate, PhotoDelegate
-from .models import FaceGridModel, IdRole, PeopleModel, PhotoGridModel, plural, role
+from .models import FaceGridModel, IdRole, PeopleModel, PhotoGridModel, role
 from .thumbnails import ThumbKey
 from .widgets import EmptyState, GridView, GridWithEmptyState, round_pixmap
+from .words import plural
 
 AVATAR = 84
 SPLIT_ICON = 44
@@ -87,7 +88,7 @@ class PersonPage(QWidget):
         self.name_edit = NameEdit(placeholderText="Add a name")
         self.name_edit.setMinimumWidth(320)
         self.name_edit.returnPressed.connect(self._commit_name)
-        self.name_edit.cancelled.connect(self._cancel_name)
+        self.name_edit.cancelled.connect(self.cancel_rename)
         self.name_stack.addWidget(self.name_label)
         self.name_stack.addWidget(self.name_edit)
         self.name_stack.setFixedHeight(40)
@@ -110,7 +111,7 @@ class PersonPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.photos = PhotoGridModel(ctx, None, self)
-        self.photo_grid = GridView(PhotoDelegate.TILE)
+        self.photo_grid = GridView(PhotoDelegate.TILE, open_on_click=True)  # a click views the photo
         self.photo_grid.setItemDelegate(PhotoDelegate(self.photo_grid))
         self.photo_grid.setModel(self.photos)
         self.photo_grid.openRequested.connect(self._open_photo)
@@ -161,7 +162,7 @@ class PersonPage(QWidget):
     # -- showing a person ------------------------------------------------------------------------------
     def show_person(self, person_id: str) -> None:
         self.person_id = person_id
-        self._cancel_name()
+        self.cancel_rename()
         self.tabs.setCurrentIndex(0)
         self.photos.set_person(person_id)
         self.faces.set_person(person_id)
@@ -256,7 +257,7 @@ class PersonPage(QWidget):
         self.name_stack.setCurrentWidget(self.name_label)
         self.photo_grid.setFocus()
 
-    def _cancel_name(self) -> None:
+    def cancel_rename(self) -> None:
         self.name_stack.setCurrentWidget(self.name_label)
 
     def toggle_hidden(self) -> None:

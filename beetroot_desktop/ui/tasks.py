@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 if TYPE_CHECKING:
     from ..library import Library
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("beetroot.ui.tasks")  # under "beetroot": the app's log file (logs.py)
 
 Callback = Callable[[Any], None]
 

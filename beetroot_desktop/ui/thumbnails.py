@@ -4,12 +4,17 @@ The import workers already wrote small JPEGs to `<library>/cache`; loading one i
 pool thread. A missing one (an older library, a cleared cache) is made from the photo with Pillow, also
 in the background. The GUI thread only turns the finished QImage into a QPixmap. Requests are served
 newest first, so the tiles on screen load before the ones the user scrolled past.
+
+A thumbnail that could not be made (a photo on a drive that is not mounted, a file being written) is
+tried again: once RETRY_AFTER_S have passed since it failed, and at once after `clear_failures()`, which
+the window calls when an import finishes (the import may have made the missing thumbnails).
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +23,7 @@ from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, S
 from PySide6.QtGui import QImage, QPixmap
 
 Box = tuple[int, int, int, int]
+RETRY_AFTER_S = 30.0  # a failed thumbnail is asked for again after this long
 
 
 @dataclass(frozen=True)
@@ -99,7 +105,7 @@ class ThumbnailCache(QObject):
         self.budget = budget_bytes
         self._used = 0
         self._pixmaps: OrderedDict[tuple[str, str, Box | None], QPixmap] = OrderedDict()
-        self._failed: set[tuple[str, str, Box | None]] = set()
+        self._failed: dict[tuple[str, str, Box | None], float] = {}  # when each one failed (monotonic)
         self._pending: OrderedDict[tuple[str, str, Box | None], ThumbKey] = OrderedDict()
         self._in_flight: set[tuple[str, str, Box | None]] = set()
         self._lock = threading.Lock()
@@ -111,8 +117,9 @@ class ThumbnailCache(QObject):
         if pixmap is not None:
             self._pixmaps.move_to_end(cid)
             return pixmap
-        if cid in self._failed:
+        if self.failed(key):
             return None
+        self._failed.pop(cid, None)  # never tried, or failed long enough ago: try (again)
         with self._lock:
             if cid in self._in_flight:
                 return None
@@ -124,7 +131,9 @@ class ThumbnailCache(QObject):
         return None
 
     def failed(self, key: ThumbKey) -> bool:
-        return key.cache_id in self._failed
+        """Whether the thumbnail failed recently (the tile shows a placeholder; it is retried later)."""
+        when = self._failed.get(key.cache_id)
+        return when is not None and time.monotonic() - when < RETRY_AFTER_S
 
     def _next_request(self) -> ThumbKey | None:
         with self._lock:
@@ -140,7 +149,7 @@ class ThumbnailCache(QObject):
         with self._lock:
             self._in_flight.discard(cid)
         if not ok or image.isNull():
-            self._failed.add(cid)
+            self._failed[cid] = time.monotonic()
         else:
             pixmap = QPixmap.fromImage(image)
             self._pixmaps[cid] = pixmap
@@ -151,6 +160,7 @@ class ThumbnailCache(QObject):
         self.ready.emit(key)
 
     def clear_failures(self) -> None:
+        """Try every failed thumbnail again the next time a view asks for it."""
         self._failed.clear()
 
     def shutdown(self, wait_ms: int = 3000) -> None:

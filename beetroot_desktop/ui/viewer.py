@@ -7,6 +7,7 @@ decoded ahead of time.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,9 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
 
-from . import icons, style
+from . import icons, ops, style
 from .context import LibraryContext
 from .models import face_reason
 from .tasks import TaskRunner
@@ -64,6 +65,7 @@ class PhotoViewer(QWidget):
         self.sharp = False
         self.error: str | None = None
         self.hover: int | None = None
+        self._shown_at = 0.0  # when show_photos() last ran (monotonic)
         self._decoded: OrderedDict[int, QImage] = OrderedDict()
         self._requested: set[int] = set()
         self.decoder = TaskRunner(1, self, name="viewer-decode")
@@ -84,6 +86,7 @@ class PhotoViewer(QWidget):
     # -- navigation ------------------------------------------------------------------------------------
     def show_photos(self, ids: list[int], position: int) -> None:
         self.ids = list(ids)
+        self._shown_at = time.monotonic()
         self.go(position)
 
     def go(self, position: int) -> None:
@@ -295,6 +298,8 @@ class PhotoViewer(QWidget):
             self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._just_shown():
+            return  # the second click of a double-click on the tile that opened the photo, not a face click
         if event.button() == Qt.MouseButton.LeftButton:
             i = self.face_at(event.position().toPoint())
             if i is not None and self.faces[i]["person_id"]:
@@ -304,6 +309,9 @@ class PhotoViewer(QWidget):
             self.back.emit()
             return
         super().mouseReleaseEvent(event)
+
+    def _just_shown(self) -> bool:
+        return (time.monotonic() - self._shown_at) * 1000 < QApplication.doubleClickInterval()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         i = self.face_at(event.pos())
@@ -322,15 +330,7 @@ class PhotoViewer(QWidget):
         menu.exec(event.globalPos())
 
     def _not_this_person(self, face: Any) -> None:
-        ok, _ = self.ctx.try_edit("Could not take the face out",
-                                  lambda: self.ctx.library.remove_face_from_person(int(face["id"])))
-        if ok:
-            self.status.emit("Face removed from the person; it will not be grouped with them again")
-            self.ctx.changed.emit()
+        ops.not_this_person(self.ctx, [int(face["id"])], self.status.emit)
 
     def _use_as_cover(self, face: Any) -> None:
-        ok, _ = self.ctx.try_edit("Could not change the cover",
-                                  lambda: self.ctx.library.set_cover(str(face["person_id"]), int(face["id"])))
-        if ok:
-            self.status.emit("Cover photo changed")
-            self.ctx.changed.emit()
+        ops.use_as_cover(self.ctx, str(face["person_id"]), int(face["id"]), self.status.emit)

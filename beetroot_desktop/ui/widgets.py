@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,15 +25,18 @@ from . import icons, style
 class GridView(QListView):
     """A list view in icon mode: even spacing that follows the window width, lazy painting.
 
-    Files dragged in from outside are not the grid's business: the event is left to the main window,
-    which imports them.
+    Enter opens the current item, and so does a double-click; with `open_on_click` (photo grids, where
+    selecting has no use) a plain click opens it too. Files dragged in from outside are not the grid's
+    business: the event is left to the main window, which imports them.
     """
 
     openRequested = Signal(QModelIndex)
 
-    def __init__(self, tile: QSize, parent: QWidget | None = None) -> None:
+    def __init__(self, tile: QSize, parent: QWidget | None = None, *, open_on_click: bool = False) -> None:
         super().__init__(parent)
         self.tile = tile
+        self.open_on_click = open_on_click
+        self._pressed: tuple[QModelIndex, QPoint] | None = None
         self.setObjectName("Grid")
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setMovement(QListView.Movement.Static)
@@ -82,6 +86,30 @@ class GridView(QListView):
     def double_click(self, index: QModelIndex, event: QMouseEvent) -> bool:
         """Handle a double-click specially (return True), or let it open the item."""
         return False
+
+    # -- a click opens (photo grids) -------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        plain = event.button() == Qt.MouseButton.LeftButton and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        pos = event.position().toPoint()
+        self._pressed = (self.indexAt(pos), pos) if self.open_on_click and plain else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pressed, self._pressed = self._pressed, None
+        if pressed is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        index, start = pressed
+        pos = event.position().toPoint()
+        moved = (pos - start).manhattanLength() >= QApplication.startDragDistance()
+        if index.isValid() and not moved and self.indexAt(pos) == index:
+            self.openRequested.emit(index)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if self.open_on_click:
+            over = self.indexAt(event.position().toPoint()).isValid()
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
 
     # -- external files pass through to the main window ---------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

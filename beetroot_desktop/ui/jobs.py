@@ -1,0 +1,358 @@
+"""Jobs: the slow work the window hands to the job thread (job_runner.py), one at a time.
+
+Each kind of work is a class with the same shape: `run(control)` does the work on the job thread and
+returns its result, `cancel()` asks it to stop (thread-safe, from the GUI thread), and `description`
+names it for the status bar and the Activity view. The texts the window shows about a job (its status
+line, what its result means, how it failed) are the job's own methods too, so the window and the
+controller never ask which kind of job they hold. An import and a regroup are here; a sync, a
+consolidation or an export would be one more subclass of `Job`, with nothing else to change.
+
+`run` gets a `JobControl`: the library folder, the cancel/pause state the pipeline checks between
+steps, a listener that turns pipeline events into batched progress signals, and the pool of photo
+worker processes the job thread keeps across jobs. Jobs load the pipeline (and numpy) only when they run.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from ..pipeline.events import FaceOutcome, ImportControl, ImportReport, PhotoDone
+    from ..pipeline.workers import PhotoWorkers
+
+Line = tuple[str, str, str]  # an Activity line: (kind, text, tooltip)
+
+
+@dataclass
+class Outcome:
+    """What the window tells the user when a job ends: a status-bar note, or an error banner."""
+
+    text: str
+    error: bool = False
+
+
+class JobControl:
+    """What a running job gets from the job thread (see the module docstring)."""
+
+    def __init__(self, job: Job, library_dir: Path, listener: Any, pool: Any) -> None:
+        self.job = job
+        self.library_dir = library_dir
+        self.listener = listener  # pipeline ImportListener: scan_finished / photo_done / face_outcome
+        self._pool = pool
+
+    @property
+    def state(self) -> ImportControl:
+        """The cancel/pause flags the pipeline checks between photos (and a regroup before it writes)."""
+        return self.job.state
+
+    @property
+    def cancelled(self) -> bool:
+        return self.job.state.cancelled
+
+    def photo_workers(self, count: int, needs: Any, cache_dir: str) -> PhotoWorkers:
+        """The job thread's pool of photo worker processes (kept across jobs: starting one takes a second)."""
+        return self._pool(count, needs, cache_dir)  # type: ignore[no-any-return]
+
+
+class Job:
+    """One piece of background work on the open library."""
+
+    noun: ClassVar[str] = "the job"  # "The import could not run: …"
+    pausable: ClassVar[bool] = False
+    blocks_history: ClassVar[bool] = False  # Undo/Redo wait for it (it rewrites what the history replays)
+    dropped_by_cancel: ClassVar[bool] = False  # Cancel also drops queued jobs of this kind
+
+    def __init__(self, settings: Settings) -> None:
+        from ..pipeline.events import ImportControl
+
+        self.id = 0  # given by the controller when queued
+        self.library_dir: Path | None = None  # the library it was queued for
+        self.settings = copy.deepcopy(settings)  # a snapshot: the dialog may change them while it waits
+        self.state = ImportControl()
+
+    @property
+    def description(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def details(self) -> str:
+        """More about the job, for the Activity line's tooltip (an import's folders)."""
+        return ""
+
+    # -- on the job thread ---------------------------------------------------------------------------------
+    def run(self, control: JobControl) -> Any:
+        """Do the work; return the result (None: cancelled before anything changed)."""
+        raise NotImplementedError
+
+    # -- from the GUI thread --------------------------------------------------------------------------------
+    def cancel(self) -> None:
+        self.state.cancel()
+
+    def pause(self) -> None:
+        if self.pausable:
+            self.state.pause()
+
+    def resume(self) -> None:
+        self.state.resume()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.state.cancelled
+
+    # -- words for the user -------------------------------------------------------------------------------
+    @property
+    def cancel_label(self) -> str:
+        """The File menu's Cancel item while this job runs."""
+        return "&Cancel"
+
+    def cancelling_text(self) -> str:
+        return f"Cancelling {self.noun}…"
+
+    def status_text(self, progress: Progress) -> str:
+        """The status bar's line while the job runs (the progress bar is indeterminate unless it counts)."""
+        return f"{'Cancelling' if self.cancelled else self.description}…"
+
+    def result_line(self, result: Any) -> Line:
+        """The Activity line for the job's end."""
+        return ("info", f"{self.description}: done", "")
+
+    def outcome(self, result: Any) -> Outcome:
+        return Outcome(f"{self.description}: done", False)
+
+    def failed_text(self, message: str) -> str:
+        return f"{self.noun[0].upper()}{self.noun[1:]} could not run: {message}"
+
+
+class ImportJob(Job):
+    """Import photos and folders: find the faces, match them, group them into people."""
+
+    noun = "the import"
+    pausable = True
+    dropped_by_cancel = True
+
+    def __init__(self, paths: Sequence[str | os.PathLike[str]], settings: Settings) -> None:
+        super().__init__(settings)
+        self.paths = [os.fspath(p) for p in paths]
+
+    @property
+    def description(self) -> str:
+        names = ", ".join(Path(p).name or p for p in self.paths[:3])
+        more = f" and {len(self.paths) - 3} more" if len(self.paths) > 3 else ""
+        return f"Import of {names}{more}"
+
+    @property
+    def details(self) -> str:
+        return "\n".join(self.paths)
+
+    def run(self, control: JobControl) -> ImportReport:
+        from ..engines import create_engine
+        from ..imaging.thumbnails import cache_dir_for
+        from ..library import open_library
+        from ..pipeline import ingest
+
+        with open_library(control.library_dir) as library:
+            engine = create_engine(self.settings, library)
+            try:
+                workers = control.photo_workers(self.settings.effective_workers(), engine.needs,
+                                                str(cache_dir_for(control.library_dir)))
+                return ingest(self.paths, library, engine, threshold=import_threshold(self.settings, library),
+                              listener=control.listener, control=control.state, photo_workers=workers)
+            finally:
+                control.listener.flush()
+                engine.close()
+
+    @property
+    def cancel_label(self) -> str:
+        return "&Cancel Import"
+
+    def cancelling_text(self) -> str:
+        return "Cancelling: the photo being analysed is finished first…"
+
+    def status_text(self, progress: Progress) -> str:
+        p = progress
+        if p.total == 0:
+            return "Cancelling…" if self.cancelled else "Looking for photos…"
+        parts = [f"{p.done:,} of {p.total:,} photos", f"{p.faces:,} faces", f"{p.new_people:,} new people"]
+        if p.failed:
+            parts.append(f"{p.failed:,} failed")
+        eta = p.eta_seconds()
+        if p.paused:
+            parts.insert(0, "Paused")
+        elif self.cancelled:
+            parts.insert(0, "Cancelling")
+        elif eta is not None:
+            parts.append(f"about {duration(eta)} left")
+        return " · ".join(parts)
+
+    def result_line(self, report: ImportReport) -> Line:
+        if report.cancelled:
+            text = f"Import cancelled: {report.pending:,} photos left for the next import"
+        elif report.paused_reason:
+            text = f"Import paused: {report.paused_reason}"
+        else:
+            text = (f"Import finished: {report.photos_new:,} new photos, {report.faces:,} faces,"
+                    f" {report.new_people:,} new people, {report.photos_failed:,} failed"
+                    f" ({report.seconds:.1f} s)")
+        return ("info", text, "")
+
+    def outcome(self, report: ImportReport) -> Outcome:
+        if report.cancelled:
+            return Outcome(f"Import cancelled. {report.pending:,} photos were left; import the folder again to"
+                           " finish them.")
+        if report.paused_reason:
+            return Outcome(f"The import stopped: {report.paused_reason}. The remaining {report.pending:,} photos"
+                           " are imported next time.", error=True)
+        return Outcome(f"Import finished: {report.photos_new:,} new photos, {report.faces:,} faces,"
+                       f" {report.new_people:,} new people")
+
+
+class RegroupJob(Job):
+    """Group every face again at a new match threshold; the library keeps the threshold (one undoable edit).
+
+    It is the pipeline's own `regroup()`, the one `beetroot regroup` runs: it takes the import lock and
+    can be cancelled until it writes (then it changes nothing), not paused.
+    """
+
+    noun = "regrouping"
+    blocks_history = True
+
+    def __init__(self, threshold: float, settings: Settings, *, max_index_calls: int | None = None) -> None:
+        super().__init__(settings)
+        self.threshold = float(threshold)
+        self.max_index_calls = max_index_calls  # the paid IndexFaces calls the user agreed to (None: any)
+
+    @property
+    def description(self) -> str:
+        return f"Regrouping people at {self.threshold:g} %"
+
+    def run(self, control: JobControl) -> Any:
+        from ..engines import create_engine
+        from ..library import open_library
+        from ..pipeline import regroup
+        from ..pipeline.regroup import RegroupCancelled
+
+        limit = self.max_index_calls
+        with open_library(control.library_dir) as library:
+            try:
+                return regroup(
+                    library, self.threshold,
+                    # New faces join the library's own collection, whatever engine the settings name now.
+                    engine_factory=lambda bound: create_engine(replace(self.settings, engine=bound), library),
+                    # Settings announced the paid calls; a library that changed since may need more: ask again.
+                    confirm=(lambda p: p.index_calls <= limit) if limit is not None else None,
+                    control=control.state)
+            except RegroupCancelled:
+                return None
+
+    @property
+    def cancel_label(self) -> str:
+        return "&Cancel Regroup"
+
+    def cancelling_text(self) -> str:
+        return "Cancelling the regroup: nothing changes…"
+
+    def status_text(self, progress: Progress) -> str:
+        return "Cancelling the regroup…" if self.cancelled else f"{self.description}…"
+
+    def result_line(self, plan: Any) -> Line:
+        if plan is None:
+            return ("info", "Regroup cancelled: nothing changed", "")
+        if getattr(plan, "applied", True):
+            return ("info", f"Regrouped: {getattr(plan, 'people', '?')} people", "")
+        return ("warning", "Regroup not made: it needs more paid calls than announced", "")
+
+    def outcome(self, plan: Any) -> Outcome:
+        if plan is None:  # cancelled before it wrote anything
+            return Outcome(f"Regrouping at {self.threshold:g} % cancelled: nothing changed")
+        if not getattr(plan, "applied", True):
+            return Outcome(f"The library was not regrouped at {self.threshold:g} %: it now needs"
+                           f" {plan.index_calls:,} Amazon Rekognition IndexFaces calls, more than Settings"
+                           " announced. Open Settings again to see the new estimate.", error=True)
+        return Outcome(f"Regrouped at {self.threshold:g} %: {plan.people} people (Ctrl+Z undoes it)")
+
+
+@dataclass
+class Progress:
+    """What the status bar shows about the running job (counted from the import's events)."""
+
+    job: Job | None = None
+    total: int = 0
+    done: int = 0
+    faces: int = 0
+    matches: int = 0
+    new_people: int = 0
+    failed: int = 0
+    processed: int = 0  # photos that needed real work (not skipped as unchanged or duplicate)
+    started: float = 0.0
+    work_started: float | None = None
+    paused: bool = False
+
+    def eta_seconds(self) -> float | None:
+        if self.work_started is None or self.processed < 3 or self.total <= self.done:
+            return None
+        rate = (time.monotonic() - self.work_started) / self.processed
+        return rate * (self.total - self.done)
+
+    def add(self, photos: list[PhotoDone], faces: list[FaceOutcome]) -> tuple[list[Line], list[tuple[str, str]]]:
+        """Count a batch of events: the Activity lines it makes, and the (path, reason) of failed files."""
+        lines: list[Line] = []
+        failures: list[tuple[str, str]] = []
+        for outcome in faces:
+            self.faces += 1
+            self.matches += outcome.kind == "match"
+            # Upstream, a NoMatch is announced before IndexFaces runs and makes the new person; count
+            # it then (the final report has the exact figure, which differs only if indexing fails).
+            self.new_people += outcome.kind == "nomatch" or (outcome.new_person and outcome.kind != "nomatch")
+            kind = outcome.kind if outcome.kind in ("match", "nomatch") else "warning"
+            lines.append((kind, f"{Path(outcome.path).name}: {outcome.upstream_line()}", outcome.path))
+        for event in photos:
+            self.done = event.done
+            self.total = max(self.total, event.total)
+            if event.status in ("new", "failed"):
+                if self.work_started is None:
+                    self.work_started = time.monotonic()
+                else:
+                    self.processed += 1
+            if event.status == "failed":
+                self.failed += 1
+                reason = event.reason or "could not be imported"
+                lines.append(("error", f"{Path(event.path).name}: {reason}", event.path))
+                failures.append((event.path, reason))
+        return lines, failures
+
+
+def import_threshold(settings: Settings, library: Any) -> float:
+    """The threshold an import into `library` uses: FACE_MATCH_THRESHOLD when set, else the library's own
+    (kept by its last regroup), else the settings' (the default for libraries without one). As the CLI."""
+    from ..config import env_source
+
+    if env_source("threshold"):
+        return settings.threshold
+    saved = library.saved_threshold()
+    return float(saved) if saved is not None else settings.threshold
+
+
+def user_message(exc: BaseException) -> str:
+    """Our own errors already speak to the user; anything else gets its type named."""
+    from ..config import ConfigError
+    from ..engines.base import EngineError
+    from ..library import LibraryError
+
+    if isinstance(exc, (EngineError, LibraryError, ConfigError)):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{max(1, round(seconds))} s"
+    if seconds < 3600:
+        return f"{round(seconds / 60)} min"
+    return f"{seconds / 3600:.1f} h"

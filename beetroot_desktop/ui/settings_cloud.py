@@ -1,0 +1,240 @@
+"""Settings › Amazon Rekognition: region, collection, credentials (an AWS profile, or an access key kept in
+the system keyring, never in the settings file), and Test connection, which runs in the background."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from ..config import DEFAULT_COLLECTION_ID
+from .settings_pages import SettingsPage, error_label, form_layout, sentence, show_problem
+from .tasks import shared_runner
+
+if TYPE_CHECKING:
+    from ..config import Settings
+
+REGIONS = ("us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-west-2", "eu-central-1",
+           "eu-south-2", "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1",
+           "ap-southeast-2", "ca-central-1")
+DEFAULT_CHAIN = "Default (environment, SSO or default profile)"
+
+
+class CloudPage(SettingsPage):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__("Amazon Rekognition", parent)
+        self.runner = shared_runner()
+        self.original = settings
+        form = form_layout(self)
+        self.region = QComboBox()
+        self.region.setEditable(True)
+        self.region.addItem("")
+        self.region.addItems(REGIONS)
+        self.region.lineEdit().setPlaceholderText("from your AWS profile")
+        self.region_error = error_label()
+        form.addRow("Region:", self.region)
+        form.addRow("", self.region_error)
+        self.collection = QLineEdit()
+        self.collection.setPlaceholderText(DEFAULT_COLLECTION_ID)
+        self.collection_error = error_label()
+        form.addRow("Collection:", self.collection)
+        form.addRow("", self.collection_error)
+
+        self.cred_group = QButtonGroup(self)
+        self.use_profile = QRadioButton("AWS profile:")
+        self.use_keys = QRadioButton("Access key, kept in the system keyring:")
+        self.cred_group.addButton(self.use_profile)
+        self.cred_group.addButton(self.use_keys)
+        self.profile = QComboBox()
+        self.key_id = QLineEdit()
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.forget_keys = QPushButton("Remove saved key")
+        self.forget_keys.clicked.connect(self._forget_keys)
+        self.secret_error = error_label()
+        creds = QWidget()
+        grid = QGridLayout(creds)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+        grid.setColumnMinimumWidth(0, 22)
+        grid.addWidget(self.use_profile, 0, 0, 1, 2)
+        grid.addWidget(self.profile, 1, 1)
+        grid.addWidget(self.use_keys, 2, 0, 1, 2)
+        grid.addWidget(self.key_id, 3, 1)
+        grid.addWidget(self.secret, 4, 1)
+        grid.addWidget(self.forget_keys, 5, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.secret_error, 6, 1)
+        form.addRow("Credentials:", creds)
+
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton("Test connection")
+        self.test_button.clicked.connect(lambda: self.test_connection())
+        self.create_button = QPushButton("Create collection")
+        self.create_button.hide()
+        self.create_button.clicked.connect(lambda: self.test_connection(create_collection=True))
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.create_button)
+        test_row.addWidget(self.test_result, 1)
+        form.addRow("", test_row)
+        self.load(settings)
+        self.use_profile.toggled.connect(lambda _on: self._cred_mode_changed())
+        self.key_id.textEdited.connect(lambda _t: self.use_keys.setChecked(True))
+        self.secret.textEdited.connect(lambda _t: self.use_keys.setChecked(True))
+        self._cred_mode_changed()
+
+    # -- load / check / save -------------------------------------------------------------------------------
+    def load(self, settings: Settings) -> None:
+        from ..config import aws_profiles
+
+        self.region.setCurrentText(settings.aws_region)
+        self.collection.setText(settings.collection_id)
+        self.profile.clear()
+        self.profile.addItem(DEFAULT_CHAIN, "")
+        for name in aws_profiles():
+            self.profile.addItem(name, name)
+        if settings.aws_profile and self.profile.findData(settings.aws_profile) < 0:
+            self.profile.addItem(settings.aws_profile, settings.aws_profile)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(settings.aws_profile)))
+        saved = self._show_saved_keys()
+        (self.use_keys if saved and not settings.aws_profile else self.use_profile).setChecked(True)
+
+    def collection_id(self) -> str:
+        return self.collection.text().strip() or DEFAULT_COLLECTION_ID
+
+    def keys_typed(self) -> bool:
+        return bool(self.key_id.text().strip() or self.secret.text().strip())
+
+    def check(self) -> list[str]:
+        from ..config import access_key_id_problem, aws_profile_problem, aws_region_problem, collection_id_problem
+
+        region = self.region.currentText().strip()
+        problems = show_problem(self.region_error, sentence(aws_region_problem(region)))
+        problems += show_problem(self.collection_error,
+                                 sentence(collection_id_problem(self.collection_id(), required=True)))
+        problem = None
+        if self.use_profile.isChecked():
+            problem = aws_profile_problem(str(self.profile.currentData() or ""))
+        elif self.keys_typed():
+            key, secret = self.key_id.text().strip(), self.secret.text().strip()
+            if not key or not secret:
+                problem = "type both the access key id and the secret access key"
+            else:
+                problem = access_key_id_problem(key)
+        elif not self._saved_keys():
+            problem = "type an access key id and secret, or choose an AWS profile"
+        return problems + show_problem(self.secret_error, sentence(problem))
+
+    def save(self, settings: Settings) -> str | None:
+        """The region, collection and profile into `settings`; typed keys into the keyring."""
+        from ..secrets import SecretStoreError
+
+        self.fields(settings)
+        if self.use_keys.isChecked() and self.keys_typed():
+            try:
+                self._save_keys()
+            except SecretStoreError as exc:
+                return show_problem(self.secret_error, str(exc))[0]
+        return None
+
+    def fields(self, settings: Settings) -> None:
+        """The region, collection and profile into `settings`, saving nothing (for Test connection)."""
+        settings.aws_region = self.region.currentText().strip()
+        settings.collection_id = self.collection_id()
+        settings.aws_profile = str(self.profile.currentData() or "") if self.use_profile.isChecked() else ""
+
+    # -- credentials -----------------------------------------------------------------------------------
+    @staticmethod
+    def _saved_keys() -> str:
+        from ..secrets import load_aws_credentials, mask
+
+        creds = load_aws_credentials()
+        return mask(creds.access_key_id) if creds else ""
+
+    def _show_saved_keys(self) -> str:
+        saved = self._saved_keys()
+        self.key_id.clear()
+        self.secret.clear()
+        self.key_id.setPlaceholderText(f"Access key id (saved: {saved})" if saved else "Access key id (AKIA…)")
+        self.secret.setPlaceholderText("Secret access key (saved; type to replace)" if saved
+                                       else "Secret access key")
+        self.forget_keys.setVisible(bool(saved))
+        return saved
+
+    def _save_keys(self) -> None:
+        from ..secrets import save_aws_credentials
+
+        save_aws_credentials(self.key_id.text(), self.secret.text())
+        self._show_saved_keys()
+
+    def _forget_keys(self) -> None:
+        from ..secrets import delete_aws_credentials
+
+        delete_aws_credentials()
+        self._show_saved_keys()
+        self.use_profile.setChecked(True)
+
+    def _cred_mode_changed(self) -> None:
+        profile = self.use_profile.isChecked()
+        self.profile.setEnabled(profile)
+        self.key_id.setEnabled(not profile)
+        self.secret.setEnabled(not profile)
+
+    # -- test connection -------------------------------------------------------------------------------
+    def test_connection(self, create_collection: bool = False) -> None:
+        import copy
+
+        if self.check():
+            return
+        if self.keys_typed():  # the check reads the keyring: typed keys are saved first
+            try:
+                self._save_keys()
+            except Exception as exc:
+                show_problem(self.secret_error, str(exc))
+                return
+        settings = copy.deepcopy(self.original)
+        self.fields(settings)
+        settings.engine = "rekognition"
+        self.test_button.setEnabled(False)
+        self.create_button.setEnabled(False)
+        self.test_result.setStyleSheet("")
+        self.test_result.setText("Creating the collection…" if create_collection else "Connecting…")
+
+        def check() -> Any:
+            from ..engines.rekognition import check_connection
+
+            return check_connection(settings, create_collection=create_collection)
+
+        self.runner.submit(check, self._test_done, self._test_failed)
+
+    def _test_done(self, result: Any) -> None:
+        self.test_button.setEnabled(True)
+        self.create_button.setEnabled(True)
+        ok = bool(getattr(result, "ok", False))
+        message = str(getattr(result, "message", "")) or ("Connected." if ok else "The connection failed.")
+        self._show_test(ok, message)
+        self.create_button.setVisible(not ok and bool(getattr(result, "can_create", False)))
+
+    def _test_failed(self, exc: object) -> None:
+        self.test_button.setEnabled(True)
+        self.create_button.setEnabled(True)
+        self._show_test(False, str(exc) or type(exc).__name__)
+
+    def _show_test(self, ok: bool, message: str) -> None:
+        from . import style
+
+        self.test_result.setStyleSheet(f"color: {style.LEAF if ok else style.DANGER};")
+        self.test_result.setText(("✓ " if ok else "✗ ") + message)

@@ -1,0 +1,151 @@
+"""The Settings dialog's pages. Each is a group of fields with the same three steps:
+
+- `load(settings)` shows the settings in the fields;
+- `check()` validates what the fields hold, shows each problem next to its field, and returns them;
+- `save(settings)` writes the fields into `settings` (and anything the page keeps elsewhere, such as
+  the keyring); it returns a problem when that could not be done (shown next to its field too).
+
+Values are validated with the settings' own validators (`beetroot_desktop.config`: one per setting, the
+same ones the settings file, `beetroot config set` and the environment use), so the dialog refuses exactly
+what the command line refuses. The pages add only what a form needs on top (a library location typed
+here must be a full path, in a folder Beetroot can write to).
+
+The pages: matching (settings_matching.py), Amazon Rekognition (settings_cloud.py), and the library
+location (below).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from .context import LibraryContext
+
+
+def error_label() -> QLabel:
+    label = QLabel(objectName="FieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_problem(label: QLabel, text: str | None) -> list[str]:
+    """Show `text` under its field (or hide the label); the problem as a list, for `check()`."""
+    label.setText(text or "")
+    label.setVisible(bool(text))
+    return [text] if text else []
+
+
+def sentence(text: str | None) -> str | None:
+    """A validator's message as it reads under its field: "aws_region must be an AWS region name …" (the
+    settings file's words) becomes "Must be an AWS region name …", capitalised."""
+    from ..config import VALIDATORS
+
+    if not text:
+        return text
+    key, _, rest = text.partition(" ")
+    if key in VALIDATORS and rest:
+        text = rest
+    return text[0].upper() + text[1:]
+
+
+def form_layout(box: QGroupBox) -> QFormLayout:
+    form = QFormLayout(box)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    form.setContentsMargins(14, 18, 14, 12)
+    return form
+
+
+class SettingsPage(QGroupBox):
+    """A group of settings fields with load / check / save (see the module docstring)."""
+
+    def load(self, settings: Settings) -> None:
+        raise NotImplementedError
+
+    def check(self) -> list[str]:
+        return []
+
+    def save(self, settings: Settings) -> str | None:
+        raise NotImplementedError
+
+
+class LibraryPage(SettingsPage):
+    """Where the library lives."""
+
+    def __init__(self, settings: Settings, ctx: LibraryContext | None, *, library_override: bool = False,
+                 parent: QWidget | None = None) -> None:
+        from ..config import default_library_dir
+
+        super().__init__("Library", parent)
+        form = form_layout(self)
+        row = QHBoxLayout()
+        self.library = QLineEdit()
+        self.library.setPlaceholderText(str(default_library_dir()))
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.library, 1)
+        row.addWidget(browse)
+        form.addRow("Location:", row)
+        self.library_error = error_label()
+        form.addRow("", self.library_error)
+        note = ("Where Beetroot keeps its index and thumbnails; your photos stay where they are."
+                " A new location starts an empty library, and the current one is kept.")
+        if ctx is not None:
+            note += f"<br>Open now: {html.escape(str(ctx.library_dir))}"
+            if library_override:
+                note += " (chosen with <nobr>--library</nobr> or <nobr>BEETROOT_LIBRARY</nobr>, which win over this)"
+        label = QLabel(note, objectName="Muted")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        form.addRow(label)
+        self.load(settings)
+
+    def _browse(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Library location", self.library.text() or str(Path.home()))
+        if path:
+            self.library.setText(path)
+
+    def text(self) -> str:
+        return self.library.text().strip()
+
+    def load(self, settings: Settings) -> None:
+        self.library.setText(settings.library_dir)
+
+    def check(self) -> list[str]:
+        from ..config import library_dir_problem
+
+        text = self.text()
+        problem = sentence(library_dir_problem(text))
+        if text and problem is None:  # what a form adds: a full path, somewhere Beetroot can write
+            path = Path(text).expanduser()
+            if not path.is_absolute():
+                problem = "Give the full path of a folder"
+            else:
+                probe = path
+                while not probe.exists() and probe.parent != probe:
+                    probe = probe.parent
+                if not os.access(probe, os.W_OK):
+                    problem = f"Beetroot cannot write in {probe}"
+        return show_problem(self.library_error, problem)
+
+    def save(self, settings: Settings) -> str | None:
+        settings.library_dir = self.text()
+        return None

@@ -1,0 +1,176 @@
+"""The main window's frame, which needs no library: the sidebar, the banners, the drop overlay and the
+job status in the status bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import icons, style
+from .widgets import Banner
+
+SECTIONS = (("people", "People", "people"), ("photos", "All Photos", "photos"),
+            ("unassigned", "Unassigned faces", "unknown"), ("activity", "Activity", "activity"))
+
+
+class NavDelegate(QStyledItemDelegate):
+    """Sidebar rows with a muted count on the right (counts kept here, by row)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts: dict[int, int] = {}
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        count = self.counts.get(index.row())
+        if not count:  # nothing to count: no number, like a mail client's empty folder
+            return
+        painter.save()
+        painter.setPen(QColor(style.MUTED))
+        rect = option.rect.adjusted(0, 0, -22, 0)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{count:,}")
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), 38))
+
+
+class Sidebar(QWidget):
+    """The app's name, the sections with their counts, Import Folder…, and where the library is."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="Sidebar")
+        self.setFixedWidth(236)
+        side = QVBoxLayout(self)
+        side.setContentsMargins(0, 18, 0, 14)
+        side.setSpacing(6)
+        brand = QHBoxLayout()
+        brand.setContentsMargins(18, 0, 18, 8)
+        logo = QLabel()
+        logo.setPixmap(app_icon_pixmap(30))
+        brand.addWidget(logo)
+        brand.addWidget(QLabel("Beetroot", objectName="AppTitle"))
+        brand.addStretch(1)
+        side.addLayout(brand)
+        self.nav = QListWidget(objectName="Nav")
+        self.nav_delegate = NavDelegate(self.nav)
+        self.nav.setItemDelegate(self.nav_delegate)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for _key, label, icon_name in SECTIONS:
+            self.nav.addItem(QListWidgetItem(icons.icon(icon_name, style.TEXT, 20), label))
+        side.addWidget(self.nav, 1)
+        self.import_button = QPushButton(icons.icon("import", "#ffffff", 18), "  Import Folder…", objectName="Primary")
+        self.import_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        import_row = QHBoxLayout()
+        import_row.setContentsMargins(16, 0, 16, 0)
+        import_row.addWidget(self.import_button)
+        side.addLayout(import_row)
+        self.library_label = QLabel(objectName="LibraryLabel")
+        self.library_label.setWordWrap(True)
+        self.library_label.setContentsMargins(18, 6, 18, 0)
+        side.addWidget(self.library_label)
+
+    def set_library(self, path: object) -> None:
+        self.library_label.setText(f"Library: {path}")
+        self.library_label.setToolTip(str(path))
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        for row, (key, _label, _icon) in enumerate(SECTIONS):
+            self.nav_delegate.counts[row] = counts.get(key, 0)
+        self.nav.viewport().update()
+
+
+class Banners(QWidget):
+    """The message strips above the pages: errors (a refused edit, a job that could not run), files that
+    could not be imported, and notices."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 0)
+        layout.setSpacing(6)
+        self.error = Banner("error")
+        self.failure = Banner("warning")
+        self.info = Banner("info")
+        for banner in (self.error, self.failure, self.info):
+            layout.addWidget(banner)
+
+
+def app_icon_pixmap(size: int) -> Any:
+    from PySide6.QtGui import QIcon
+
+    from ..assets import resource_path
+
+    try:
+        return QIcon(str(resource_path("beetroot.png"))).pixmap(size, size)
+    except FileNotFoundError:
+        return icons.icon("people", style.ACCENT, size).pixmap(size, size)
+
+
+class DropOverlay(QWidget):
+    """Shown while files are dragged over the window: says what a drop will do."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor(247, 246, 248, 225))
+        pen = QPen(QColor(style.ACCENT), 3, Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.drawRoundedRect(self.rect().adjusted(16, 16, -16, -16), 18, 18)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() + 8)
+        font.setWeight(font.Weight.DemiBold)
+        p.setFont(font)
+        p.setPen(QColor(style.ACCENT))
+        p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Drop to import")
+        p.end()
+
+
+class ImportStatus(QWidget):
+    """The right side of the status bar while a job runs: progress, counters, ETA, Pause and Cancel."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.setSpacing(10)
+        self.bar = QProgressBar()
+        self.bar.setFixedWidth(180)
+        self.bar.setTextVisible(False)
+        self.label = QLabel()
+        self.pause = QPushButton(icons.icon("pause", style.TEXT, 14), "Pause")
+        self.cancel = QPushButton(icons.icon("cancel", style.TEXT, 14), "Cancel")
+        for button in (self.pause, self.cancel):
+            button.setFixedHeight(26)
+            button.setStyleSheet("padding: 2px 10px;")
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.pause)
+        layout.addWidget(self.cancel)
+        self.hide()
+
+    def show_paused(self, paused: bool) -> None:
+        self.pause.setText("Resume" if paused else "Pause")
+        self.pause.setIcon(icons.icon("resume" if paused else "pause", style.TEXT, 14))
