@@ -32,6 +32,9 @@ from beetroot_desktop.pipeline import FaceOutcome, ImportListener, ingest
 ENV = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
 
 
+pytestmark = pytest.mark.slow  # several processes on one library
+
+
 def cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "beetroot_desktop", *args]
 

@@ -29,6 +29,9 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 TRACEBACK = "Traceback (most recent call last)"
 
 
+pytestmark = pytest.mark.slow  # the real `beetroot` command in a subprocess, one per case
+
+
 class SubprocessKeyring(KeyringBackend):
     """An in-memory keyring for `aws-login` in a subprocess (PYTHON_KEYRING_BACKEND names this class)."""
 

@@ -114,6 +114,7 @@ sys.exit(code)
 """
 
 
+@pytest.mark.slow  # quits the app as a process
 @pytest.mark.parametrize(("sleep", "exit_wait"), [(2.0, 60.0), (30.0, 1.0)], ids=["waits-for-it", "gives-up"])
 def test_quitting_during_a_job_never_destroys_its_running_thread(tmp_path, sleep, exit_wait):
     """Before: "QThread: Destroyed while thread 'import' is still running" and exit 134 (issue 14, item 5)."""

@@ -8,7 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
+
+
+pytestmark = pytest.mark.slow  # the app started as a process
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
