@@ -142,3 +142,30 @@ def test_engine_unavailable_pauses_and_leaves_the_rest_pending(lib: Library, tmp
     assert lib.photo_count() == 2 and report.pending == 4 and not report.failed  # nothing blamed on a photo
     again = run(lib, paths)
     assert again.photos_new == 4 and lib.photo_count() == 6 and [p.faces for p in lib.people()] == [6]
+
+
+def test_a_cancel_during_the_scan_or_the_triage_stops_at_once(lib: Library, tmp_path: Path):
+    """A cancelled import never waits for the walk of a huge folder, nor for a stat of every file."""
+    from beetroot_desktop.pipeline import scan
+
+    folders = [tmp_path / "p" / f"d{i:03d}" for i in range(40)]
+    for i, folder in enumerate(folders):
+        make_photos(folder, [f"ann_{i}.png"])
+    asked = []
+
+    def stop_after_three() -> bool:
+        asked.append(1)
+        return len(asked) > 3
+
+    partial = scan([tmp_path / "p"], should_stop=stop_after_three)
+    assert 0 < len(partial.files) < 40  # stopped early, not after the whole tree
+    control = ImportControl()
+
+    class CancelOnScan(ImportListener):
+        def scan_finished(self, total: int) -> None:
+            control.cancel()
+
+    workers = SyntheticWorkers()
+    report = run(lib, [tmp_path / "p"], control=control, listener=CancelOnScan(), workers=workers)
+    assert report.cancelled and workers.analysed == [] and lib.photo_count() == 0
+    assert report.pending == 40  # every photo still to do, none looked at

@@ -66,6 +66,7 @@ class _Import:
         self.done = 0
         self.total = 0
         self.handled = 0  # photos of the to-do list that reached a final state
+        self.untriaged = 0  # photos a cancel left before they were even looked at
         self.in_run: dict[str, str] = {}  # sha -> path of the copy being analysed in this run
         self.deferred: dict[str, list[_Stat]] = defaultdict(list)  # copies waiting for their original
 
@@ -81,7 +82,10 @@ class _Import:
     def triage(self, files: Sequence[str]) -> list[_Stat]:
         known = self.library.known_paths()
         todo: list[_Stat] = []
-        for path in files:
+        for i, path in enumerate(files):
+            if self.control.cancelled:  # one stat per file: a cancel is heard within milliseconds
+                self.untriaged = len(files) - i
+                break
             try:
                 st = os.stat(path)
             except OSError as exc:
@@ -330,7 +334,7 @@ def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, en
     calls_before = sum(engine.calls.values())
     reanchor(library, engine)
     run = _Import(library, engine, threshold, listener, control)
-    scanned = scan(list(paths), exclude=[library.dir])
+    scanned = scan(list(paths), exclude=[library.dir], should_stop=lambda: control.cancelled)
     run.total = len(scanned.files) + len(scanned.problems)
     run.report.photos_seen = len(scanned.files)
     listener.scan_finished(run.total)
@@ -358,7 +362,7 @@ def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, en
         if own_workers:
             photo_workers.close()
     run.report.cancelled = control.cancelled
-    run.report.pending = len(todo) - run.handled
+    run.report.pending = len(todo) - run.handled + run.untriaged
     run.report.engine_calls = sum(engine.calls.values()) - calls_before
     run.report.seconds = time.perf_counter() - started
     log.info("%s", run.report.summary().replace("\n", "; "))

@@ -17,11 +17,13 @@ class ScanResult:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
 
-def scan(paths: list[str | os.PathLike[str]], exclude: Sequence[str | os.PathLike[str]] = ()) -> ScanResult:
+def scan(paths: list[str | os.PathLike[str]], exclude: Sequence[str | os.PathLike[str]] = (),
+         should_stop: Callable[[], bool] = lambda: False) -> ScanResult:
     """Photos under `paths`: named files as given, folders walked recursively (symlink loops cut).
 
     Folders in `exclude` (the library's own folder, whose cache is full of JPEG thumbnails) are never
-    entered, however they are reached.
+    entered, however they are reached. `should_stop` is asked before each folder: a cancelled import
+    does not wait for the walk of a large network share to end.
     """
     result = ScanResult()
     seen_files: set[str] = set()
@@ -44,9 +46,11 @@ def scan(paths: list[str | os.PathLike[str]], exclude: Sequence[str | os.PathLik
         result.files.append(path)
 
     for raw in paths:
+        if should_stop():
+            break
         path = os.path.abspath(os.fspath(raw))
         if os.path.isdir(path):
-            _walk(path, add, seen_dirs, result.problems)
+            _walk(path, add, seen_dirs, result.problems, should_stop)
         elif os.path.isfile(path):
             if is_photo_name(path):
                 add(path)
@@ -61,11 +65,13 @@ def scan(paths: list[str | os.PathLike[str]], exclude: Sequence[str | os.PathLik
 
 
 def _walk(top: str, add: Callable[[str], None], seen_dirs: set[tuple[int, int]],
-          problems: list[tuple[str, str]]) -> None:
+          problems: list[tuple[str, str]], should_stop: Callable[[], bool] = lambda: False) -> None:
     def on_error(err: OSError) -> None:
         problems.append((err.filename or top, f"folder cannot be read: {err.strerror or err}"))
 
     for dirpath, dirnames, filenames in os.walk(top, onerror=on_error, followlinks=True):
+        if should_stop():
+            return
         try:
             st = os.stat(dirpath)
         except OSError as exc:
