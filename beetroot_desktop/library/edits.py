@@ -11,6 +11,7 @@ flags, covers and merges, "not this person" decisions and the library's threshol
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from .store import Core
 
 HISTORY_LIMIT = 200  # edits kept for undo; older ones are forgotten
+_FACE_ROW = re.compile(r"^UPDATE faces SET .* WHERE id = (\d+)$")
 
 
 class NothingToUndo(LookupError):
@@ -76,8 +78,12 @@ class EditsMixin(Core):
 
     _recording_ready = False
 
-    def _after_replay(self) -> None:
-        """What the library re-establishes after an undo or redo (people.py: faces follow their founders)."""
+    def _places_of(self, faces: set[int]) -> dict[int, str]:
+        """Where each of these faces is before an undo or redo moves them (people.py uses it)."""
+        return {}
+
+    def _after_replay(self, places: dict[int, str]) -> None:
+        """What the library re-establishes after an undo or redo moved the faces of `places` (people.py)."""
 
     def _prepare_recording(self) -> None:
         if self._recording_ready:
@@ -163,9 +169,11 @@ class EditsMixin(Core):
             steps = [r[0] for r in self.conn.execute(
                 "SELECT sql FROM edit_steps WHERE edit_id = ? AND phase = ? ORDER BY id DESC", (entry.id, run))]
             self.conn.execute("DELETE FROM edit_steps WHERE edit_id = ? AND phase = ?", (entry.id, run))
+            touched = {int(m.group(1)) for sql in steps if (m := _FACE_ROW.search(sql))}
+            places = self._places_of(touched)
             with self._recording(entry.id, record):
                 for sql in steps:
                     self.conn.execute(sql)
-                self._after_replay()
+                self._after_replay(places)
             self.conn.execute("UPDATE edits SET state = ? WHERE id = ?", (new_state, entry.id))
         return EditEntry(entry.id, entry.label, entry.at, new_state)

@@ -246,7 +246,10 @@ class PeopleMixin(EditsMixin, PhotosMixin):
                                       (face_id, person_id))
                 made.append(new_id)
             self._keep_founded(person_id)
-            self.follow_founders()
+            if sources:  # faces imported while merged follow the founding faces the split gave back
+                marks = ", ".join("?" for _ in sources)
+                self.follow_founders({r[0]: person_id for r in self.conn.execute(
+                    f"SELECT id FROM faces WHERE person_id IN ({marks}) AND status = 'indexed'", sources)})
             self.drop_stale_covers()
         return made
 
@@ -277,10 +280,15 @@ class PeopleMixin(EditsMixin, PhotosMixin):
         (the next import indexes one otherwise: pipeline/ingest.py, reanchor)."""
         if self._founders(person_id):
             return
-        self.conn.execute(
-            "UPDATE faces SET status = 'indexed', similarity = NULL, matched_face_id = NULL WHERE id = (SELECT"
-            " min(id) FROM faces WHERE person_id = ? AND engine_face_id IS NOT NULL AND status = 'matched')",
-            (person_id,))
+        for face_id, fid in self.conn.execute(
+                "SELECT id, engine_face_id FROM faces WHERE person_id = ? AND engine_face_id IS NOT NULL"
+                " AND status = 'matched' ORDER BY id", (person_id,)).fetchall():
+            home = self.conn.execute("SELECT 1 FROM people WHERE person_id = ?", (fid,)).fetchone()
+            if home is not None and self.resolve_person(fid) != person_id:
+                continue  # moved here from the person it founded: it must not drag that person's faces along
+            self.conn.execute("UPDATE faces SET status = 'indexed', similarity = NULL, matched_face_id = NULL"
+                              " WHERE id = ?", (face_id,))
+            return
 
     def _founders(self, person_id: str) -> int:
         return int(self.conn.execute(
@@ -294,18 +302,24 @@ class PeopleMixin(EditsMixin, PhotosMixin):
             " (SELECT 1 FROM faces f WHERE f.person_id = p.person_id AND f.status = 'indexed'"
             " AND f.engine_face_id IS NOT NULL) ORDER BY p.rowid")]
 
-    def follow_founders(self) -> int:
-        """Engine-matched faces go where the founding face they matched is now (after an undo or a split).
+    def follow_founders(self, founders: dict[int, str]) -> int:
+        """Engine-matched faces follow the founding face they matched to where it is now.
 
-        Never into a person the face was taken out of, nor one already in its photo. Returns how many moved.
+        `founders` maps founding faces that were just moved (by an undo, a redo or a split) to the person
+        they were in before; only the faces that were with them there follow, so an undo with nothing
+        imported since gives back exactly the state before the edit, while faces imported in between go
+        with their founding face. Never into a person the face was taken out of, nor one already in its
+        photo. Returns how many moved.
         """
-        rows = self.conn.execute(
-            "SELECT f.id, f.photo_id, fo.person_id FROM faces f JOIN faces fo ON fo.engine_face_id = f.matched_face_id"
-            " AND fo.status = 'indexed' AND fo.person_id IS NOT NULL"
-            " WHERE f.confirmed IS NULL AND f.status = 'matched' AND f.person_id IS NOT NULL"
-            " AND f.person_id <> fo.person_id ORDER BY f.id").fetchall()
+        rows = []
+        for founder, before in founders.items():
+            rows += self.conn.execute(
+                "SELECT f.id, f.photo_id, fo.person_id FROM faces fo JOIN faces f"
+                " ON f.matched_face_id = fo.engine_face_id AND f.person_id = ?"
+                " WHERE fo.id = ? AND fo.status = 'indexed' AND fo.person_id IS NOT NULL AND fo.person_id <> ?"
+                " AND f.confirmed IS NULL AND f.status = 'matched'", (before, founder, before)).fetchall()
         moved = 0
-        for face_id, photo_id, person in rows:
+        for face_id, photo_id, person in sorted(rows):
             tree = set(self.merge_tree(person))
             banned = {r[0] for r in self.conn.execute(
                 "SELECT person_id FROM face_exclusions WHERE face_id = ?", (face_id,))}
@@ -317,8 +331,16 @@ class PeopleMixin(EditsMixin, PhotosMixin):
             moved += 1
         return moved
 
-    def _after_replay(self) -> None:
-        self.follow_founders()
+    def _places_of(self, faces: set[int]) -> dict[int, str]:
+        places: dict[int, str] = {}
+        for face_id in faces:
+            row = self.conn.execute("SELECT person_id FROM faces WHERE id = ?", (face_id,)).fetchone()
+            if row is not None and row[0] is not None:
+                places[face_id] = row[0]
+        return places
+
+    def _after_replay(self, places: dict[int, str]) -> None:
+        self.follow_founders(places)
 
     def remove_face_from_person(self, face_id: int) -> str | None:
         """"Not this person": the face leaves its person and never joins that person again."""
