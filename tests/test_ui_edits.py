@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from ui_helpers import IMPORT_TIMEOUT_MS, ScriptedDrag, face_in, open_window, person_of
 
 from beetroot_desktop.config import Settings
@@ -337,3 +338,65 @@ def test_a_cloud_regroup_that_needs_more_paid_calls_than_announced_is_not_made(q
     assert plan is not None and not plan.applied and plan.index_calls > 0
     assert "more than Settings announced" in window.error_banner.label.text()
     assert _grouping(imported_library) == before and imported_library.next_undo() is None
+
+
+# -- two windows on one library: a merge confirmed after the other window changed the people ----------------
+def _merge_dialog_in(window, sources: list[str], target: str):  # type: ignore[no-untyped-def]
+    dialog = window.people_page.confirm_merge(sources, target)
+    assert dialog is not None and dialog.target() == target
+    return dialog
+
+
+
+@pytest.mark.parametrize("change", ["merged elsewhere", "renamed elsewhere", "emptied elsewhere"])
+def test_a_merge_confirmed_after_another_window_changed_the_people_is_refused(qtbot, imported_library, photos_dir,
+                                                                              change):
+    ids = _ids(imported_library, photos_dir)
+    imported_library.rename_person(ids["alex"], "Alex")
+    first = open_window(qtbot, imported_library.dir)
+    second = open_window(qtbot, imported_library.dir)  # the other window, on the same library file
+    dialog = _merge_dialog_in(first, [ids["lin"]], ids["alex"])
+    before = _grouping(imported_library)
+    if change == "merged elsewhere":  # Lin was merged into Obama in the other window
+        assert second.people_page.model.merge([ids["lin"]], ids["obama"])
+    elif change == "renamed elsewhere":
+        assert second.people_page.model.rename(ids["alex"], "Alexandra")
+    else:  # every face of Lin's was taken out of them
+        from beetroot_desktop.ui import ops
+
+        lin_faces = [int(f["id"]) for f in imported_library.all_faces() if f["person_id"] == ids["lin"]]
+        assert ops.not_this_person(second.ctx, lin_faces)
+    changed = _grouping(imported_library)
+    dialog.merge_button.click()
+    banner = first.error_banner
+    assert banner.isVisible() and "these people changed since you chose them" in banner.label.text(), (
+        banner.label.text())
+    assert (changed == before) == (change == "renamed elsewhere")
+    assert _grouping(imported_library) == changed  # the first window merged nothing
+    assert imported_library.resolve_person(ids["alex"]) == ids["alex"]
+    assert not first.statusBar().currentMessage().startswith("Merged")
+
+
+def test_a_merge_of_people_already_merged_elsewhere_is_refused_before_the_dialog(qtbot, imported_library,
+                                                                                 photos_dir):
+    """The grid can be a moment behind the other window (it looks every 1.5 s): asking is refused at once."""
+    ids = _ids(imported_library, photos_dir)
+    window = open_window(qtbot, imported_library.dir)
+    with open_library(imported_library.dir) as other:  # a `beetroot merge` from a terminal
+        other.merge_people([ids["lin"]], ids["obama"])
+    assert window.people_page.confirm_merge([ids["lin"]], ids["alex"]) is None
+    assert "these people changed since you chose them" in window.error_banner.label.text()
+    assert "was merged into" in window.error_banner.label.text()
+
+
+def test_the_merge_status_names_the_merged_person_as_the_library_has_them_now(qtbot, imported_library, photos_dir):
+    """Keeping an unnamed person who takes the name of the one merged into them: the status says that name."""
+    ids = _ids(imported_library, photos_dir)
+    imported_library.rename_person(ids["lin"], "Lin-Manuel")
+    window = open_window(qtbot, imported_library.dir)
+    dialog = _merge_dialog_in(window, [ids["lin"]], ids["alex"])  # Alex has no name
+    dialog.merge_button.click()
+    assert imported_library.resolve_person(ids["lin"]) == ids["alex"]
+    assert imported_library.person(ids["alex"]).name == "Lin-Manuel"
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Merged 2 people into Lin-Manuel"), said

@@ -65,6 +65,27 @@ def test_broken_files_are_listed_and_the_import_goes_on(qtbot, tmp_path, photos_
 
 
 @pytest.mark.slow
+def test_the_finished_import_counts_the_photos_it_added_and_the_failures_apart(qtbot, tmp_path, photos_dir):
+    """Two new files, one of which cannot be read: "1 photo added", not "2 new photos" (issue 14, item 15)."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "broken.jpg").write_bytes(b"not a jpeg at all")
+    (folder / "biden.jpg").write_bytes((photos_dir / "family" / "2019" / "biden.jpg").read_bytes())
+    window = open_window(qtbot, tmp_path / "lib")
+    with qtbot.waitSignal(window.controller.jobFinished, timeout=IMPORT_TIMEOUT_MS) as finished:
+        window.import_paths([str(folder)])
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Import finished: 1 photo added, 1 face,"), said
+    assert "1 file could not be imported" in said and "new photos" not in said
+    report = finished.args[1]
+    assert (report.photos_new, report.photos_added, report.photos_failed) == (2, 1, 1)
+    assert "photos_added" not in report.to_json()  # the JSON keeps its fields
+    line = window.activity_model.texts()[-1]
+    assert line.startswith("Import finished: 1 photo added") and "1 file could not be imported" in line, line
+    banner = window.failure_banner.label.text()
+    assert banner == "1 file could not be imported.", banner  # the list is behind Show Details; the import is over
+
+
 def test_cancel_mid_import_leaves_a_consistent_library_that_a_later_import_completes(
         qtbot, tmp_path, photos_dir, labels):
     window = open_window(qtbot, tmp_path / "lib")

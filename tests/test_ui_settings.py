@@ -36,10 +36,9 @@ def test_settings_round_trip_keeps_the_secret_in_the_keyring_only(qtbot, isolate
     dialog.cloud.use_keys.setChecked(True)
     dialog.cloud.key_id.setText(KEY_ID)
     dialog.cloud.secret.setText(SECRET)
-    applied: list[object] = []
-    dialog.applied.connect(applied.append)
-    assert dialog.save()
-    assert applied and applied[0].threshold_changed
+    with qtbot.waitSignal(dialog.applied, timeout=5000) as applied:  # once the keyring (a pool thread) has the key
+        assert dialog.save()
+    assert applied.args[0].threshold_changed
 
     saved = load_settings()
     assert (saved.threshold, saved.engine, saved.aws_region, saved.collection_id) == (
@@ -52,6 +51,7 @@ def test_settings_round_trip_keeps_the_secret_in_the_keyring_only(qtbot, isolate
     again = _dialog(qtbot, saved)  # reopening shows what was saved, the key only masked
     assert again.spin.value() == 88.0 and again.matching.engine.currentData() == "rekognition"
     keys = again.cloud
+    qtbot.waitUntil(lambda: keys.saved is not None, timeout=5000)  # the keyring is read in the background
     assert keys.use_keys.isChecked() and keys.key_id.text() == "" and KEY_ID not in keys.key_id.placeholderText()
     assert KEY_ID[:4] in again.cloud.key_id.placeholderText()
 
@@ -109,8 +109,9 @@ def test_a_keyring_that_cannot_store_secrets_is_explained_next_to_the_field(qtbo
     dialog.cloud.use_keys.setChecked(True)
     dialog.cloud.key_id.setText(KEY_ID)
     dialog.cloud.secret.setText(SECRET)
-    assert not dialog.save()
-    assert dialog.cloud.secret_error.isVisible() and "keyring" in dialog.cloud.secret_error.text()
+    assert dialog.save()  # the keyring is written on a pool thread: its refusal comes back to the field
+    qtbot.waitUntil(lambda: dialog.cloud.secret_error.isVisible(), timeout=5000)
+    assert "keyring" in dialog.cloud.secret_error.text() and dialog.isVisible() and not dialog.saving
     assert not settings_path().exists()
 
 
@@ -267,3 +268,155 @@ def test_the_disabled_cloud_page_is_not_saved(qtbot):
     assert not dialog.cloud.isEnabled()
     assert dialog.save()
     assert load_settings().aws_region == "eu-west-1"
+
+
+# -- the keyring: read off the GUI thread, written only on Save (issue 14, item 11) -------------------------
+class _ThreadRecordingKeyring:
+    """Wraps the test's memory keyring and notes on which thread each call ran."""
+
+    def __init__(self, backend, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        import threading
+
+        self.gui_thread = threading.main_thread()
+        self.calls: list[tuple[str, bool]] = []  # (call, on the GUI thread)
+        for name in ("get_password", "set_password", "delete_password"):
+            original = getattr(backend, name)
+
+            def record(*args, _name=name, _original=original):  # type: ignore[no-untyped-def]
+                self.calls.append((_name, threading.current_thread() is self.gui_thread))
+                return _original(*args)
+
+            monkeypatch.setattr(backend, name, record)
+
+    def on_gui_thread(self) -> list[str]:
+        return [name for name, gui in self.calls if gui]
+
+
+def _cloud_dialog(qtbot, keys: tuple[str, str] | None = None) -> SettingsDialog:
+    dialog = _dialog(qtbot)
+    dialog.matching.engine.setCurrentIndex(dialog.matching.engine.findData("rekognition"))
+    dialog.tabs.setCurrentIndex(1)
+    dialog.cloud.region.setCurrentText("us-east-1")  # the fake's region (tests/cloud_helpers.py)
+    qtbot.waitUntil(lambda: getattr(dialog.cloud, "saved", "") is not None, timeout=5000)  # read off the GUI thread
+    if keys is not None:
+        dialog.cloud.use_keys.setChecked(True)
+        dialog.cloud.key_id.setText(keys[0])
+        dialog.cloud.secret.setText(keys[1])
+    return dialog
+
+
+def _test_connection(qtbot, dialog: SettingsDialog, *, create: bool = False) -> str:
+    (dialog.cloud.create_button if create else dialog.cloud.test_button).click()
+    qtbot.waitUntil(lambda: dialog.cloud.test_result.text()[:1] in ("✓", "✗"), timeout=30_000)
+    return dialog.cloud.test_result.text()
+
+
+def test_test_connection_tests_a_typed_key_in_memory_and_only_save_keeps_it(qtbot, isolated_env, monkeypatch):
+    from cloud_helpers import fake_aws_env
+    from fake_rekognition import FakeRekognition
+
+    store = isolated_env.store
+    recorder = _ThreadRecordingKeyring(isolated_env, monkeypatch)
+    old_key, old_secret = "AKIAOLDOLDOLDOLDOLD1", "old-secret"
+    store[("beetroot-desktop", "aws_access_key_id")] = old_key
+    store[("beetroot-desktop", "aws_secret_access_key")] = old_secret
+    saved_before = dict(store)
+    with fake_aws_env(FakeRekognition().create(), monkeypatch) as fake:
+        dialog = _cloud_dialog(qtbot, (KEY_ID, SECRET))
+        assert dialog.cloud.use_keys.isChecked() and "AKIA" in dialog.cloud.key_id.placeholderText()
+        assert _test_connection(qtbot, dialog).startswith("✓ Signed in")
+        assert {r.access_key_id for r in fake.requests} == {KEY_ID}  # the typed key, not the saved one
+        assert store == saved_before  # tested in memory: nothing saved before Save
+        dialog.reject()  # Cancel
+        assert store == saved_before
+
+        dialog = _cloud_dialog(qtbot, (KEY_ID, SECRET))
+        with qtbot.waitSignal(dialog.applied, timeout=5000):
+            assert dialog.save()
+        assert store[("beetroot-desktop", "aws_access_key_id")] == KEY_ID
+        assert store[("beetroot-desktop", "aws_secret_access_key")] == SECRET
+
+        # With nothing typed, the saved key is the one tested (read from the keyring, off the GUI thread).
+        fake.requests.clear()
+        dialog = _cloud_dialog(qtbot)
+        assert dialog.cloud.use_keys.isChecked() and KEY_ID[:4] in dialog.cloud.key_id.placeholderText()
+        assert _test_connection(qtbot, dialog).startswith("✓ Signed in")
+        assert {r.access_key_id for r in fake.requests} == {KEY_ID}
+    assert recorder.calls and recorder.on_gui_thread() == []
+
+
+def test_the_dialog_reads_the_keyring_off_the_gui_thread(qtbot, isolated_env, monkeypatch):
+    """A keyring can take seconds to answer (or wait for the user to unlock it): the window never waits."""
+    recorder = _ThreadRecordingKeyring(isolated_env, monkeypatch)
+    isolated_env.store[("beetroot-desktop", "aws_access_key_id")] = KEY_ID
+    isolated_env.store[("beetroot-desktop", "aws_secret_access_key")] = SECRET
+    dialog = _cloud_dialog(qtbot)
+    qtbot.waitUntil(lambda: KEY_ID[:4] in dialog.cloud.key_id.placeholderText(), timeout=5000)
+    assert dialog.cloud.use_keys.isChecked() and dialog.cloud.forget_keys.isVisible()
+    assert dialog.validate()  # checking the form reads nothing either: the saved key is known
+    assert ("get_password", False) in recorder.calls and recorder.on_gui_thread() == []
+
+
+def test_remove_saved_key_takes_effect_on_save_and_cancel_keeps_it(qtbot, isolated_env, monkeypatch):
+    recorder = _ThreadRecordingKeyring(isolated_env, monkeypatch)
+    isolated_env.store[("beetroot-desktop", "aws_access_key_id")] = KEY_ID
+    isolated_env.store[("beetroot-desktop", "aws_secret_access_key")] = SECRET
+    saved = dict(isolated_env.store)
+    dialog = _cloud_dialog(qtbot)
+    assert dialog.cloud.forget_keys.isVisible()
+    dialog.cloud.forget_keys.click()
+    assert isolated_env.store == saved
+    assert dialog.cloud.forget_note.isVisible() and dialog.cloud.use_profile.isChecked()
+    dialog.reject()
+    assert isolated_env.store == saved
+
+    dialog = _cloud_dialog(qtbot)
+    dialog.cloud.forget_keys.click()
+    with qtbot.waitSignal(dialog.applied, timeout=5000):
+        assert dialog.save()
+    assert isolated_env.store == {}
+    assert recorder.on_gui_thread() == []
+
+
+def test_test_connection_says_what_to_do_in_the_dialog_not_which_command_to_run(qtbot, isolated_env, monkeypatch):
+    """The collection is missing: the dialog points at its Create collection button; the command line keeps
+    its `beetroot check-aws --create-collection` (tests/test_cloud_cli.py)."""
+    from cloud_helpers import fake_aws_env
+    from fake_rekognition import FakeRekognition
+
+    isolated_env.store[("beetroot-desktop", "aws_access_key_id")] = KEY_ID
+    isolated_env.store[("beetroot-desktop", "aws_secret_access_key")] = SECRET
+    with fake_aws_env(FakeRekognition(), monkeypatch) as fake:
+        for typed in (None, (KEY_ID, SECRET)):  # the saved key (check_connection) and a typed one
+            dialog = _cloud_dialog(qtbot, typed)
+            text = _test_connection(qtbot, dialog)
+            assert "does not exist" in text and "the Create collection button" in text, text
+            assert "beetroot check-aws" not in text and "`" not in text
+            assert dialog.cloud.create_button.isVisible()
+        assert _test_connection(qtbot, dialog, create=True).startswith("✓ Signed in")
+        assert "beetroot-faces" in fake.collections
+
+
+def test_the_gui_words_every_aws_error_without_a_beetroot_command():
+    from botocore.exceptions import (
+        ClientError,
+        EndpointConnectionError,
+        NoCredentialsError,
+        NoRegionError,
+        ProfileNotFound,
+        TokenRetrievalError,
+    )
+
+    from beetroot_desktop.engines.aws_errors import gui_wording, translate
+
+    errors = [NoCredentialsError(), NoRegionError(), ProfileNotFound(profile="work"),
+              EndpointConnectionError(endpoint_url="https://rekognition"), TokenRetrievalError(provider="sso",
+                                                                                                error_msg="expired")]
+    errors += [ClientError({"Error": {"Code": code, "Message": "m"}}, "DescribeCollection") for code in (
+        "ResourceNotFoundException", "InvalidSignatureException", "ThrottlingException", "InternalServerError")]
+    for exc in errors:
+        cli = str(translate(exc, "DescribeCollection", collection_id="faces", region="eu-west-1", rate_limit=5))
+        for where in ("dialog", "window"):
+            words = gui_wording(cli, where)
+            assert "beetroot " not in words, (where, words)
+    assert "`beetroot aws-login`" in str(translate(NoCredentialsError(), "x", collection_id="", region=""))

@@ -9,6 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from ui_helpers import open_window, person_of
 
 from beetroot_desktop.ui.actions import ACTIONS, MainAction
@@ -181,3 +182,69 @@ def test_the_merge_button_in_the_people_header_asks_like_ctrl_m(qtbot, imported_
     assert isinstance(dialog, MergeDialog) and set(dialog.person_ids) == {alex, lin}
     dialog.merge_button.click()
     assert imported_library.resolve_person(lin) == alex
+
+
+def _app_style() -> None:
+    """The app's fonts and stylesheet (sizes depend on them), as `beetroot` starts with."""
+    from PySide6.QtWidgets import QApplication
+
+    from beetroot_desktop.ui.style import apply_style
+
+    apply_style(QApplication.instance())
+
+
+@pytest.mark.parametrize("width", [600, 640, 760, 900, 1180])
+def test_the_people_header_fits_a_narrow_window_without_cutting_a_tool(qtbot, imported_library, width):
+    """At 640 px the header cut the search box ("Search r") and the sort box ("Most phc"): its tools go on
+    a line of their own when the title and they do not fit on one, and none shrinks below its text."""
+    from PySide6.QtCore import QPoint
+
+    _app_style()
+    window = open_window(qtbot, imported_library.dir)
+    window.resize(width, 600)
+    page = window.people_page
+    qtbot.waitUntil(lambda: page.sort.isVisible(), timeout=5000)
+    qtbot.wait(50)  # the layouts settle
+    assert window.width() == width
+    header = page.header
+    assert header.mapTo(window, QPoint(header.width(), 0)).x() <= window.width()  # the header is all on screen
+    for tool in (page.search, page.sort, page.merge_button):
+        left, right = tool.mapTo(header, QPoint(0, 0)).x(), tool.mapTo(header, QPoint(tool.width(), 0)).x()
+        assert left >= 0 and right <= header.width() - 16, (tool, left, right, header.width())
+        assert tool.width() >= tool.minimumSizeHint().width()
+    assert page.sort.width() >= page.sort.sizeHint().width()  # "Most photos" whole
+    assert page.merge_button.width() >= page.merge_button.sizeHint().width()
+    metrics = page.search.fontMetrics()
+    assert page.search.width() >= metrics.horizontalAdvance(page.search.placeholderText()) + 48  # "Search names"
+    title_right = page.header.title.mapTo(header, QPoint(page.header.title.width(), 0)).x()
+    wrapped = getattr(header, "wrapped", False)
+    if wrapped:  # the tools under the title, or beside it when there is room
+        assert page.search.mapTo(header, QPoint(0, 0)).y() > page.header.title.mapTo(header, QPoint(0, 0)).y()
+    else:
+        assert page.search.mapTo(header, QPoint(0, 0)).x() > title_right
+    if width <= 640:
+        assert wrapped
+    if width == 1180:
+        assert not wrapped and page.search.width() == 220  # one line, as before
+
+
+@pytest.mark.parametrize("width", [600, 640, 1180])
+def test_the_person_page_fits_a_narrow_window_without_cutting_a_button(qtbot, imported_library, photos_dir, width):
+    from PySide6.QtCore import QPoint
+
+    _app_style()
+    window = open_window(qtbot, imported_library.dir)
+    window.resize(width, 600)
+    window.open_person(person_of(imported_library, photos_dir, "family/2019/obama.jpg"))
+    person = window.person_page
+    person.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: person.name_label.text() == "Unnamed person", timeout=5000)
+    qtbot.wait(50)
+    assert window.width() == width
+    if width >= 640:
+        assert person.name_label.width() >= person.name_label.sizeHint().width()  # the whole name, at 640 too
+    for button in (person.rename_button, person.hide_button, person.not_button, person.cover_button,
+                   person.split_button):
+        right = button.mapTo(person, QPoint(button.width(), 0)).x()
+        assert button.width() >= button.sizeHint().width() and right <= person.width(), (button.text(), right)
+    assert (person.rename_button.text() == "") == (width < 1180)  # icons only when narrow (tooltips say)

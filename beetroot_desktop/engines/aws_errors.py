@@ -29,6 +29,14 @@ from .base import EngineConfigError, EngineError, EngineUnavailable, FaceUnsearc
 NETWORK_ERRORS = (HTTPClientError, BotoConnectionError)
 
 CREATE_HINT = "`beetroot check-aws --create-collection` (or Settings > Test connection > Create collection)"
+# The other commands the messages below name (the GUI words them its own way: `gui_wording`).
+CONFIG_SHOW = "`beetroot config show`"
+PROFILE_CHECK = f"check {CONFIG_SHOW} and your ~/.aws/config"
+SIGN_IN_AGAIN = "or run `beetroot aws-login`"
+NEW_KEY = "run `beetroot aws-login` again with a valid access key"
+LOWER_RATE = "Lower the rate (`beetroot config set rate_limit 2`)"
+IMPORT_AGAIN = "import again: finished photos are saved and the rest are still to do"
+IMPORT_LATER = "import again later: finished photos are saved and the rest are still to do"
 THROTTLING_CODES = frozenset({
     "ThrottlingException", "ProvisionedThroughputExceededException", "LimitExceededException",
     "TooManyRequestsException", "RequestLimitExceeded",
@@ -97,16 +105,16 @@ def translate(exc: BaseException, operation: str, *, collection_id: str, region:
     if isinstance(exc, NETWORK_ERRORS):
         return EngineUnavailable(
             f"cannot reach Amazon Rekognition in {region} ({type(exc).__name__}); check the network connection"
-            " and import again: finished photos are saved and the rest are still to do")
+            f" and {IMPORT_AGAIN}")
     if isinstance(exc, (NoCredentialsError, PartialCredentialsError)):
         return EngineConfigError(NO_CREDENTIALS_HELP)
     if isinstance(exc, NoRegionError):
         return EngineConfigError(NO_REGION_HELP)
     if isinstance(exc, ProfileNotFound):
-        return EngineConfigError(f"{exc}: check `beetroot config show` and your ~/.aws/config")
+        return EngineConfigError(f"{exc}: {PROFILE_CHECK}")
     if isinstance(exc, (TokenRetrievalError, UnauthorizedSSOTokenError, CredentialRetrievalError)):
         return EngineConfigError(f"your AWS sign-in has expired or failed ({exc}); sign in again"
-                                 " (`aws sso login --profile NAME`) or run `beetroot aws-login`")
+                                 f" (`aws sso login --profile NAME`) {SIGN_IN_AGAIN}")
     if not isinstance(exc, ClientError):
         if isinstance(exc, BotoCoreError):
             return EngineError(f"Rekognition {operation} failed: {exc}")
@@ -121,21 +129,20 @@ def translate(exc: BaseException, operation: str, *, collection_id: str, region:
     if code == "ResourceNotFoundException":
         return CollectionNotFound(
             f"the Rekognition collection {collection_id!r} was not found in region {region}: either the collection"
-            f" id or the region is wrong (`beetroot config show`), or the collection does not exist yet; create"
+            f" id or the region is wrong ({CONFIG_SHOW}), or the collection does not exist yet; create"
             f" it with {CREATE_HINT}")
     if code in REJECTED_CREDENTIAL_CODES:
         return EngineConfigError(
-            f"AWS rejected the credentials ({code}): run `beetroot aws-login` again with a valid access key, or"
+            f"AWS rejected the credentials ({code}): {NEW_KEY}, or"
             " refresh your profile's sign-in (`aws sso login`)")
     if code in THROTTLING_CODES:
         pace = f" (rate limit {rate_limit:g} calls/s)" if rate_limit else ""
         return EngineUnavailable(
             f"Amazon Rekognition kept throttling requests{pace} even after retries; the import paused with the"
-            " rest still to do. Lower the rate (`beetroot config set rate_limit 2`) or ask AWS for a higher"
+            f" rest still to do. {LOWER_RATE} or ask AWS for a higher"
             " quota, then import again")
     if code in SERVER_CODES:
-        return EngineUnavailable(f"Amazon Rekognition is having trouble ({code}); import again later:"
-                                 " finished photos are saved and the rest are still to do")
+        return EngineUnavailable(f"Amazon Rekognition is having trouble ({code}); {IMPORT_LATER}")
     if code == "InvalidParameterException" and operation == "SearchFacesByImage":
         return FaceUnsearchable("Rekognition found no face in the crop")
     if code in IMAGE_CODES:
@@ -145,3 +152,37 @@ def translate(exc: BaseException, operation: str, *, collection_id: str, region:
             return FaceUnsearchable(reason)
         return EngineError(f"{reason} ({detail})")
     return EngineError(f"Rekognition {operation} failed ({detail})")
+
+
+SETTINGS = "Settings › Amazon Rekognition"
+# How the app's windows say what the command line says with a command: (the command line's words, the
+# words in the Settings dialog, next to its fields and its Test connection and Create collection buttons,
+# the words in the main window, which sends the user to Settings). Longer phrases first.
+_GUI_WORDS: tuple[tuple[str, str, str], ...] = (
+    (NO_CREDENTIALS_HELP,
+     "no AWS credentials were found: type an access key id and secret under Credentials, or choose an AWS"
+     " profile there (set one up with `aws configure --profile NAME` or `aws sso login --profile NAME`)",
+     f"no AWS credentials were found: type an access key or choose an AWS profile in {SETTINGS}"),
+    (NO_REGION_HELP,
+     "no AWS region is set: choose the region of your collection in the Region field",
+     f"no AWS region is set: choose the region of your collection in {SETTINGS}"),
+    (CREATE_HINT, "the Create collection button", f"Test connection, then Create collection, in {SETTINGS}"),
+    (PROFILE_CHECK, "choose another profile under Credentials, or check your ~/.aws/config",
+     f"choose another profile in {SETTINGS}, or check your ~/.aws/config"),
+    (CONFIG_SHOW, "see Region and Collection above", f"see {SETTINGS}"),
+    (SIGN_IN_AGAIN, "or type an access key under Credentials", f"or save an access key in {SETTINGS}"),
+    (NEW_KEY, "type a valid access key under Credentials", f"type a valid access key in {SETTINGS}"),
+    (LOWER_RATE, "Wait a few minutes", "Wait a few minutes"),
+    (IMPORT_AGAIN, "press Test connection again", IMPORT_AGAIN),
+    (IMPORT_LATER, "press Test connection again later", IMPORT_LATER),
+)
+
+
+def gui_wording(message: str, where: str = "dialog") -> str:
+    """`message` as the app's windows say it: what to do in the Settings dialog (`where="dialog"`, for Test
+    connection) or where to go from the main window (`"window"`), instead of a `beetroot` command to run.
+    The command line keeps its own words (the messages above)."""
+    column = 1 if where == "dialog" else 2
+    for words in _GUI_WORDS:
+        message = message.replace(words[0], words[column])
+    return message

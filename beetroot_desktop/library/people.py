@@ -319,7 +319,7 @@ class PeopleMixin(EditsMixin, PhotosMixin):
                 " WHERE fo.id = ? AND fo.status = 'indexed' AND fo.person_id IS NOT NULL AND fo.person_id <> ?"
                 " AND f.confirmed IS NULL AND f.status = 'matched'", (before, founder, before)).fetchall()
         moved = 0
-        for face_id, photo_id, person in sorted(rows):
+        for face_id, photo_id, person in sorted(tuple(r) for r in rows):
             tree = set(self.merge_tree(person))
             banned = {r[0] for r in self.conn.execute(
                 "SELECT person_id FROM face_exclusions WHERE face_id = ?", (face_id,))}

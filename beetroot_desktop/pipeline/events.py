@@ -57,6 +57,11 @@ class ImportReport:
     cancelled: bool = False
     paused_reason: str | None = None  # the engine became unreachable: the rest stays pending
     pending: int = 0
+    # `photos_new` counts the new photos the import started on, including those that then failed or were
+    # left pending. This counts the ones it added to the library: one per PhotoDone with status "new",
+    # counted by a caller that listens to them (the GUI's import job; ingest() leaves it at 0). Not in the
+    # JSON, whose fields stay as they are.
+    photos_added: int = 0
 
     def add_failure(self, path: str, reason: str) -> None:
         self.photos_failed += 1
@@ -64,6 +69,7 @@ class ImportReport:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["photos_added"]
         data["seconds"] = round(self.seconds, 3)
         return data
 

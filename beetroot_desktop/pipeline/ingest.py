@@ -73,6 +73,7 @@ class _Import:
     # -- bookkeeping -----------------------------------------------------------------------------------
     def finish(self, path: str, status: str, faces: int = 0, reason: str | None = None) -> None:
         self.done += 1
+        self.report.photos_added += status == "new"
         if reason is not None:
             self.report.add_failure(path, reason)
             log.warning("%s: not imported: %s", path, reason)

@@ -1,11 +1,59 @@
 """The main window's small dialogs: keyboard shortcuts, files that could not be imported, starting over
-with a damaged library, About. Each opens without blocking the window and deletes itself when closed."""
+with a damaged library, About. Each opens without blocking the window and deletes itself when closed.
+
+Every dialog of the app opens with `open_dialog`: when it closes, its window is made active again and the
+keyboard focus goes back to the widget that had it, so the window's shortcuts (Ctrl+Z, Ctrl+,, Ctrl+Q)
+work at once. A window manager usually does that; without one (a bare X server, Xvfb) nothing would, and
+the window would take no keys until clicked.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def focus_keeper(window: QWidget | None = None) -> Callable[[], None]:
+    """Note which widget has the keyboard focus now; the function returned makes its window (or `window`)
+    active again and gives that widget the focus back (call it when a dialog in front of it has closed)."""
+    import shiboken6
+
+    previous = QApplication.focusWidget()
+    if window is None:
+        window = previous.window() if previous is not None else QApplication.activeWindow()
+    window = window.window() if window is not None else None
+
+    def give_back() -> None:
+        if window is None or not shiboken6.isValid(window) or not window.isVisible():
+            return  # the window is closing (or was never shown): nothing to give the keys back to
+        window.activateWindow()
+        window.raise_()
+        widget = previous if previous is not None and shiboken6.isValid(previous) else None
+        if widget is not None and widget.window() is window and widget.isVisible() and widget.isEnabled():
+            widget.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        elif window.focusWidget() is None:
+            window.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    return give_back
+
+
+def open_dialog(dialog: QDialog) -> QDialog:
+    """Open `dialog` window-modal, without blocking; when it closes, the keys go back to the window."""
+    back = focus_keeper(dialog.parentWidget())
+    dialog.finished.connect(lambda _result: back())
+    dialog.open()
+    return dialog
 
 
 def table_dialog(parent: QWidget, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]], *,
@@ -32,8 +80,7 @@ def table_dialog(parent: QWidget, title: str, headers: Sequence[str], rows: Sequ
     layout.addWidget(buttons)
     dialog.resize(width, height)
     dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
-    return dialog
+    return open_dialog(dialog)
 
 
 def shortcuts_dialog(parent: QWidget, rows: Sequence[tuple[str, str]]) -> QDialog:
@@ -59,14 +106,18 @@ def start_over_box(parent: QWidget, message: str, start_over: Callable[[], None]
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(start)
     box.finished.connect(lambda _r: start_over() if box.clickedButton() is start else give_up())
-    box.open()
+    open_dialog(box)
     return box
 
 
-def about(parent: QWidget) -> None:
+def about(parent: QWidget) -> QMessageBox:
     from .. import __version__
 
-    QMessageBox.about(parent, "About Beetroot",
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "About Beetroot",
                       f"<b>Beetroot {__version__}</b><p>Organize a photo library by the people in it."
                       "<p>Faces are found and matched on this computer by default; Amazon Rekognition is"
-                      " available in Settings.")
+                      " available in Settings.", QMessageBox.StandardButton.Ok, parent)
+    box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
+    box.finished.connect(box.deleteLater)
+    open_dialog(box)
+    return box

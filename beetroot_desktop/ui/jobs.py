@@ -157,16 +157,19 @@ class ImportJob(Job):
         from ..library import open_library
         from ..pipeline import ingest
 
+        listener = _CountingListener(control.listener)
         with open_library(control.library_dir) as library:
             engine = create_engine(self.settings, library)
             try:
                 workers = control.photo_workers(self.settings.effective_workers(), engine.needs,
                                                 str(cache_dir_for(control.library_dir)))
-                return ingest(self.paths, library, engine, threshold=import_threshold(self.settings, library),
-                              listener=control.listener, control=control.state, photo_workers=workers)
+                report = ingest(self.paths, library, engine, threshold=import_threshold(self.settings, library),
+                                listener=listener, control=control.state, photo_workers=workers)
             finally:
                 control.listener.flush()
                 engine.close()
+        report.photos_added = listener.added
+        return report
 
     @property
     def cancel_label(self) -> str:
@@ -195,11 +198,9 @@ class ImportJob(Job):
         if report.cancelled:
             text = f"Import cancelled: {report.pending:,} photos left for the next import"
         elif report.paused_reason:
-            text = f"Import paused: {report.paused_reason}"
+            text = f"Import paused: {_window_words(report.paused_reason)}"
         else:
-            text = (f"Import finished: {report.photos_new:,} new photos, {report.faces:,} faces,"
-                    f" {report.new_people:,} new people, {report.photos_failed:,} failed"
-                    f" ({report.seconds:.1f} s)")
+            text = f"{self._finished_text(report)} ({report.seconds:.1f} s)"
         return ("info", text, "")
 
     def outcome(self, report: ImportReport) -> Outcome:
@@ -207,10 +208,38 @@ class ImportJob(Job):
             return Outcome(f"Import cancelled. {report.pending:,} photos were left; import the folder again to"
                            " finish them.")
         if report.paused_reason:
-            return Outcome(f"The import stopped: {report.paused_reason}. The remaining {report.pending:,} photos"
-                           " are imported next time.", error=True)
-        return Outcome(f"Import finished: {report.photos_new:,} new photos, {report.faces:,} faces,"
-                       f" {report.new_people:,} new people")
+            return Outcome(f"The import stopped: {_window_words(report.paused_reason)}. The remaining"
+                           f" {report.pending:,} photos are imported next time.", error=True)
+        return Outcome(self._finished_text(report))
+
+    @staticmethod
+    def _finished_text(report: ImportReport) -> str:
+        """What the import added; the files it could not import apart (the failure banner lists them)."""
+        from .words import plural
+
+        text = (f"Import finished: {plural(report.photos_added, 'photo')} added, {plural(report.faces, 'face')},"
+                f" {report.new_people:,} new {'person' if report.new_people == 1 else 'people'}")
+        if report.photos_failed:
+            text += f"; {plural(report.photos_failed, 'file')} could not be imported"
+        return text
+
+
+class _CountingListener:
+    """Passes the import's events on, counting the photos it added (ImportReport.photos_added)."""
+
+    def __init__(self, listener: Any) -> None:
+        self.listener = listener
+        self.added = 0
+
+    def scan_finished(self, total: int) -> None:
+        self.listener.scan_finished(total)
+
+    def photo_done(self, event: PhotoDone) -> None:
+        self.added += event.status == "new"
+        self.listener.photo_done(event)
+
+    def face_outcome(self, outcome: FaceOutcome) -> None:
+        self.listener.face_outcome(outcome)
 
 
 class RegroupJob(Job):
@@ -345,9 +374,19 @@ def user_message(exc: BaseException) -> str:
     from ..engines.base import EngineError
     from ..library import LibraryError
 
-    if isinstance(exc, (EngineError, LibraryError, ConfigError)):
+    if isinstance(exc, EngineError):
+        from ..engines.aws_errors import gui_wording
+
+        return gui_wording(str(exc), "window")  # "in Settings", not a command to run
+    if isinstance(exc, (LibraryError, ConfigError)):
         return str(exc)
     return f"{type(exc).__name__}: {exc}"
+
+
+def _window_words(reason: str) -> str:
+    from ..engines.aws_errors import gui_wording
+
+    return gui_wording(reason, "window")
 
 
 def duration(seconds: float) -> str:

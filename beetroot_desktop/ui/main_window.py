@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("beetroot.ui.window")
 
 POLL_MS = 1500  # how often the window looks for changes made by another window or a command
+START_SIZE = QSize(1180, 780)
+MIN_SIZE = QSize(600, 440)
+NARROW_WINDOW = 820  # below this width the sidebar gives the pages some of its room
 
 
 class MainWindow(EditsMixin, JobsMixin, QMainWindow):
@@ -63,8 +66,7 @@ class MainWindow(EditsMixin, JobsMixin, QMainWindow):
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self._poll_library)
         self.setWindowTitle("Beetroot")
-        self.resize(1180, 780)
-        self.setMinimumSize(760, 520)
+        self._fit_screen()
         self.setAcceptDrops(True)
         self.activity_model = ActivityModel(self)  # kept across libraries: the session's log
         self.activity_page = ActivityPage(self.activity_model)  # so is its page (built once, like the frame)
@@ -362,7 +364,7 @@ class MainWindow(EditsMixin, JobsMixin, QMainWindow):
         dialog.applied.connect(self.apply_settings)
         dialog.finished.connect(lambda _r: self._settings_closed())
         self.settings_dialog = dialog
-        dialog.open()
+        dialogs.open_dialog(dialog)  # the keys come back to the window when it closes
         return dialog
 
     def _settings_closed(self) -> None:
@@ -397,8 +399,16 @@ class MainWindow(EditsMixin, JobsMixin, QMainWindow):
     def flash(self, text: str, ms: int = 6000) -> None:
         self.statusBar().showMessage(text, ms)
 
+    def _fit_screen(self) -> None:
+        """The window's first size: roomy, but never larger than the screen (a 640 x 600 screen shows it
+        all); the pages fit down to the minimum width (their headers wrap: widgets.PageHeader)."""
+        area = self.screen().availableGeometry()
+        self.setMinimumSize(min(MIN_SIZE.width(), area.width()), min(MIN_SIZE.height(), area.height()))
+        self.resize(min(START_SIZE.width(), area.width()), min(START_SIZE.height(), area.height()))
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
+        self.sidebar.set_narrow(self.width() < NARROW_WINDOW)
         if self.overlay.isVisible():
             self.overlay.setGeometry(QRect(self.centralWidget().rect()))
 

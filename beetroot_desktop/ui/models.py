@@ -347,10 +347,10 @@ class PeopleModel(LazyIdModel):
         self.forget_details(person_id)  # the editor showed the typed name; show the library's
         return ok
 
-    def merge(self, sources: Sequence[str], target: str) -> bool:
+    def merge(self, sources: Sequence[str], target: str, *, chosen: dict[str, str | None] | None = None) -> bool:
         from . import ops
 
-        return ops.merge_people(self.ctx, sources, target, self.edited.emit)
+        return ops.merge_people(self.ctx, sources, target, self.edited.emit, chosen=chosen)
 
     def set_hidden(self, person_ids: Sequence[str], hidden: bool) -> bool:
         from . import ops

@@ -101,7 +101,10 @@ def _refuse(ctx: LibraryContext, label: str, exc: BaseException) -> bool:
     from ..library import EditRefused, LibraryError, NothingToUndo, is_busy
 
     what = f"Could not {label}"
-    if isinstance(exc, EditRefused):
+    if isinstance(exc, PeopleChanged):
+        ctx.refused.emit(f"{what}: {_sentence(str(exc))}")
+        ctx.changed.emit()  # the views show the people as they are now
+    elif isinstance(exc, EditRefused):
         ctx.refused.emit(f"{what}: {_sentence(str(exc))}")
     elif isinstance(exc, NothingToUndo):
         ctx.refused.emit(f"{what}: there is nothing left to {label} (another window or command changed the"
@@ -146,15 +149,68 @@ def rename_person(ctx: LibraryContext, person_id: str, name: str, status: Status
     return run_edit(ctx, "rename", lambda lib: lib.rename_person(person_id, name), on_done=_say(status, done)).ok
 
 
-def merge_people(ctx: LibraryContext, sources: Sequence[str], target: str, status: Status | None = None) -> bool:
+class PeopleChanged(Exception):
+    """The people an edit was chosen for changed since (another window or command edited them)."""
+
+
+def people_changes(library: Library, chosen: dict[str, str | None], *, names: bool = True) -> list[str]:
+    """How the people the user chose (id -> the name they were shown) differ from the library now: merged
+    into someone else, left with no faces, or (with `names`) renamed. Empty when they are as they were."""
+    changes = []
+    for pid, name in chosen.items():
+        was = name or "an unnamed person"
+        now = library.resolve_person(pid)
+        summary = library.person(pid)  # None once merged away or without faces
+        if now != pid:
+            into = library.person(now)
+            changes.append(f"{was} was merged into {into.display_name if into else 'someone else'}")
+        elif summary is None:
+            changes.append(f"{was} has no faces left")
+        elif names and summary.name != name:
+            changes.append(f"{was} is now called {summary.display_name}")
+    return changes
+
+
+def people_still_there(ctx: LibraryContext, person_ids: Sequence[str]) -> bool:
+    """Whether each of these people (as a view lists them) still stands for themselves; when one was merged
+    into someone else or emptied meanwhile, the banner says so, the views refresh, and this is False."""
+    tiles = ctx.library.person_tiles(list(person_ids))
+    shown = {pid: tiles[pid].name if pid in tiles else None for pid in person_ids}
+    changes = people_changes(ctx.library, shown, names=False)  # the dialog shows the names as they are now
+    if changes:
+        _refuse(ctx, "merge", PeopleChanged(_changed_text(changes)))
+    return not changes
+
+
+def _changed_text(changes: list[str]) -> str:
+    return (f"these people changed since you chose them ({'; '.join(changes)}; another window or command"
+            " edited them). Nothing was merged; the view is up to date now, choose again.")
+
+
+def merge_people(ctx: LibraryContext, sources: Sequence[str], target: str, status: Status | None = None, *,
+                 chosen: dict[str, str | None] | None = None) -> bool:
+    """Merge `sources` into `target`. With `chosen` (each person's id and the name the user was shown,
+    as the merge dialog noted them), the merge is refused if any of them changed since: merged elsewhere,
+    emptied or renamed (another window or a command). The status names the merged person as they are now."""
     sources = [s for s in sources if s != target]
     if not sources:
         return False
-    tiles = ctx.library.person_tiles([*sources, target])
-    name = tiles[target].display_name if target in tiles else "one person"
-    done = f"Merged {len(sources) + 1} people into {name} (Ctrl+Z undoes it)"
-    return run_edit(ctx, "merge", lambda lib: lib.merge_people(list(sources), target),
-                    on_done=_say(status, done)).ok
+
+    def merge(library: Library) -> str:
+        if chosen is not None:
+            changes = people_changes(library, chosen)
+            if changes:
+                raise PeopleChanged(_changed_text(changes))
+        library.merge_people(list(sources), target)
+        merged = library.resolve_person(target)
+        tile = library.person_tiles([merged]).get(merged)
+        return tile.display_name if tile is not None else "one person"
+
+    def done(name: str) -> None:
+        if status is not None:
+            status(f"Merged {len(sources) + 1} people into {name} (Ctrl+Z undoes it)")
+
+    return run_edit(ctx, "merge", merge, on_done=done).ok
 
 
 def set_hidden(ctx: LibraryContext, person_ids: Sequence[str], hidden: bool, status: Status | None = None) -> bool:

@@ -7,7 +7,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPoint,
     QRectF,
-    QSize,
     Qt,
     QTimer,
     Signal,
@@ -20,7 +19,6 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
-    QIcon,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -29,7 +27,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -37,7 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -45,12 +42,13 @@ from PySide6.QtWidgets import (
 from . import icons, ops, style
 from .context import LibraryContext
 from .delegates import FaceDelegate, PersonDelegate, PhotoDelegate
+from .dialogs import open_dialog
+from .merge import MergeDialog
 from .models import PERSON_MIME, FaceGridModel, IdRole, PeopleModel, PhotoGridModel, role
 from .widgets import EmptyState, GridView, GridWithEmptyState, PageHeader, round_pixmap
 from .words import plural
 
 DRAG_AVATAR = 72  # the face that follows the pointer while a person is dragged
-MERGE_ICON = 32  # each person's face in the merge dialog
 
 DROP_TEXT = ("Beetroot finds every face in them and groups your photos by person. Your photos stay where"
              " they are, and nothing leaves this computer.")
@@ -220,57 +218,6 @@ class PeopleGridView(GridView):
         painter.end()
 
 
-class MergeDialog(QDialog):
-    """Say what a merge will do and let the user pick who stays (Edit › Undo takes a merge back)."""
-
-    def __init__(self, ctx: LibraryContext, person_ids: list[str], counts: dict[str, int],
-                 parent: QWidget | None = None, *, target: str | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Merge people")
-        self.person_ids = person_ids
-        tiles = ctx.library.person_tiles(person_ids)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 14)
-        intro = QLabel(f"Merge these {len(person_ids)} people into one. The person you keep gives the"
-                       " merged person their name. Edit › Undo (Ctrl+Z) takes the merge back, and"
-                       " Split on the person's page takes a merged person out again.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        layout.addSpacing(6)
-        self.group = QButtonGroup(self)
-        best = target if target in person_ids else _default_target(person_ids, tiles, counts)
-        for i, pid in enumerate(person_ids):
-            tile = tiles.get(pid)
-            count = counts.get(pid, 0)
-            button = QRadioButton(f"Keep {tile.display_name if tile else 'Unnamed person'}"
-                                  f"  ({plural(count, 'photo')})")
-            key = PeopleModel.cover_key(tile)  # faces tell unnamed people apart
-            button.setIcon(QIcon(round_pixmap(ctx.thumbs.get(key) if key else None, MERGE_ICON)))
-            button.setIconSize(QSize(MERGE_ICON, MERGE_ICON))
-            button.setChecked(pid == best)
-            self.group.addButton(button, i)
-            layout.addWidget(button)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.merge_button = buttons.addButton("Merge", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.merge_button.setObjectName("Primary")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addSpacing(8)
-        layout.addWidget(buttons)
-
-    def target(self) -> str:
-        return self.person_ids[max(0, self.group.checkedId())]
-
-
-def _default_target(ids: list[str], tiles: dict, counts: dict[str, int]) -> str:  # type: ignore[type-arg]
-    """The named person with the most photos, else the person with the most photos."""
-    def weight(pid: str) -> tuple[int, int]:
-        tile = tiles.get(pid)
-        return (1 if tile and tile.name else 0, counts.get(pid, 0))
-
-    return max(ids, key=weight)
-
-
 class PeoplePage(QWidget):
     personOpened = Signal(str)
     importRequested = Signal()
@@ -292,7 +239,10 @@ class PeoplePage(QWidget):
         self.search = QLineEdit(placeholderText="Search names")
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icons.icon("search", style.MUTED, 16), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setFixedWidth(220)
+        # 220 px when there is room; narrower (never under what shows "Search names") in a narrow window.
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("Search names") + 64)
+        self.search.setMaximumWidth(220)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
@@ -300,13 +250,18 @@ class PeoplePage(QWidget):
         self.sort.addItem("Most photos", "count")
         self.sort.addItem("Name", "name")
         self.sort.setToolTip("Sort people")
+        # The sort and merge controls never shrink below their text ("Most photos", not "Most phc"): the
+        # header puts its tools on a line of their own when the window is narrow (widgets.PageHeader).
+        self.sort.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sort.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.sort.currentIndexChanged.connect(
             lambda _i: self.model.set_view_options(order=self.sort.currentData()))
         self.merge_button = QPushButton(icons.icon("merge", style.TEXT, 16), "Merge")
         self.merge_button.setToolTip("Merge the selected people into one (Ctrl+M)")
         self.merge_button.setEnabled(False)
         self.merge_button.clicked.connect(lambda _checked=False: self.merge_selected())
-        self.header.add_tool(self.search)
+        self.merge_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.header.add_tool(self.search, stretch=1)
         self.header.add_tool(self.sort)
         self.header.add_tool(self.merge_button)
         layout.addWidget(self.header)
@@ -399,11 +354,14 @@ class PeoplePage(QWidget):
         ids = list(dict.fromkeys([*([target] if target else []), *sources]))
         if len(ids) < 2:
             return None
+        if not ops.people_still_there(self.ctx, ids):  # the grid is behind another window's edit: refused
+            return None
         counts = {pid: self.model.extra(pid).photos for pid in ids if self.model.extra(pid) is not None}
         dialog = MergeDialog(self.ctx, ids, counts, self, target=target)
-        dialog.accepted.connect(lambda: self.model.merge(ids, dialog.target()))
+        # Confirmed later, maybe after another window changed them: the merge checks them against the library.
+        dialog.accepted.connect(lambda: self.model.merge(ids, dialog.target(), chosen=dialog.chosen))
         dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
-        dialog.open()
+        open_dialog(dialog)  # the keys come back to the window when it closes
         self.merge_dialog = dialog
         return dialog
 
@@ -548,7 +506,7 @@ class UnassignedPage(QWidget):
 
         picker.accepted.connect(done)
         picker.finished.connect(picker.deleteLater)
-        picker.open()
+        open_dialog(picker)
         return picker
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtGui import QIcon, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QToolButton,
@@ -28,12 +30,14 @@ from PySide6.QtWidgets import (
 from . import icons, style
 from .context import LibraryContext
 from .delegates import FaceDelegate, PhotoDelegate
+from .dialogs import open_dialog
 from .models import FaceGridModel, IdRole, PeopleModel, PhotoGridModel, role
 from .thumbnails import ThumbKey
-from .widgets import EmptyState, GridView, GridWithEmptyState, round_pixmap
+from .widgets import ElidedLabel, EmptyState, GridView, GridWithEmptyState, round_pixmap
 from .words import plural
 
 AVATAR = 84
+NARROW = 620  # a page narrower than this: a smaller face, Rename and Hide as icons, the Faces hint above its buttons
 SPLIT_ICON = 44
 
 
@@ -64,12 +68,13 @@ class PersonPage(QWidget):
         self.people = people
         self.person_id: str | None = None
         self.hidden = False
+        self._narrow: bool | None = None  # laid out for a narrow window (_fit_header)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
 
         header = QWidget()
-        row = QHBoxLayout(header)
+        row = self.header_row = QHBoxLayout(header)
         row.setContentsMargins(16, 16, 24, 8)
         row.setSpacing(14)
         self.back_button = QToolButton()
@@ -79,21 +84,22 @@ class PersonPage(QWidget):
         row.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.avatar = QLabel()
         self.avatar.setFixedSize(AVATAR, AVATAR)
+        self.avatar.setScaledContents(True)  # smaller in a narrow window
         row.addWidget(self.avatar)
         texts = QVBoxLayout()
         texts.setSpacing(2)
         self.name_stack = QStackedWidget()
-        self.name_label = QLabel(objectName="PageTitle")
+        self.name_label = ElidedLabel(objectName="PageTitle")
         self.name_label.setToolTip("Double-click or press F2 to rename")
         self.name_edit = NameEdit(placeholderText="Add a name")
-        self.name_edit.setMinimumWidth(320)
+        self.name_edit.setMinimumWidth(160)
         self.name_edit.returnPressed.connect(self._commit_name)
         self.name_edit.cancelled.connect(self.cancel_rename)
         self.name_stack.addWidget(self.name_label)
         self.name_stack.addWidget(self.name_edit)
         self.name_stack.setFixedHeight(40)
         self.name_label.installEventFilter(self)
-        self.subtitle = QLabel(objectName="PageSubtitle")
+        self.subtitle = ElidedLabel(objectName="PageSubtitle")
         texts.addStretch(1)
         texts.addWidget(self.name_stack)
         texts.addWidget(self.subtitle)
@@ -103,6 +109,8 @@ class PersonPage(QWidget):
         self.rename_button.setToolTip("Rename (F2)")
         self.rename_button.clicked.connect(self.start_rename)
         self.hide_button = QPushButton(icons.icon("hide", style.TEXT, 16), "Hide")
+        self.rename_button.setProperty("label", "Rename")
+        self.hide_button.setProperty("label", "Hide")
         self.hide_button.clicked.connect(self.toggle_hidden)
         row.addWidget(self.rename_button, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -122,13 +130,18 @@ class PersonPage(QWidget):
         faces_tab = QWidget()
         faces_layout = QVBoxLayout(faces_tab)
         faces_layout.setContentsMargins(0, 0, 0, 0)
-        tools = QHBoxLayout()
+        tools = self.faces_tools = QGridLayout()  # the hint beside the buttons, or above them when narrow
         tools.setContentsMargins(24, 10, 24, 4)
-        hint = QLabel("Select a face that is not this person and press Delete: it will never be grouped"
-                      " with them again. Split… makes the selected faces a person of their own.",
-                      objectName="Muted")
+        tools.setHorizontalSpacing(8)
+        hint = self.faces_hint = QLabel("Select a face that is not this person and press Delete: it will never"
+                                        " be grouped with them again. Split… makes the selected faces a person"
+                                        " of their own.", objectName="Muted")
         hint.setWordWrap(True)
-        tools.addWidget(hint, 1)
+        tools.addWidget(hint, 0, 0)
+        tools.setColumnStretch(0, 1)
+        self.face_buttons = QWidget()
+        buttons_row = QHBoxLayout(self.face_buttons)
+        buttons_row.setContentsMargins(0, 0, 0, 0)
         self.not_button = QPushButton("Not this person")
         self.not_button.setToolTip("Take the selected faces out of this person (Delete)")
         self.not_button.clicked.connect(self.not_this_person)
@@ -139,9 +152,10 @@ class PersonPage(QWidget):
         self.split_button.setToolTip("Split the selected faces, or a person merged into this one, off into a"
                                      " person of their own")
         self.split_button.clicked.connect(self.split)
-        tools.addWidget(self.not_button)
-        tools.addWidget(self.cover_button)
-        tools.addWidget(self.split_button)
+        for button in (self.not_button, self.cover_button, self.split_button):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never cut
+            buttons_row.addWidget(button)
+        tools.addWidget(self.face_buttons, 0, 1)
         faces_layout.addLayout(tools)
         self.faces = FaceGridModel(ctx, parent=self)
         self.face_grid = GridView(FaceDelegate.TILE)
@@ -218,7 +232,8 @@ class PersonPage(QWidget):
         if summary.hidden:
             parts.append("hidden from People")
         self.subtitle.setText(" · ".join(parts))
-        self.hide_button.setText("Show in People" if summary.hidden else "Hide")
+        self.hide_button.setProperty("label", "Show in People" if summary.hidden else "Hide")
+        self._fit_header()
         self.hide_button.setToolTip("List this person in People again (Ctrl+H)" if summary.hidden else
                                     "Hide this person from People (Ctrl+H)")
         key = PeopleModel.cover_key(tile)
@@ -232,6 +247,31 @@ class PersonPage(QWidget):
             self._show_header(*self._cover)
 
     # -- renaming --------------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """In a narrow window the face is smaller and Rename and Hide show their icons only (their tooltips
+        say what they do), leaving the name room; a name that still does not fit ends in "…"."""
+        narrow = self.width() < NARROW
+        for button in (self.rename_button, self.hide_button):
+            button.setText("" if narrow else str(button.property("label")))
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        for button in (self.rename_button, self.hide_button):
+            button.setStyleSheet("padding: 6px 8px;" if narrow else "")
+        side = AVATAR * 2 // 3 if narrow else AVATAR
+        self.avatar.setFixedSize(side, side)
+        self.header_row.setSpacing(8 if narrow else 14)
+        self.faces_tools.removeWidget(self.face_buttons)
+        if narrow:
+            self.faces_tools.addWidget(self.face_buttons, 1, 0, Qt.AlignmentFlag.AlignLeft)
+        else:
+            self.faces_tools.addWidget(self.face_buttons, 0, 1)
+        self.header_row.setContentsMargins(8 if narrow else 16, 16, 16 if narrow else 24, 8)
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.name_label and event.type() == QEvent.Type.MouseButtonDblClick:
             self.start_rename()
@@ -300,7 +340,7 @@ class PersonPage(QWidget):
         dialog = SplitDialog(self.ctx, self.person_id, merged, faces, self)
         dialog.accepted.connect(lambda: self._split(dialog.chosen_faces(), dialog.chosen_people()))
         dialog.finished.connect(lambda _r: self._split_closed(dialog))
-        dialog.open()
+        open_dialog(dialog)  # the keys come back to the window when it closes
         self.split_dialog = dialog
         return dialog
 

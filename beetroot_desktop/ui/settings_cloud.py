@@ -1,8 +1,13 @@
 """Settings › Amazon Rekognition: region, collection, credentials (an AWS profile, or an access key kept in
-the system keyring, never in the settings file), and Test connection, which runs in the background."""
+the system keyring, never in the settings file), and Test connection, which runs in the background.
+
+The keyring is only ever touched on a pool thread (tasks.py: a keyring can take seconds to answer, or
+wait for the user to unlock it), and written only when the dialog is saved: Test connection tests a key
+typed and not saved in memory, "Remove saved key" takes effect on Save, and Cancel leaves it as it was."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -62,6 +67,8 @@ class CloudPage(SettingsPage):
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.forget_keys = QPushButton("Remove saved key")
         self.forget_keys.clicked.connect(self._forget_keys)
+        self.forget_note = QLabel("The saved key is removed when you press Save.", objectName="Muted")
+        self.forget_note.hide()
         self.secret_error = error_label()
         creds = QWidget()
         grid = QGridLayout(creds)
@@ -75,7 +82,8 @@ class CloudPage(SettingsPage):
         grid.addWidget(self.key_id, 3, 1)
         grid.addWidget(self.secret, 4, 1)
         grid.addWidget(self.forget_keys, 5, 1, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(self.secret_error, 6, 1)
+        grid.addWidget(self.forget_note, 6, 1)
+        grid.addWidget(self.secret_error, 7, 1)
         form.addRow("Credentials:", creds)
 
         test_row = QHBoxLayout()
@@ -91,9 +99,10 @@ class CloudPage(SettingsPage):
         test_row.addWidget(self.test_result, 1)
         form.addRow("", test_row)
         self.load(settings)
+        self.cred_group.buttonClicked.connect(lambda _b: setattr(self, "_user_chose", True))
         self.use_profile.toggled.connect(lambda _on: self._cred_mode_changed())
-        self.key_id.textEdited.connect(lambda _t: self.use_keys.setChecked(True))
-        self.secret.textEdited.connect(lambda _t: self.use_keys.setChecked(True))
+        for field in (self.key_id, self.secret):
+            field.textEdited.connect(lambda _t: self._keys_edited())
         self._cred_mode_changed()
 
     # -- load / check / save -------------------------------------------------------------------------------
@@ -109,8 +118,9 @@ class CloudPage(SettingsPage):
         if settings.aws_profile and self.profile.findData(settings.aws_profile) < 0:
             self.profile.addItem(settings.aws_profile, settings.aws_profile)
         self.profile.setCurrentIndex(max(0, self.profile.findData(settings.aws_profile)))
-        saved = self._show_saved_keys()
-        (self.use_keys if saved and not settings.aws_profile else self.use_profile).setChecked(True)
+        self.use_profile.setChecked(True)  # until the keyring says whether a key is saved
+        self.forget_pending = False
+        self._read_saved_keys(choose=not settings.aws_profile)
 
     def collection_id(self) -> str:
         return self.collection.text().strip() or DEFAULT_COLLECTION_ID
@@ -134,20 +144,16 @@ class CloudPage(SettingsPage):
                 problem = "type both the access key id and the secret access key"
             else:
                 problem = access_key_id_problem(key)
-        elif not self._saved_keys():
+        elif self.saved is None:
+            problem = "the system keyring is still being read; try again in a moment"
+        elif not self.saved or self.forget_pending:
             problem = "type an access key id and secret, or choose an AWS profile"
         return problems + show_problem(self.secret_error, sentence(problem))
 
     def save(self, settings: Settings) -> str | None:
-        """The region, collection and profile into `settings`; typed keys into the keyring."""
-        from ..secrets import SecretStoreError
-
+        """The region, collection and profile into `settings`. The keyring is written by the dialog, in the
+        background, once every page is valid (`keyring_change`)."""
         self.fields(settings)
-        if self.use_keys.isChecked() and self.keys_typed():
-            try:
-                self._save_keys()
-            except SecretStoreError as exc:
-                return show_problem(self.secret_error, str(exc))[0]
         return None
 
     def fields(self, settings: Settings) -> None:
@@ -156,36 +162,60 @@ class CloudPage(SettingsPage):
         settings.collection_id = self.collection_id()
         settings.aws_profile = str(self.profile.currentData() or "") if self.use_profile.isChecked() else ""
 
-    # -- credentials -----------------------------------------------------------------------------------
-    @staticmethod
-    def _saved_keys() -> str:
-        from ..secrets import load_aws_credentials, mask
+    # -- credentials: the keyring is read and written on a pool thread, and written only on Save -------------
+    def typed_keys(self) -> tuple[str, str] | None:
+        """The access key typed in the form and not saved yet, when it is the chosen credential."""
+        if self.use_keys.isChecked() and self.keys_typed():
+            return self.key_id.text().strip(), self.secret.text().strip()
+        return None
 
-        creds = load_aws_credentials()
-        return mask(creds.access_key_id) if creds else ""
+    def keyring_change(self) -> Callable[[], None] | None:
+        """What Save does to the keyring (run on a pool thread), or None when it leaves it as it is."""
+        from ..secrets import delete_aws_credentials, save_aws_credentials
 
-    def _show_saved_keys(self) -> str:
-        saved = self._saved_keys()
-        self.key_id.clear()
-        self.secret.clear()
+        keys = self.typed_keys()
+        if keys is not None:
+            return lambda: save_aws_credentials(*keys)
+        if self.forget_pending:
+            return delete_aws_credentials
+        return None
+
+    def _read_saved_keys(self, *, choose: bool = False) -> None:
+        """Read the keyring in the background; show the saved key masked (and choose it, with `choose`,
+        unless the user chose something meanwhile)."""
+        self.saved: str | None = None  # the saved key id, masked ("" when none); None while reading
+        self._user_chose = False
+        self.key_id.setPlaceholderText("Access key id (reading the system keyring…)")
+        self.secret.setPlaceholderText("Secret access key")
+        self.forget_keys.hide()
+
+        def done(saved: object) -> None:
+            self.saved = str(saved or "")
+            self._show_saved_keys()
+            if choose and self.saved and not self._user_chose:
+                self.use_keys.setChecked(True)
+
+        self.runner.submit(_saved_key_mask, done, lambda _exc: done(""))
+
+    def _show_saved_keys(self) -> None:
+        saved = "" if self.forget_pending else (self.saved or "")
         self.key_id.setPlaceholderText(f"Access key id (saved: {saved})" if saved else "Access key id (AKIA…)")
         self.secret.setPlaceholderText("Secret access key (saved; type to replace)" if saved
                                        else "Secret access key")
         self.forget_keys.setVisible(bool(saved))
-        return saved
-
-    def _save_keys(self) -> None:
-        from ..secrets import save_aws_credentials
-
-        save_aws_credentials(self.key_id.text(), self.secret.text())
-        self._show_saved_keys()
+        self.forget_note.setVisible(self.forget_pending)
 
     def _forget_keys(self) -> None:
-        from ..secrets import delete_aws_credentials
-
-        delete_aws_credentials()
+        """Remove the saved key from the keyring when Save is pressed (Cancel keeps it)."""
+        self.forget_pending = True
+        self.key_id.clear()
+        self.secret.clear()
         self._show_saved_keys()
         self.use_profile.setChecked(True)
+
+    def _keys_edited(self) -> None:
+        self._user_chose = True
+        self.use_keys.setChecked(True)
 
     def _cred_mode_changed(self) -> None:
         profile = self.use_profile.isChecked()
@@ -195,25 +225,27 @@ class CloudPage(SettingsPage):
 
     # -- test connection -------------------------------------------------------------------------------
     def test_connection(self, create_collection: bool = False) -> None:
+        """Test what the form shows, as it shows it: a key typed and not saved is tested in memory (it
+        reaches the keyring only on Save); the keyring is read, if at all, on a pool thread."""
         import copy
 
         if self.check():
             return
-        if self.keys_typed():  # the check reads the keyring: typed keys are saved first
-            try:
-                self._save_keys()
-            except Exception as exc:
-                show_problem(self.secret_error, str(exc))
-                return
         settings = copy.deepcopy(self.original)
         self.fields(settings)
         settings.engine = "rekognition"
+        keys = self.typed_keys()
+        unsaved = keys is not None or (self.forget_pending and not settings.aws_profile)
         self.test_button.setEnabled(False)
         self.create_button.setEnabled(False)
         self.test_result.setStyleSheet("")
         self.test_result.setText("Creating the collection…" if create_collection else "Connecting…")
 
         def check() -> Any:
+            if unsaved:
+                from .aws_check import check_unsaved
+
+                return check_unsaved(settings, *(keys or (None, None)), create_collection=create_collection)
             from ..engines.rekognition import check_connection
 
             return check_connection(settings, create_collection=create_collection)
@@ -234,7 +266,17 @@ class CloudPage(SettingsPage):
         self._show_test(False, str(exc) or type(exc).__name__)
 
     def _show_test(self, ok: bool, message: str) -> None:
+        from ..engines.aws_errors import gui_wording
         from . import style
 
         self.test_result.setStyleSheet(f"color: {style.LEAF if ok else style.DANGER};")
-        self.test_result.setText(("✓ " if ok else "✗ ") + message)
+        # What to do here (the Create collection button, the fields above), not a command to run.
+        self.test_result.setText(("✓ " if ok else "✗ ") + gui_wording(message, "dialog"))
+
+
+def _saved_key_mask() -> str:
+    """The saved access key id, masked, or "" (on a pool thread: a keyring can take seconds to answer)."""
+    from ..secrets import load_aws_credentials, mask
+
+    creds = load_aws_credentials()
+    return mask(creds.access_key_id) if creds else ""

@@ -65,9 +65,9 @@ class SettingsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
-        self.setMinimumWidth(620)
         self.original = copy.deepcopy(settings)
         self.ctx = ctx
+        self.saving = False  # the keyring is being written (Save waits for it)
         self.matching = MatchingPage(settings, ctx)
         self.library_page = LibraryPage(settings, ctx, library_override=library_override)
         self.cloud = CloudPage(settings)
@@ -94,7 +94,10 @@ class SettingsDialog(QDialog):
         root.addWidget(self.buttons)
         self.matching.engineChanged.connect(self._engine_changed)
         self._engine_changed(self.matching.engine_key())
-        self.resize(self.sizeHint().expandedTo(QSize(660, 0)))
+        area = self.screen().availableGeometry()  # never wider or taller than the screen (640 x 600 fits)
+        self.setMinimumWidth(min(620, area.width()))
+        size = self.sizeHint().expandedTo(QSize(660, 0)).boundedTo(area.size())
+        self.resize(size)
 
     # The fields the window and the screenshots script reach for.
     @property
@@ -150,10 +153,12 @@ class SettingsDialog(QDialog):
         return settings
 
     def save(self) -> bool:
-        from ..config import save_settings
-
+        """Check every page and save. False when something was refused (shown next to its field). True
+        once saved, or, when the keyring changes (a key typed, or a saved key removed), once that started:
+        it runs on a pool thread, then the settings are saved and `applied` follows (or the keyring's
+        refusal is shown next to the key, and the dialog stays open)."""
         show_problem(self.general_error, None)
-        if not self.validate():
+        if self.saving or not self.validate():
             return False
         new = copy.deepcopy(self.original)
         for page in self.pages:
@@ -164,6 +169,36 @@ class SettingsDialog(QDialog):
             if problem:
                 self.tabs.setCurrentIndex(CLOUD_TAB if page is self.cloud else GENERAL_TAB)
                 return False
+        change = self.cloud.keyring_change() if self._cloud_used() else None
+        if change is None:
+            return self._write(new)
+        self._set_saving(True)
+        self.cloud.runner.submit(change, lambda _r: self._keyring_saved(new), self._keyring_refused)
+        return True
+
+    def _set_saving(self, saving: bool) -> None:
+        """While the keyring is written: no second Save, and no Cancel (it would not undo the write)."""
+        self.saving = saving
+        self.buttons.setEnabled(not saving)
+        self.tabs.setEnabled(not saving)
+
+    def _keyring_saved(self, new: Settings) -> None:
+        self._set_saving(False)
+        self._write(new)
+
+    def _keyring_refused(self, exc: object) -> None:
+        self._set_saving(False)
+        self.tabs.setCurrentIndex(CLOUD_TAB)
+        show_problem(self.cloud.secret_error, str(exc) or type(exc).__name__)
+
+    def reject(self) -> None:
+        if not self.saving:  # Cancel, Escape or the close button while the keyring is written: wait for it
+            super().reject()
+
+    def _write(self, new: Settings) -> bool:
+        """Save the settings file and announce the change."""
+        from ..config import save_settings
+
         try:
             save_settings(new)
         except (ConfigError, OSError) as exc:

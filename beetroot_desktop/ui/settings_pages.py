@@ -119,7 +119,11 @@ class LibraryPage(SettingsPage):
         self.load(settings)
 
     def _browse(self) -> None:
+        from .dialogs import focus_keeper
+
+        back = focus_keeper(self)
         path = QFileDialog.getExistingDirectory(self, "Library location", self.library.text() or str(Path.home()))
+        back()
         if path:
             self.library.setText(path)
 

@@ -54,9 +54,11 @@ class NavDelegate(QStyledItemDelegate):
 class Sidebar(QWidget):
     """The app's name, the sections with their counts, Import Folder…, and where the library is."""
 
+    WIDTH, NARROW_WIDTH = 236, 196
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="Sidebar")
-        self.setFixedWidth(236)
+        self.setFixedWidth(self.WIDTH)
         side = QVBoxLayout(self)
         side.setContentsMargins(0, 18, 0, 14)
         side.setSpacing(6)
@@ -86,6 +88,10 @@ class Sidebar(QWidget):
         self.library_label.setWordWrap(True)
         self.library_label.setContentsMargins(18, 6, 18, 0)
         side.addWidget(self.library_label)
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Narrower in a narrow window (the section names and counts still fit)."""
+        self.setFixedWidth(self.NARROW_WIDTH if narrow else self.WIDTH)
 
     def set_library(self, path: object) -> None:
         self.library_label.setText(f"Library: {path}")

@@ -280,8 +280,11 @@ class PhotoViewer(QWidget):
         bottom = QRectF(MARGIN, self.height() - BOTTOM_BAR, self.width() - 2 * MARGIN, BOTTOM_BAR)
         n = len(self.faces)
         faces = "no faces found" if n == 0 else ("1 face" if n == 1 else f"{n} faces")
-        hint = f"{faces}   ·   ← → browse   ·   click a face to open the person   ·   Esc back"
-        p.drawText(bottom, Qt.AlignmentFlag.AlignCenter, hint)
+        parts = [faces, "← → browse", "click a face to open the person", "Esc back"]
+        metrics = QFontMetricsF(small)
+        while len(parts) > 1 and metrics.horizontalAdvance("   ·   ".join(parts)) > bottom.width():
+            parts.pop()  # a narrow window keeps what fits, from the left: never a hint cut in the middle
+        p.drawText(bottom, Qt.AlignmentFlag.AlignCenter, "   ·   ".join(parts))
 
     # -- mouse -----------------------------------------------------------------------------------------
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QPixmap
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -250,24 +260,88 @@ class Banner(QFrame):
         self.dismissed.emit()
 
 
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" when the label is narrower than it (a long name in a narrow
+    window); `text()` is still the whole text."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("Mmm…")), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        if shown == self.text():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        self.style().drawItemText(painter, rect, int(self.alignment()), self.palette(), self.isEnabled(), shown,
+                                  self.foregroundRole())
+        painter.end()
+
+
 class PageHeader(QWidget):
-    """Title, a muted subtitle, and room for tools on the right."""
+    """Title, a muted subtitle, and tools on the right; below the title when the page is too narrow for
+    both on one line (a window a few hundred pixels wide), so that no tool is ever cut off."""
+
+    SPACING = 16  # between the title and the tools, and the margin a wrapped row keeps
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.layout_ = QHBoxLayout(self)
+        self.layout_ = QGridLayout(self)
         self.layout_.setContentsMargins(24, 18, 24, 10)
+        self.layout_.setHorizontalSpacing(self.SPACING)
+        self.layout_.setVerticalSpacing(10)
         texts = QVBoxLayout()
         texts.setSpacing(2)
-        self.title = QLabel(title, objectName="PageTitle")
-        self.subtitle = QLabel("", objectName="PageSubtitle")
+        self.title = ElidedLabel(title, objectName="PageTitle")
+        self.subtitle = ElidedLabel("", objectName="PageSubtitle")
         texts.addWidget(self.title)
         texts.addWidget(self.subtitle)
-        self.layout_.addLayout(texts)
-        self.layout_.addStretch(1)
+        self.texts = texts
+        self.layout_.addLayout(texts, 0, 0)
+        self.tools = QWidget()
+        self.tools_row = QHBoxLayout(self.tools)
+        self.tools_row.setContentsMargins(0, 0, 0, 0)
+        self.tools_row.setSpacing(8)
+        self.tools_row.addStretch(1)  # on the title's line the tools keep to the right,
+        self.tools_row.addStretch(0)  # on a line of their own to the left, under the title
+        self.wrapped = False
+        self._place_tools()
 
-    def add_tool(self, widget: QWidget) -> None:
-        self.layout_.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
+    def add_tool(self, widget: QWidget, stretch: int = 0) -> None:
+        """Add a tool on the right; one with `stretch` grows up to its maximum width when there is room."""
+        self.tools_row.insertWidget(self.tools_row.count() - 1, widget, stretch, Qt.AlignmentFlag.AlignVCenter)
+        self._place_tools()
+
+    def _needs_wrap(self, width: int) -> bool:
+        margins = self.layout_.contentsMargins()
+        title = self.texts.sizeHint().width()
+        return margins.left() + title + self.SPACING + self.tools.sizeHint().width() + margins.right() > width
+
+    def _place_tools(self) -> None:
+        wrap = self._needs_wrap(self.width())
+        if wrap == self.wrapped and self.layout_.indexOf(self.tools) >= 0:
+            return
+        self.wrapped = wrap
+        self.tools_row.setStretch(0, 0 if wrap else 1)
+        self.tools_row.setStretch(self.tools_row.count() - 1, 1 if wrap else 0)
+        self.layout_.removeWidget(self.tools)
+        if wrap:
+            self.layout_.addWidget(self.tools, 1, 0, 1, 2)
+            self.layout_.setColumnStretch(1, 0)
+        else:
+            self.layout_.addWidget(self.tools, 0, 1, Qt.AlignmentFlag.AlignVCenter)
+            self.layout_.setColumnStretch(1, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_tools()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a tool was shown, hidden or changed its text
+            self._place_tools()
+        return super().event(event)
 
 
 def round_pixmap(source: QPixmap | None, size: int) -> QPixmap:

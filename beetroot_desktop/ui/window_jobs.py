@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from . import dialogs
 from .actions import MainAction
+from .words import plural
 
 if TYPE_CHECKING:
     from .jobs import Job
@@ -40,7 +41,9 @@ class JobsMixin:
 
     # -- importing -----------------------------------------------------------------------------------------
     def choose_folder(self: Any) -> None:
+        back = dialogs.focus_keeper(self)
         path = QFileDialog.getExistingDirectory(self, "Import a folder of photos", str(Path.home()))
+        back()
         if path:
             self.import_paths([path])
 
@@ -48,8 +51,10 @@ class JobsMixin:
         from ..imaging.decode import PHOTO_SUFFIXES
 
         pattern = " ".join(f"*{s}" for s in sorted(PHOTO_SUFFIXES))
+        back = dialogs.focus_keeper(self)
         paths, _ = QFileDialog.getOpenFileNames(self, "Import photos", str(Path.home()),
                                                 f"Photos ({pattern});;All files (*)")
+        back()
         if paths:
             self.import_paths(paths)
 
@@ -153,10 +158,13 @@ class JobsMixin:
 
     def _photo_failed(self: Any, path: str, reason: str) -> None:
         self.failures.append((path, reason))
+        self._show_failures_banner()
+
+    def _show_failures_banner(self: Any) -> None:
         n = len(self.failures)
-        self.failure_banner.show_message(
-            f"{n:,} file{'s' if n != 1 else ''} could not be imported. The import goes on.",
-            action="Show Details")
+        going_on = " The import goes on." if self.controller.busy else ""
+        self.failure_banner.show_message(f"{plural(n, 'file')} could not be imported.{going_on}",
+                                         action="Show Details")
 
     def show_failures(self: Any) -> QDialog:
         return dialogs.failures_dialog(self, self.failures)
@@ -164,6 +172,8 @@ class JobsMixin:
     def _job_finished(self: Any, job: Job, result: Any) -> None:
         if self.ctx is not None:
             self.ctx.thumbs.clear_failures()  # the job may have made thumbnails that were missing
+        if self.failures and self.failure_banner.isVisible():
+            self._show_failures_banner()  # the import is over: no longer "goes on"
         outcome = job.outcome(result)
         if outcome.error:
             self.error_banner.show_message(outcome.text)
