@@ -304,13 +304,25 @@ class ConnectionCheck:
     can_create: bool = False  # the collection is missing and creating it may fix things
 
 
-def check_connection(settings: Settings, create_collection: bool = False) -> ConnectionCheck:
-    """GetCallerIdentity + DescribeCollection (+ CreateCollection when asked and missing). Never raises."""
+def check_connection(settings: Settings, create_collection: bool = False, *,
+                     session: Any = None) -> ConnectionCheck:
+    """GetCallerIdentity + DescribeCollection (+ CreateCollection when asked and missing). Never raises.
+
+    `session`: a boto3 session to test instead of the one the saved settings make (the Settings dialog
+    passes one with a key typed and not saved yet, so the keyring is written only on Save).
+    """
+    try:
+        return _check_connection(settings, create_collection, session)
+    except Exception as exc:  # a promise to the dialog: whatever went wrong is a message
+        return ConnectionCheck(False, f"The connection test failed: {type(exc).__name__}: {exc}")
+
+
+def _check_connection(settings: Settings, create_collection: bool, session: Any) -> ConnectionCheck:
     from .aws_errors import CollectionNotFound
 
     try:
         collection_id = check_collection_id(settings.collection_id)
-        session = make_session(settings)
+        session = session if session is not None else make_session(settings)
         region = resolve_region(settings, session)
     except EngineConfigError as exc:
         return ConnectionCheck(False, str(exc))
