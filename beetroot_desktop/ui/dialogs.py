@@ -56,6 +56,22 @@ def open_dialog(dialog: QDialog) -> QDialog:
     return dialog
 
 
+def open_tracked(owner: object, attr: str, dialog: QDialog, on_accept: Callable[[], None]) -> QDialog:
+    """Open `dialog` without blocking, kept as `owner.<attr>` while it is open (a view asks whether one is
+    being chosen, tests reach it there); `on_accept` runs when it is confirmed; it is freed when it closes."""
+    dialog.accepted.connect(on_accept)
+
+    def closed(_result: int) -> None:
+        if getattr(owner, attr, None) is dialog:
+            setattr(owner, attr, None)
+        dialog.deleteLater()
+
+    dialog.finished.connect(closed)
+    open_dialog(dialog)  # the keys come back to the window when it closes
+    setattr(owner, attr, dialog)
+    return dialog
+
+
 def table_dialog(parent: QWidget, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]], *,
                  width: int, height: int, first_column_max: int | None = None) -> QDialog:
     """A closable list of rows (with tooltips, for long paths)."""

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from . import icons, ops, style
 from .context import LibraryContext
 from .delegates import FaceDelegate, PersonDelegate, PhotoDelegate
-from .dialogs import open_dialog
+from .dialogs import open_dialog, open_tracked
 from .merge import MergeDialog
 from .models import PERSON_MIME, FaceGridModel, IdRole, PeopleModel, PhotoGridModel, role
 from .widgets import EmptyState, GridView, GridWithEmptyState, PageHeader, round_pixmap
@@ -359,16 +359,9 @@ class PeoplePage(QWidget):
         counts = {pid: self.model.extra(pid).photos for pid in ids if self.model.extra(pid) is not None}
         dialog = MergeDialog(self.ctx, ids, counts, self, target=target)
         # Confirmed later, maybe after another window changed them: the merge checks them against the library.
-        dialog.accepted.connect(lambda: self.model.merge(ids, dialog.target(), chosen=dialog.chosen))
-        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
-        open_dialog(dialog)  # the keys come back to the window when it closes
-        self.merge_dialog = dialog
+        open_tracked(self, "merge_dialog", dialog,
+                     lambda: self.model.merge(ids, dialog.target(), chosen=dialog.chosen))
         return dialog
-
-    def _dialog_closed(self, dialog: MergeDialog) -> None:
-        if self.merge_dialog is dialog:
-            self.merge_dialog = None
-        dialog.deleteLater()
 
     def select_when_shown(self, person_ids: list[str]) -> None:
         """Select these people once the grid lists them (the people a split just made)."""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from . import icons, style
 from .context import LibraryContext
 from .delegates import FaceDelegate, PhotoDelegate
-from .dialogs import open_dialog
+from .dialogs import open_tracked
 from .models import FaceGridModel, IdRole, PeopleModel, PhotoGridModel, role
 from .thumbnails import ThumbKey
 from .widgets import ElidedLabel, EmptyState, GridView, GridWithEmptyState, round_pixmap
@@ -338,16 +338,8 @@ class PersonPage(QWidget):
             self._split(faces, [])
             return None
         dialog = SplitDialog(self.ctx, self.person_id, merged, faces, self)
-        dialog.accepted.connect(lambda: self._split(dialog.chosen_faces(), dialog.chosen_people()))
-        dialog.finished.connect(lambda _r: self._split_closed(dialog))
-        open_dialog(dialog)  # the keys come back to the window when it closes
-        self.split_dialog = dialog
+        open_tracked(self, "split_dialog", dialog, lambda: self._split(dialog.chosen_faces(), dialog.chosen_people()))
         return dialog
-
-    def _split_closed(self, dialog: SplitDialog) -> None:
-        if self.split_dialog is dialog:
-            self.split_dialog = None
-        dialog.deleteLater()
 
     def _split(self, faces: list[int], people: list[str]) -> None:
         if not faces and not people:
