@@ -93,7 +93,7 @@ def library_grouping(library_dir: str, root: str) -> dict[str, list[str | None]]
 
     out: dict[str, list[str | None]] = defaultdict(list)
     with open_library(library_dir, readonly=True) as lib:
-        for row in lib.conn.execute("SELECT path FROM photos WHERE status = 'done'"):
+        for row in lib.conn.execute("SELECT path FROM photos"):
             out[os.path.relpath(row[0], root)] = []
         for face in lib.all_faces():
             person = face["person_id"]

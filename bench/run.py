@@ -3,8 +3,9 @@
 Settings come from the command line or the environment: BENCH_N (photos in the bench library, 300),
 BENCH_PEER_N (photos the naive pipeline and face_recognition get, 60), BENCH_REPEATS (3), BENCH_PHOTOS
 (the labelled folder the bench library is made from, tests/data/photos), BENCH_SCALE
-(photos,faces,people of the synthetic library, 100000,300000,30000), BENCH_SKIP (comma-separated
-sections to leave out: import, peers, scale, gui, quality), BENCH_OUT (bench/out).
+(photos,faces,people of the synthetic library, 100000,300000,30000), BENCH_SYNC (photos on disk for the
+sync bench, 100000), BENCH_SKIP (comma-separated sections to leave out: import, peers, scale, sync, gui,
+quality), BENCH_OUT (bench/out).
 """
 
 from __future__ import annotations
@@ -22,13 +23,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import gui, scale
+from . import gui, scale, sync
 from .imports import ImportFigures, run_imports, sample_quality
 from .makelib import has_labels, make_library
 from .measure import Stat
 
 REPO = Path(__file__).resolve().parents[1]
-SECTIONS = ("quality", "import", "peers", "scale", "gui")
+SECTIONS = ("quality", "import", "peers", "scale", "sync", "gui")
 README_START, README_END = "<!-- results:start -->", "<!-- results:end -->"
 
 
@@ -59,6 +60,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    default=Path(os.environ.get("BENCH_PHOTOS", REPO / "tests" / "data" / "photos")))
     p.add_argument("--scale", default=os.environ.get("BENCH_SCALE", "100000,300000,30000"),
                    help="photos,faces,people of the synthetic library")
+    p.add_argument("--sync-photos", type=int, default=_env_int("BENCH_SYNC", 100_000),
+                   help="photos on disk for the sync bench (nothing changed)")
     p.add_argument("--scroll-people", type=int, default=_env_int("BENCH_SCROLL_PEOPLE", 5000))
     p.add_argument("--workers", type=int, default=_env_int("BENCH_WORKERS", 2))
     p.add_argument("--skip", default=os.environ.get("BENCH_SKIP", ""), help=f"comma-separated: {', '.join(SECTIONS)}")
@@ -195,6 +198,16 @@ def build_rows(imp: ImportFigures | None, sample: tuple | None, sc: scale.ScaleF
     return rows
 
 
+def sync_rows(figs: sync.SyncFigures) -> list[Row]:
+    med = Stat(figs.sync_s)
+    return [
+        Row(f"sync (`beetroot import`, no PATH), {figs.photos:,} photos on disk, nothing changed",
+            med.fmt(2, " s") + f"; {figs.engine_calls} engine calls", "< 3 s", med.median < 3),
+        Row("  walking the same folders and stat-ing every file (the least any sync does), same run",
+            Stat(figs.walk_s).fmt(2, " s") + f"; sync / walk {figs.ratio:.1f}x"),
+    ]
+
+
 def table(rows: list[Row]) -> str:
     lines = ["| measure | result (median, min-max) | target | |", "|---|---|---|---|"]
     lines += [f"| {r.measure} | {r.figure} | {r.target} | {r.status} |" for r in rows]
@@ -243,11 +256,17 @@ def main(argv: list[str] | None = None) -> int:
             t = time.perf_counter()
             folder = scale.build(out, args.scale)
             sc = scale.measure(folder, repeats=max(3, args.repeats), build_s=time.perf_counter() - t)
+    sync_figs = None
+    if "sync" not in args.skip:
+        with timed(log, f"sync of {args.sync_photos:,} photos on disk, nothing changed"):
+            sync_figs = sync.measure(sync.build(out, args.sync_photos), repeats=max(3, args.repeats))
     if "gui" not in args.skip:
         with timed(log, "GUI"):
             gui_figs = run_gui(args, out, log)
 
     rows = build_rows(imp, sample, sc, gui_figs, notes)
+    if sync_figs is not None:
+        rows += sync_rows(sync_figs)
     command = "make bench" + "".join(
         f" {k}={v}" for k, v in (("BENCH_N", args.n), ("BENCH_PEER_N", args.peer_n), ("BENCH_REPEATS", args.repeats))
         if str(v) != {"BENCH_N": "300", "BENCH_PEER_N": "60", "BENCH_REPEATS": "3"}[k])
@@ -265,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
         "rows": [r.__dict__ for r in rows],
         "imports": imp.to_json() if imp else None,
         "scale": sc.to_json() if sc else None,
+        "sync": sync_figs.to_json() if sync_figs else None,
     }, indent=1, default=str))
     if args.readme:
         write_readme(args.readme, text)

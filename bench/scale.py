@@ -89,13 +89,16 @@ def build(out_dir: Path, shape: Shape = Shape(), *, seed: int = 6) -> Path:
     with open_library(folder) as lib:
         conn = lib.conn
         with lib.transaction():
+            paths = [f"/photos/{2000 + i % 25}/{1 + i % 12:02d}/IMG_{i:06d}.jpg" for i in range(shape.photos)]
             conn.executemany(
-                "INSERT INTO photos(id, path, sha256, size, mtime_ns, width, height, taken_at, status, imported_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'done', ?)",
-                ((i + 1, f"/photos/{2000 + i % 25}/{1 + i % 12:02d}/IMG_{i:06d}.jpg",
-                  f"{pyrng.getrandbits(256):064x}", 2_000_000 + i, 1_600_000_000_000_000_000 + i,
+                "INSERT INTO photos(id, path, sha256, width, height, taken_at, imported_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                ((i + 1, paths[i], f"{pyrng.getrandbits(256):064x}",
                   4000, 3000, f"{2000 + i % 25}-{1 + i % 12:02d}-{1 + i % 28:02d}T12:00:00", now)
                  for i in range(shape.photos)))
+            conn.executemany(
+                "INSERT INTO files(path, photo_id, size, mtime_ns, seen_at) VALUES (?, ?, ?, ?, ?)",
+                ((paths[i], i + 1, 2_000_000 + i, 1_600_000_000_000_000_000 + i, now) for i in range(shape.photos)))
             conn.executemany(
                 "INSERT INTO people(person_id, name, created_at) VALUES (?, ?, ?)",
                 ((pid, f"Person {i}" if i % 10 == 0 else None, now + i) for i, pid in enumerate(person_ids)))

@@ -73,11 +73,14 @@ def check_invariants(lib_dir: Path) -> None:
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        assert conn.execute("SELECT count(*) FROM photos").fetchone()[0] == len(SUBSET)
-        assert conn.execute("SELECT count(*) FROM photos WHERE status NOT IN ('done', 'duplicate')").fetchone()[0] == 0
-        # One processed photo per content, one row per face, one person per collection entry.
-        assert conn.execute("SELECT sha256 FROM photos WHERE status = 'done' GROUP BY sha256 HAVING count(*) > 1"
-                            ).fetchall() == []
+        # Every path recorded once, holding its photo; one processed photo per content, every photo somewhere.
+        assert conn.execute("SELECT count(*) FROM files").fetchone()[0] == len(SUBSET)
+        assert conn.execute("SELECT count(*) FROM files WHERE photo_id IS NULL OR error IS NOT NULL"
+                            ).fetchone()[0] == 0
+        assert conn.execute("SELECT sha256 FROM photos GROUP BY sha256 HAVING count(*) > 1").fetchall() == []
+        assert conn.execute("SELECT count(*) FROM photos ph WHERE presence <> 'present' OR NOT EXISTS"
+                            " (SELECT 1 FROM files fi WHERE fi.photo_id = ph.id)").fetchone()[0] == 0
+        # One row per face, one person per collection entry.
         assert conn.execute("SELECT photo_id, idx FROM faces GROUP BY photo_id, idx HAVING count(*) > 1"
                             ).fetchall() == []
         people = {r[0] for r in conn.execute("SELECT person_id FROM people")}

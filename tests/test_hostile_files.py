@@ -84,7 +84,7 @@ def test_every_odd_file_is_imported_or_listed_with_its_reason(hostile):
             if not e.imported:
                 continue
             photo = lib.photo_by_path(str(root / rel))
-            assert photo is not None and photo.status == "done", rel
+            assert photo is not None and photo.presence == "present", rel
             if e.faces is not None:
                 assert len(lib.faces_of_photo(photo.id)) == e.faces, rel
         assert lib.integrity_check() == "ok"
@@ -149,7 +149,7 @@ def test_eight_exif_orientations_find_the_face_upright(hostile, photos_dir: Path
         for orientation in INVERSE_ORIENTATION:
             path = root / "orientations" / f"orientation-{orientation}.jpg"
             photo = lib.photo_by_path(str(path))
-            assert photo is not None and photo.status == "done"
+            assert photo is not None and photo.presence == "present"
             row = lib.photo(photo.id)
             assert (row["width"], row["height"]) == upright.size, orientation
             faces = lib.faces_of_photo(photo.id)

@@ -64,9 +64,12 @@ def test_photo_and_faces_commit_together(tmp_path: Path):
 def test_reprocessing_a_changed_photo_replaces_its_faces(tmp_path: Path):
     with open_library(tmp_path / "lib") as lib:
         _photo(lib, "a", [_face(0, "p1")])
-        _photo(lib, "a", [_face(0, "p2")])
-        assert [p.person_id for p in lib.people()] == ["p2"]
-        assert lib.face_count() == 1
+        _photo(lib, "a", [_face(0, "p2")])  # other content at the same path: the old photo is left with none
+        assert [p.person_id for p in lib.people()] == ["p2"]  # out of every view and count at once
+        old = lib.pathless_photos()
+        assert len(old) == 1 and lib.photo(old[0])["presence"] == "missing"
+        assert lib.remove_photos(old) == 1  # what an import that finished does with it
+        assert lib.face_count() == 1 and lib.person("p1") is None
 
 
 def test_people_edits(tmp_path: Path):

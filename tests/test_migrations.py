@@ -97,6 +97,8 @@ def test_every_released_version_migrates_with_its_data(fixture: Path, tmp_path: 
         assert lib.integrity_check() == "ok"
         assert lib.conn.execute("PRAGMA foreign_key_check").fetchall() == []
     after = rows(path)
+    if version_of(fixture) < 4:  # version 4 split photos into contents (photos) and paths (files)
+        _check_photos_split(before.pop("photos"), after)
     for table, (cols, old_rows) in before.items():
         assert table in after, f"migrating v{version_of(fixture)} lost table {table}"
         new_cols, new_rows = after[table]
@@ -106,6 +108,27 @@ def test_every_released_version_migrates_with_its_data(fixture: Path, tmp_path: 
     with open_library(tmp_path / "fresh"):
         pass
     assert schema_shape(path) == schema_shape(tmp_path / "fresh" / "library.sqlite3")
+
+
+def _check_photos_split(photos: tuple[list[str], list[tuple[object, ...]]],
+                        after: dict[str, tuple[list[str], list[tuple[object, ...]]]]) -> None:
+    """Every processed photo keeps its id, path and content; every path (copies and failures too) is a file
+    row pointing at the photo it held, with its stat and its failure kept."""
+    cols, old_rows = photos
+    old = [dict(zip(cols, r)) for r in old_rows]
+    new_photos = {r["id"]: r for r in (dict(zip(after["photos"][0], row)) for row in after["photos"][1])}
+    assert set(new_photos) == {r["id"] for r in old if r["status"] == "done"}
+    for r in old:
+        if r["status"] == "done":
+            assert {k: new_photos[r["id"]][k] for k in ("path", "sha256", "width", "height", "taken_at")} == \
+                {k: r[k] for k in ("path", "sha256", "width", "height", "taken_at")}
+    files = {f["path"]: f for f in (dict(zip(after["files"][0], row)) for row in after["files"][1])}
+    assert set(files) == {r["path"] for r in old}
+    for r in old:
+        f = files[r["path"]]
+        assert (f["size"], f["mtime_ns"]) == (r["size"], r["mtime_ns"])
+        assert f["photo_id"] == {"done": r["id"], "duplicate": r["duplicate_of"]}.get(r["status"])
+        assert f["error"] == (r["error"] if r["status"] == "failed" else None)
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda f: f.stem)

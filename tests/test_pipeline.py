@@ -29,15 +29,18 @@ def test_sample_library_groups_every_label_into_one_person(imported_template, ph
 
 
 def test_exact_duplicate_is_recorded_as_such(imported_library: Library, photos_dir: Path):
-    dup = imported_library.photo_by_path(str(photos_dir / "misc" / "obama_copy.jpg"))
-    original = imported_library.photo_by_path(str(photos_dir / "family" / "2019" / "obama.jpg"))
+    """Two files with one content are one photo at two paths: faces once, both paths listed."""
+    copy_path, original_path = str(photos_dir / "misc" / "obama_copy.jpg"), str(photos_dir / "family/2019/obama.jpg")
+    dup = imported_library.photo_by_path(copy_path)
+    original = imported_library.photo_by_path(original_path)
     assert dup is not None and original is not None
-    assert {dup.status, original.status} == {"duplicate", "done"}
-    assert dup.sha256 == original.sha256
-    copy, kept = (dup, original) if dup.status == "duplicate" else (original, dup)
-    row = imported_library.conn.execute("SELECT duplicate_of FROM photos WHERE id = ?", (copy.id,)).fetchone()
-    assert row[0] == kept.id  # points at the processed original, never at itself
-    assert imported_library.faces_of_photo(copy.id) == [] and len(imported_library.faces_of_photo(kept.id)) == 1
+    assert dup == original  # the same photo, shown from one of its paths
+    assert sorted(imported_library.locations(dup.id)) == sorted([copy_path, original_path])
+    assert len(imported_library.faces_of_photo(dup.id)) == 1
+    listing = {e.path: e for e in imported_library.photo_listing()}
+    shown, other = (original_path, copy_path) if dup.path == original_path else (copy_path, original_path)
+    assert listing[shown].status == "present" and listing[shown].other_paths == [other]
+    assert listing[other].status == "duplicate" and listing[other].other_paths == [shown]
 
 
 def test_reimport_makes_no_engine_call_and_no_detection(imported_library: Library, photos_dir: Path, monkeypatch):
@@ -62,7 +65,9 @@ def test_copy_at_new_path_costs_nothing(imported_library: Library, photos_dir: P
     engine = LocalEngine(imported_library)
     report = ingest([copy], imported_library, engine, workers=1)
     assert report.photos_duplicate == 1 and report.engine_calls == 0
-    assert imported_library.photo_by_path(str(copy)).status == "duplicate"
+    photo = imported_library.photo_by_path(str(copy))
+    assert photo is not None and photo.path == str(photos_dir / "family" / "2020" / "john1.jpeg")
+    assert [e.status for e in imported_library.photo_listing() if e.path == str(copy)] == ["duplicate"]
 
 
 def test_touched_file_is_not_reprocessed(imported_library: Library, photos_dir: Path, tmp_path: Path):

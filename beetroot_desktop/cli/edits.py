@@ -123,22 +123,23 @@ def face_ref(library: Any, photo: str, idx: int) -> int:
     paths = tuple(dict.fromkeys([photo, os.path.abspath(photo), os.path.realpath(photo)]))
     marks = ", ".join("?" for _ in paths)
     row = library.conn.execute(
-        f"SELECT f.id FROM faces f JOIN photos ph ON ph.id = f.photo_id WHERE ph.path IN ({marks}) AND f.idx = ?"
-        " ORDER BY ph.id LIMIT 1", (*paths, idx)).fetchone()
+        f"SELECT f.id FROM faces f JOIN files fi ON fi.photo_id = f.photo_id WHERE fi.path IN ({marks})"
+        " AND f.idx = ? ORDER BY f.photo_id LIMIT 1", (*paths, idx)).fetchone()
     if row is None:
         # Imported through a link (or reached through one now): the same file on disk is the same photo.
         # Only on a miss, so the paths are resolved one by one here and nowhere else.
         real = os.path.realpath(photo)
-        same = next((r[0] for r in library.conn.execute("SELECT path FROM photos ORDER BY id")
+        same = next((r[0] for r in library.conn.execute("SELECT path FROM files ORDER BY photo_id, path")
                      if os.path.realpath(r[0]) == real), None)
         if same is not None:
             paths, marks = (same,), "?"
             row = library.conn.execute(
-                "SELECT f.id FROM faces f JOIN photos ph ON ph.id = f.photo_id WHERE ph.path = ? AND f.idx = ?",
+                "SELECT f.id FROM faces f JOIN files fi ON fi.photo_id = f.photo_id WHERE fi.path = ? AND f.idx = ?",
                 (same, idx)).fetchone()
             if row is not None:
                 return int(row[0])
-        known = library.conn.execute(f"SELECT 1 FROM photos WHERE path IN ({marks})", paths).fetchone()
+        known = library.conn.execute(f"SELECT 1 FROM files WHERE path IN ({marks}) AND photo_id IS NOT NULL",
+                                     paths).fetchone()
         if known is None:
             raise CliError(f"{shown} is not in the library (see `beetroot faces`)")
         raise CliError(f"{shown} has no face {idx} (see `beetroot faces`)")

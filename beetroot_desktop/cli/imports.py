@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 import time
@@ -35,10 +36,14 @@ from .progress import Progress, live_progress_allowed, plural
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("import", help="import photos and folders (recursively)",
-                       **examples("beetroot import ~/Pictures",
-                                  "beetroot import ~/Pictures/2024 --library ~/Beetroot-family --json | tail -n 1"))
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = sub.add_parser("import", help="import photos and folders (recursively); with no PATH, sync",
+                       description="Import photos and folders, recursively. With no PATH, sync: look again at every"
+                                   " path ever imported into the library, find moved, new, changed, missing and"
+                                   " offline photos, and retry files that failed for a reason of the environment.",
+                       **examples("beetroot import ~/Pictures/2024 --library ~/Beetroot-family --json | tail -n 1",
+                                  "beetroot import    # no PATH: sync every folder imported before"))
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="photos and folders to import; none: every path imported before (a sync)")
     add_library(p)
     add_import_options(p)
     p.add_argument("--dry-run", action="store_true",
@@ -67,9 +72,19 @@ def import_threshold(args: argparse.Namespace, settings: Settings, library: Any)
 
 def cmd_import(args: argparse.Namespace) -> int:
     settings = settings_for(args)
+    if not args.paths:
+        from ..library.recovery import import_roots
+
+        args.paths = import_roots(library_dir_for(args, settings))
+        if not args.paths:
+            raise CliError("nothing has been imported into this library yet: give the photos or folders to import,"
+                           " e.g. beetroot import ~/Pictures")
+        sync: Sequence[str] | None = None
+    else:
+        sync = args.paths
     if args.dry_run:
         return dry_run_import(args, settings)
-    return run_import(args, settings, args.paths)
+    return run_import(args, settings, sync)
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
@@ -89,6 +104,13 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
                                " leaves its names and merges in the set-aside file; add --force to do it anyway")
             if not isinstance(problem, (LibraryDamaged, ForeignDatabaseError)):
                 raise CliError(f"{problem}\nThe file is not damaged, so it is left as it is.")
+        remembered = import_roots(path)
+        if problem is None and not any(os.path.exists(root) for root in remembered):
+            # A healthy library is set aside only for a rebuild that can import something: checked before the
+            # file moves, or the names and merges would be set aside for nothing.
+            where = ", ".join(printable(r) for r in remembered[:3]) or "none are remembered"
+            raise CliError(f"there is nothing to import again: none of the library's imported paths can be reached"
+                           f" ({where}). The library is left as it is; connect the drive or folder and try again")
         try:
             aside, roots = set_aside(path)
         except LibraryError as exc:
@@ -104,7 +126,8 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     return run_import(args, settings, roots)
 
 
-def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str]) -> int:
+def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str] | None) -> int:
+    """Import `paths`; None syncs every path imported before."""
     from ..engines import EngineConfigError, EngineError, create_engine
     from ..library import LibraryError
     from ..pipeline import FaceOutcome, ImportListener, ImportReport, PhotoDone, ingest
@@ -146,6 +169,8 @@ def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str
                 report.photos_unchanged += 1
             elif event.status == "duplicate":
                 report.photos_duplicate += 1
+            elif event.status == "moved":
+                report.photos_moved += 1
             elif event.status == "failed":
                 report.add_failure(event.path, event.reason or "failed")
             if progress.enabled:
@@ -198,12 +223,12 @@ def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str
             return EXIT_FAILED
         finally:
             engine.close()
-    if stopped is None and any(is_disk_full_reason(f["reason"]) for f in report.failed):
-        stopped = disk_full_message(Path(library.dir))  # thumbnails could not be written
     for failure in report.failed:
         print(f"FAILED {printable(failure['path'])}: {printable(failure['reason'])}", file=sys.stderr)
     if stopped is not None:
         print(f"beetroot: {stopped}", file=sys.stderr)
+    elif any(is_disk_full_reason(w) for w in report.warnings):  # thumbnails could not be written
+        print(f"warning: {disk_full_message(Path(library.dir))}", file=sys.stderr)
     print(report.summary())
     if stopped is not None:
         print(f"Stopped: {report.pending} photos left for the next import")
@@ -261,7 +286,7 @@ def _people_count(library: Any) -> int:
 
 
 def is_disk_full_reason(reason: str) -> bool:
-    """A photo's failure reason that is really the disk (a thumbnail could not be written), not the photo."""
+    """A warning (or a failure reason) that is really the disk: a thumbnail could not be written."""
     return "No space left on device" in reason or "[Errno 28]" in reason
 
 

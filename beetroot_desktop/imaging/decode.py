@@ -6,7 +6,6 @@ import math
 import os
 import warnings
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -32,7 +31,15 @@ _DATETIME = 306
 
 
 class DecodeError(Exception):
-    """The file cannot be read as a photo; str(err) is the reason shown to the user."""
+    """The file cannot be read as a photo; str(err) is the reason shown to the user.
+
+    `transient` when the cause is the environment (permissions, a file that vanished, an I/O error), not
+    the file's content: the next import tries the file again.
+    """
+
+    def __init__(self, reason: str, *, transient: bool = False) -> None:
+        super().__init__(reason)
+        self.transient = transient
 
 
 @dataclass
@@ -49,7 +56,8 @@ class DecodedPhoto:
 
 
 def is_photo_name(path: str | os.PathLike[str]) -> bool:
-    return Path(path).suffix.lower() in PHOTO_SUFFIXES
+    # os.path, not pathlib: a walk asks this of every file (100,000 at a sync).
+    return os.path.splitext(os.fspath(path))[1].lower() in PHOTO_SUFFIXES
 
 
 def decode_photo(path: str | os.PathLike[str], *, max_side: int | None = None) -> DecodedPhoto:
@@ -62,18 +70,24 @@ def decode_photo(path: str | os.PathLike[str], *, max_side: int | None = None) -
     except DecodeError:
         raise
     except FileNotFoundError as exc:
-        raise DecodeError("the file disappeared before it could be read") from exc
+        raise DecodeError("the file disappeared before it could be read", transient=True) from exc
     except IsADirectoryError as exc:
-        raise DecodeError("this is a folder, not a photo") from exc
+        raise DecodeError("this is a folder, not a photo", transient=True) from exc
     except PermissionError as exc:
-        raise DecodeError("permission denied: the file cannot be read") from exc
+        raise DecodeError("permission denied: the file cannot be read", transient=True) from exc
     except UnidentifiedImageError as exc:
         raise DecodeError(f"not an image in a supported format ({_kind_hint(path)})") from exc
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise DecodeError(
             f"refused: the image declares more than the {MAX_PIXELS // 1_000_000}-megapixel limit"
             " (possibly a decompression bomb)") from exc
-    except (OSError, SyntaxError, ValueError, EOFError, MemoryError, IndexError, TypeError) as exc:
+    except MemoryError as exc:
+        raise DecodeError("not enough memory to decode the image", transient=True) from exc
+    except OSError as exc:
+        if exc.errno is not None:  # the system's error (an I/O error, a drive gone), not the decoder's
+            raise DecodeError(f"cannot read the file: {exc.strerror or exc}", transient=True) from exc
+        raise DecodeError(f"damaged or unsupported image: {exc}") from exc
+    except (SyntaxError, ValueError, EOFError, IndexError, TypeError) as exc:
         raise DecodeError(f"damaged or unsupported image: {exc}") from exc
 
 

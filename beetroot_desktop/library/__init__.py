@@ -7,7 +7,16 @@ from pathlib import Path
 from .browse import BrowseMixin, PersonRow, PersonTile
 from .edits import EditEntry, NothingToUndo
 from .people import EditRefused, PeopleMixin, PersonSummary
-from .photos import FaceRecord, KnownPhoto, blob_to_descriptor, descriptor_to_blob
+from .photos import (
+    LISTING_STATUSES,
+    FaceRecord,
+    KnownFile,
+    KnownPhoto,
+    LocationChange,
+    PhotoListing,
+    blob_to_descriptor,
+    descriptor_to_blob,
+)
 from .store import (
     DB_NAME,
     ForeignDatabaseError,
@@ -32,20 +41,24 @@ def open_library(library_dir: Path | str, *, readonly: bool = False, immutable: 
 
 __all__ = [
     "DB_NAME",
+    "LISTING_STATUSES",
     "EditEntry",
     "EditRefused",
     "FaceRecord",
     "ForeignDatabaseError",
+    "KnownFile",
     "KnownPhoto",
     "Library",
     "LibraryBusy",
     "LibraryDamaged",
     "LibraryError",
+    "LocationChange",
     "NewerSchemaError",
     "NothingToUndo",
     "PersonRow",
     "PersonSummary",
     "PersonTile",
+    "PhotoListing",
     "blob_to_descriptor",
     "db_path",
     "descriptor_to_blob",

@@ -94,15 +94,15 @@ class BrowseMixin(Core):
         """Imported photos (all, or one person's) by date taken; photos without a date last, by path."""
         if person_id is None:
             rows = self.conn.execute(
-                "SELECT id FROM photos WHERE status = 'done' ORDER BY taken_at IS NULL, taken_at, path")
+                "SELECT id FROM photos WHERE presence <> 'missing' ORDER BY taken_at IS NULL, taken_at, path")
         else:
             rows = self.conn.execute(
                 "SELECT ph.id FROM photos ph WHERE ph.id IN (SELECT photo_id FROM faces WHERE person_id = ?)"
-                " ORDER BY ph.taken_at IS NULL, ph.taken_at, ph.path", (person_id,))
+                " AND ph.presence <> 'missing' ORDER BY ph.taken_at IS NULL, ph.taken_at, ph.path", (person_id,))
         return [r[0] for r in rows]
 
     def photo_tiles(self, photo_ids: Sequence[int], person_id: str | None = None) -> dict[int, sqlite3.Row]:
-        """id, path, sha256, width, height, taken_at and face count of each photo, and its focus.
+        """id, path, sha256, width, height, taken_at, presence and face count of each photo, and its focus.
 
         The focus (focus_x, focus_y, as fractions of the photo's size) is the centre of its faces, or of
         `person_id`'s faces when given, so a square tile crops around the people rather than the middle.
@@ -113,7 +113,7 @@ class BrowseMixin(Core):
         for chunk in _chunks(photo_ids):
             marks = ", ".join(f"?{i + 2}" for i in range(len(chunk)))
             for r in self.conn.execute(
-                    "SELECT ph.id, ph.path, ph.sha256, ph.width, ph.height, ph.taken_at,"
+                    "SELECT ph.id, ph.path, ph.sha256, ph.width, ph.height, ph.taken_at, ph.presence,"
                     " (SELECT count(*) FROM faces f WHERE f.photo_id = ph.id) AS faces, "
                     + focus.format(axis="f.left", size="f.width", dim="width") + " AS focus_x, "
                     + focus.format(axis="f.top", size="f.height", dim="height") + " AS focus_y"
@@ -124,9 +124,13 @@ class BrowseMixin(Core):
     def face_ids(self, *, person_id: str | None = None, unassigned: bool = False) -> list[int]:
         """One person's faces, or the faces that belong to no one (too small, unsearchable, removed)."""
         if unassigned:
-            rows = self.conn.execute("SELECT id FROM faces WHERE person_id IS NULL ORDER BY id")
+            rows = self.conn.execute(
+                "SELECT f.id FROM faces f JOIN photos ph ON ph.id = f.photo_id"
+                " WHERE f.person_id IS NULL AND ph.presence <> 'missing' ORDER BY f.id")
         elif person_id is not None:
-            rows = self.conn.execute("SELECT id FROM faces WHERE person_id = ? ORDER BY id", (person_id,))
+            rows = self.conn.execute(
+                "SELECT f.id FROM faces f JOIN photos ph ON ph.id = f.photo_id"
+                " WHERE f.person_id = ? AND ph.presence <> 'missing' ORDER BY f.id", (person_id,))
         else:
             raise ValueError("give a person_id or unassigned=True")
         return [r[0] for r in rows]
@@ -138,7 +142,7 @@ class BrowseMixin(Core):
             marks = ", ".join("?" for _ in chunk)
             for r in self.conn.execute(
                     "SELECT f.id, f.photo_id, f.idx, f.left, f.top, f.width, f.height, f.status, f.reason,"
-                    " f.person_id, f.similarity, p.name AS person_name, ph.path, ph.sha256"
+                    " f.person_id, f.similarity, p.name AS person_name, ph.path, ph.sha256, ph.presence"
                     " FROM faces f JOIN photos ph ON ph.id = f.photo_id"
                     " LEFT JOIN people p ON p.person_id = f.person_id"
                     f" WHERE f.id IN ({marks})", tuple(chunk)):
@@ -146,11 +150,16 @@ class BrowseMixin(Core):
         return found
 
     def library_counts(self) -> dict[str, int]:
-        """Totals for the sidebar: photos, people (visible and hidden), unassigned faces, failed files."""
+        """Totals for the sidebar: photos, people (visible and hidden), unassigned faces, failed files, and
+        photos out of reach (missing: gone from their folder; offline: their folder or drive unreachable)."""
         row = self.conn.execute(
-            "SELECT (SELECT count(*) FROM photos WHERE status = 'done'),"
+            "SELECT (SELECT count(*) FROM photos WHERE presence <> 'missing'),"
             " (SELECT count(*) FROM people p WHERE p.merged_into IS NULL AND p.hidden = 0 AND p.face_count > 0),"
             " (SELECT count(*) FROM people p WHERE p.merged_into IS NULL AND p.hidden = 1 AND p.face_count > 0),"
-            " (SELECT count(*) FROM faces WHERE person_id IS NULL),"
-            " (SELECT count(*) FROM photos WHERE status = 'failed')").fetchone()
-        return {"photos": row[0], "people": row[1], "hidden": row[2], "unassigned": row[3], "failed": row[4]}
+            " (SELECT count(*) FROM faces f JOIN photos ph ON ph.id = f.photo_id"
+            "   WHERE f.person_id IS NULL AND ph.presence <> 'missing'),"
+            " (SELECT count(*) FROM files WHERE error IS NOT NULL),"
+            " (SELECT count(*) FROM photos WHERE presence = 'missing'),"
+            " (SELECT count(*) FROM photos WHERE presence = 'offline')").fetchone()
+        return {"photos": row[0], "people": row[1], "hidden": row[2], "unassigned": row[3], "failed": row[4],
+                "missing": row[5], "offline": row[6]}

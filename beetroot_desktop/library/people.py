@@ -114,10 +114,11 @@ class PeopleMixin(EditsMixin, PhotosMixin):
         return PersonSummary(row[0], row[1], row[2], row[3], row[4], bool(row[5])) if row else None
 
     def person_photos(self, person_id: str) -> list[sqlite3.Row]:
-        """A person's photos, oldest first by date taken (photos without a date last, by path)."""
+        """A person's photos, oldest first by date taken (photos without a date last, by path); present and
+        offline ones, never missing ones."""
         return self.conn.execute(
             "SELECT DISTINCT ph.* FROM photos ph JOIN faces f ON f.photo_id = ph.id"
-            " WHERE f.person_id = ? ORDER BY ph.taken_at IS NULL, ph.taken_at, ph.path",
+            " WHERE f.person_id = ? AND ph.presence <> 'missing' ORDER BY ph.taken_at IS NULL, ph.taken_at, ph.path",
             (person_id,),
         ).fetchall()
 

@@ -60,6 +60,16 @@ def remember_import_roots(library_dir: Path | str, paths: Iterable[str | os.Path
     return roots
 
 
+def under(path: str, root: str) -> bool:
+    """Whether `path` is `root` or inside it (as text: both absolute, neither resolved)."""
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def root_of(path: str, roots: Iterable[str]) -> str | None:
+    """The deepest of `roots` that holds `path`."""
+    return max((root for root in roots if under(path, root)), key=len, default=None)
+
+
 def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".part")

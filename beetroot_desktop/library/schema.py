@@ -151,6 +151,76 @@ V3 = [
     "CREATE INDEX edit_steps_edit ON edit_steps(edit_id, phase, id)",
 ]
 
+# Version 4: a photo is its content, and paths are where it lives now (docs/reliability.md, "The library
+# follows the disk"). `photos` holds one row per imported content, its faces hang off it, and `path` is
+# where it is shown from (a present copy, else the last place it was seen); `files` holds every path an
+# import met: the photo found there, the stat that lets the next import skip it, or why it failed and
+# whether that was the file's fault (sticks) or the environment's (retried). `presence` says whether a
+# photo can be reached: a missing photo (gone from a reachable folder) leaves every view and count; an
+# offline one (its folder or drive out of reach) stays.
+_COUNTED_NEW = "NOT EXISTS (SELECT 1 FROM photos WHERE id = NEW.photo_id AND presence = 'missing')"
+_COUNTED_OLD = "NOT EXISTS (SELECT 1 FROM photos WHERE id = OLD.photo_id AND presence = 'missing')"
+_ADD_NEW_V4 = _ADD_NEW.replace(" WHERE person_id = NEW.person_id;",
+                               f" WHERE person_id = NEW.person_id AND {_COUNTED_NEW};")
+_REMOVE_OLD_V4 = _REMOVE_OLD.replace(" WHERE person_id = OLD.person_id;",
+                                     f" WHERE person_id = OLD.person_id AND {_COUNTED_OLD};")
+_SIGN = "(CASE WHEN NEW.presence = 'missing' THEN -1 ELSE 1 END)"
+V4 = [
+    "CREATE TABLE photos_v4 ("
+    " id          INTEGER PRIMARY KEY,"
+    " path        TEXT NOT NULL,"
+    " sha256      TEXT NOT NULL,"
+    " width       INTEGER,"
+    " height      INTEGER,"
+    " taken_at    TEXT,"
+    " presence    TEXT NOT NULL DEFAULT 'present' CHECK (presence IN ('present', 'missing', 'offline')),"
+    " imported_at REAL NOT NULL)",
+    "INSERT INTO photos_v4(id, path, sha256, width, height, taken_at, imported_at)"
+    " SELECT id, path, sha256, width, height, taken_at, imported_at FROM photos"
+    " WHERE status = 'done' AND sha256 IS NOT NULL",
+    "CREATE TABLE files ("
+    " path     TEXT PRIMARY KEY,"
+    " photo_id INTEGER REFERENCES photos(id) ON DELETE CASCADE,"
+    " size     INTEGER,"
+    " mtime_ns INTEGER,"
+    " error    TEXT,"
+    " retry    INTEGER NOT NULL DEFAULT 0,"
+    " seen_at  REAL NOT NULL)",
+    # Failures that came from the environment (permissions, a file that vanished, a thumbnail that could
+    # not be written) were kept for good before; they are tried again now.
+    "INSERT INTO files(path, photo_id, size, mtime_ns, error, retry, seen_at)"
+    " SELECT path,"
+    "  CASE status WHEN 'done' THEN id WHEN 'duplicate' THEN duplicate_of END,"
+    "  size, mtime_ns,"
+    "  CASE WHEN status = 'failed' THEN coalesce(error, 'could not be imported') END,"
+    "  status = 'failed' AND (error IS NULL OR error LIKE 'cannot read the file%'"
+    "   OR error LIKE 'permission denied%' OR error LIKE 'the file disappeared%'"
+    "   OR error LIKE 'face detection failed%'),"
+    "  imported_at"
+    " FROM photos WHERE status IN ('done', 'duplicate', 'failed')",
+    "DROP TABLE photos",
+    "ALTER TABLE photos_v4 RENAME TO photos",
+    "CREATE INDEX photos_sha256 ON photos(sha256)",
+    "CREATE INDEX files_photo ON files(photo_id)",
+    "DROP TRIGGER faces_count_insert",
+    "DROP TRIGGER faces_count_delete",
+    "DROP TRIGGER faces_count_update",
+    f"CREATE TRIGGER faces_count_insert AFTER INSERT ON faces WHEN NEW.person_id IS NOT NULL BEGIN {_ADD_NEW_V4} END",
+    f"CREATE TRIGGER faces_count_delete AFTER DELETE ON faces WHEN OLD.person_id IS NOT NULL BEGIN {_REMOVE_OLD_V4}"
+    " END",
+    "CREATE TRIGGER faces_count_update AFTER UPDATE OF person_id, photo_id ON faces"
+    " WHEN OLD.person_id IS NOT NEW.person_id OR OLD.photo_id IS NOT NEW.photo_id"
+    f" BEGIN {_REMOVE_OLD_V4} {_ADD_NEW_V4} END",
+    # A photo going missing takes its faces out of their people's counts; coming back puts them in again.
+    "CREATE TRIGGER photos_presence_counts AFTER UPDATE OF presence ON photos"
+    " WHEN (OLD.presence = 'missing') <> (NEW.presence = 'missing') BEGIN"
+    f" UPDATE people SET face_count = face_count + {_SIGN} * (SELECT count(*) FROM faces f"
+    "   WHERE f.photo_id = NEW.id AND f.person_id = people.person_id),"
+    f"  photo_count = photo_count + {_SIGN}"
+    " WHERE person_id IN (SELECT person_id FROM faces WHERE photo_id = NEW.id AND person_id IS NOT NULL);"
+    " END",
+]
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -189,5 +259,10 @@ def _v3(conn: sqlite3.Connection) -> None:
         " (SELECT DISTINCT merged_into FROM people WHERE merged_into IS NOT NULL)")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
+def _v4(conn: sqlite3.Connection) -> None:
+    for statement in V4:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -133,6 +133,19 @@ def _use_wal(conn: sqlite3.Connection) -> None:
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the file to SCHEMA_VERSION; refuse files that are not ours or are from a newer app."""
     version = _check_ours(conn)
+    if version >= SCHEMA_VERSION:
+        return SCHEMA_VERSION
+    # A migration may rebuild a table (SQLite's way to change a column's constraints); with foreign keys on,
+    # dropping the old table would cascade into its children. The pragma only takes effect outside a
+    # transaction, so it is set here, around all of them.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        return _migrate(conn, version)
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _migrate(conn: sqlite3.Connection, version: int) -> int:
     while version < SCHEMA_VERSION:
         conn.execute("BEGIN IMMEDIATE")
         try:

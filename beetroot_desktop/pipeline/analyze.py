@@ -44,6 +44,8 @@ class PhotoAnalysis:
     faces: list[FaceCrop] = field(default_factory=list)
     photo_jpeg: bytes | None = None  # only when the engine detects faces itself
     error: str | None = None
+    transient: bool = False  # the error came from the environment, not the photo: retried next import
+    cache_problem: str | None = None  # a thumbnail could not be written: never the photo's failure
     seconds: float = 0.0
 
 
@@ -53,7 +55,7 @@ def analyze_photo(job: PhotoJob, needs: WorkerNeeds, cache_dir: str | None = Non
     try:
         decoded = decode_photo(job.path, max_side=WORKING_SIDE)
     except DecodeError as exc:
-        result.error = str(exc)
+        result.error, result.transient = str(exc), exc.transient
         return result
     except Exception as exc:  # a decoder bug must cost one photo, not the import
         result.error = f"could not decode: {type(exc).__name__}: {exc}"
@@ -63,7 +65,7 @@ def analyze_photo(job: PhotoJob, needs: WorkerNeeds, cache_dir: str | None = Non
     cache = Path(cache_dir) if cache_dir else None
     try:
         if cache is not None:
-            _save_if_missing(image, photo_thumb_path(cache, job.sha256), PHOTO_THUMB)
+            _save_if_missing(result, image, photo_thumb_path(cache, job.sha256), PHOTO_THUMB)
         if needs.remote_detection:
             result.photo_jpeg = remote_jpeg(image)
         else:
@@ -77,7 +79,7 @@ def analyze_photo(job: PhotoJob, needs: WorkerNeeds, cache_dir: str | None = Non
                 if descriptors is not None:
                     crop.descriptor = next(descriptors)
                 if cache is not None:
-                    _save_if_missing(face_thumbnail_image(image, box),
+                    _save_if_missing(result, face_thumbnail_image(image, box),
                                      face_thumb_path(cache, job.sha256, crop.box), FACE_THUMB)
                 result.faces.append(crop)
     except Exception as exc:
@@ -106,6 +108,12 @@ def _to_original(box: tuple[int, int, int, int], scale: float, width: int, heigh
     return l2, t2, min(width - l2, round(w / scale)), min(height - t2, round(h / scale))
 
 
-def _save_if_missing(image: Image.Image, path: Path, size: int) -> None:
-    if not path.exists():
+def _save_if_missing(result: PhotoAnalysis, image: Image.Image, path: Path, size: int) -> None:
+    """Thumbnails are a cache the views rebuild on demand: a full disk or a read-only cache folder is
+    reported once, and the photo is imported all the same."""
+    if result.cache_problem is not None or path.exists():
+        return
+    try:
         save_thumbnail(image, path, size)
+    except OSError as exc:
+        result.cache_problem = f"thumbnails cannot be written to {path.parents[2]}: {exc.strerror or exc}"

@@ -53,12 +53,12 @@ def estimate_import(paths: Sequence[str | os.PathLike[str]], library: Library | 
     scanned = scan(list(paths), exclude=[library.dir] if library is not None else ())  # as the import does
     est.photos_seen = len(scanned.files)
     est.photos_unreadable = len(scanned.problems)
-    known = library.known_paths() if library is not None else {}
+    known = library.known_files() if library is not None else {}
     seen_shas: set[str] = set()
     new_jobs: list[PhotoJob] = []
     for path in scanned.files:
         try:
-            st = os.stat(path)
+            st = scanned.stats.get(path) or os.stat(path)
         except OSError:
             est.photos_unreadable += 1
             continue

@@ -36,7 +36,7 @@ class PhotoDone:
     path: str
     done: int  # photos finished so far in this import, all kinds
     total: int
-    status: str  # new | unchanged | duplicate | failed
+    status: str  # new | unchanged | duplicate | moved | failed
     faces: int = 0
     reason: str | None = None
 
@@ -49,6 +49,15 @@ class ImportReport:
     photos_duplicate: int = 0
     photos_failed: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
+    # The library follows the disk: photos found at a new path (their old one gone), photos under the
+    # imported paths that are missing (gone from a reachable folder) or offline (folder or drive out of
+    # reach) after this import, and files that failed before for a reason of the environment and were
+    # tried again.
+    photos_moved: int = 0
+    photos_missing: int = 0
+    photos_offline: int = 0
+    photos_retried: int = 0
+    warnings: list[str] = field(default_factory=list)  # not a photo's fault: e.g. thumbnails not written
     faces: int = 0
     matches: int = 0
     new_people: int = 0
@@ -80,6 +89,10 @@ class ImportReport:
             f"{self.photos_unchanged} unchanged",
             f"{self.photos_duplicate} duplicates",
             f"{self.photos_failed} failed",
+            *([f"{self.photos_moved} moved"] if self.photos_moved else []),
+            *([f"{self.photos_missing} missing"] if self.photos_missing else []),
+            *([f"{self.photos_offline} offline"] if self.photos_offline else []),
+            *([f"{self.photos_retried} retried"] if self.photos_retried else []),
             f"{self.faces} faces",
             f"{self.matches} matches",
             f"{self.new_people} new people",
@@ -87,6 +100,8 @@ class ImportReport:
             f"{self.seconds:.2f} s",
         ]
         text = "Imported: " + ", ".join(parts)
+        for warning in self.warnings:
+            text += f"\nWarning: {warning}"
         if self.cancelled:
             text += f"\nCancelled: {self.pending} photos left for the next import"
         if self.paused_reason:

@@ -26,13 +26,14 @@ from ..engines.base import (
 from ..engines.local import LocalEngine
 from ..imaging.hashing import sha256_file
 from ..imaging.thumbnails import cache_dir_for
-from ..library import FaceRecord, Library, blob_to_descriptor
+from ..library import FaceRecord, KnownFile, KnownPhoto, Library, blob_to_descriptor
 from ..library.lock import ImportLock
-from ..library.recovery import remember_import_roots
+from ..library.recovery import import_roots, remember_import_roots, root_of
+from . import presence
 from .analyze import PhotoAnalysis, PhotoJob
 from .events import FaceOutcome, ImportControl, ImportListener, ImportReport, PhotoDone
-from .scan import scan
-from .triage import FAILED, UNCHANGED, content_verdict, stat_verdict
+from .scan import ScanResult, is_inside, scan
+from .triage import FAILED, RETRY, UNCHANGED, content_verdict, stat_verdict
 from .workers import PhotoWorkers
 
 log = logging.getLogger("beetroot.import")
@@ -69,6 +70,7 @@ class _Import:
         self.untriaged = 0  # photos a cancel left before they were even looked at
         self.in_run: dict[str, str] = {}  # sha -> path of the copy being analysed in this run
         self.deferred: dict[str, list[_Stat]] = defaultdict(list)  # copies waiting for their original
+        self.known: dict[str, KnownFile] = {}  # what the library recorded of every path, before this run
 
     # -- bookkeeping -----------------------------------------------------------------------------------
     def finish(self, path: str, status: str, faces: int = 0, reason: str | None = None) -> None:
@@ -80,26 +82,35 @@ class _Import:
         self.listener.photo_done(PhotoDone(path, self.done, self.total, status, faces, reason))
 
     # -- stage 1: what needs work ----------------------------------------------------------------------
-    def triage(self, files: Sequence[str]) -> list[_Stat]:
-        known = self.library.known_paths()
+    def triage(self, scanned: ScanResult) -> list[_Stat]:
+        files, known = scanned.files, self.known
         todo: list[_Stat] = []
+        back: list[int] = []  # photos found again where they were, after being missing or offline
         for i, path in enumerate(files):
             if self.control.cancelled:  # one stat per file: a cancel is heard within milliseconds
                 self.untriaged = len(files) - i
                 break
-            try:
-                st = os.stat(path)
-            except OSError as exc:
-                self.finish(path, "failed", reason=f"cannot read the file: {exc.strerror or exc}")
-                continue
+            st = scanned.stats.get(path)
+            if st is None:
+                try:
+                    st = os.stat(path)
+                except OSError as exc:
+                    self.finish(path, "failed", reason=f"cannot read the file: {exc.strerror or exc}")
+                    continue
             verdict = stat_verdict(known, path, st)
             if verdict == FAILED:
-                self.finish(path, "failed", reason=self.library.failure_reason(path))
+                self.finish(path, "failed", reason=known[path].error or "could not be imported")
             elif verdict == UNCHANGED:
+                k = known[path]
+                if k.presence != "present" and k.photo_id is not None:
+                    back.append(k.photo_id)
                 self.report.photos_unchanged += 1
                 self.finish(path, "unchanged")
             else:
+                self.report.photos_retried += verdict == RETRY
                 todo.append(_Stat(path, st.st_size, st.st_mtime_ns))
+        if back:
+            self.library.mark_present(back)
         return todo
 
     def jobs(self, todo: list[_Stat]) -> Iterator[PhotoJob]:
@@ -109,22 +120,24 @@ class _Import:
                 return
             try:
                 sha = sha256_file(item.path)
-            except OSError as exc:
+            except OSError as exc:  # permissions, a file that vanished: the next import tries again
                 self.handled += 1
-                self.library.record_failed(item.path, f"cannot read the file: {exc.strerror or exc}",
-                                           size=item.size, mtime_ns=item.mtime_ns)
-                self.finish(item.path, "failed", reason=f"cannot read the file: {exc.strerror or exc}")
+                reason = f"cannot read the file: {exc.strerror or exc}"
+                self.library.record_failed(item.path, reason, retry=True, size=item.size, mtime_ns=item.mtime_ns)
+                self.finish(item.path, "failed", reason=reason)
                 continue
             known = content_verdict(self.library, item.path, sha)
             if known is not None:
-                verdict, original = known
+                verdict, photo = known
                 self.handled += 1
                 if verdict == UNCHANGED:  # touched, not changed: refresh the stat, no work
-                    self.library.touch_photo(item.path, item.size, item.mtime_ns)
+                    self.library.touch_file(item.path, item.size, item.mtime_ns)
+                    if photo.presence != "present":
+                        self.library.mark_present([photo.id])
                     self.report.photos_unchanged += 1
                     self.finish(item.path, "unchanged")
                 else:
-                    self.record_duplicate(item, original.id, sha)
+                    self.record_known(item, photo)
                 continue
             if sha in self.in_run:
                 self.deferred[sha].append(item)
@@ -133,10 +146,21 @@ class _Import:
             self.report.photos_new += 1
             yield PhotoJob(item.path, sha, item.size, item.mtime_ns)
 
-    def record_duplicate(self, item: _Stat, original_id: int, sha: str) -> None:
-        self.library.record_duplicate(item.path, original_id, sha256=sha, size=item.size, mtime_ns=item.mtime_ns)
-        self.report.photos_duplicate += 1
-        self.finish(item.path, "duplicate")
+    def record_known(self, item: _Stat, photo: KnownPhoto) -> None:
+        """A known photo's content at a path it was not recorded at: the same photo, no engine work.
+
+        Its recorded paths that are gone from the disk are dropped (it moved); ones still there make this
+        path one more copy of it.
+        """
+        change = self.library.record_location(item.path, photo.id, size=item.size, mtime_ns=item.mtime_ns)
+        if change.moved_from or photo.presence != "present":
+            self.report.photos_moved += 1
+            for old in change.moved_from:
+                log.info("%s: moved to %s", old, item.path)
+            self.finish(item.path, "moved")
+        else:
+            self.report.photos_duplicate += 1
+            self.finish(item.path, "duplicate")
 
     # -- stage 2: the single writer --------------------------------------------------------------------
     def store(self, analysis: PhotoAnalysis) -> None:
@@ -148,16 +172,15 @@ class _Import:
                 raise  # not this photo's fault: stop and leave it to do, never record it as failed
             except Exception as exc:
                 analysis.error = f"face detection failed: {exc}"
+        if analysis.cache_problem is not None and analysis.cache_problem not in self.report.warnings:
+            log.warning("%s", analysis.cache_problem)
+            self.report.warnings.append(analysis.cache_problem)
         if analysis.error is not None:
-            self.library.record_failed(job.path, analysis.error, size=job.size, mtime_ns=job.mtime_ns,
-                                       sha256=job.sha256)
-            self.handled += 1
-            self.finish(job.path, "failed", reason=analysis.error)
-            for copy in self.deferred.pop(job.sha256, []):
+            for item in (_Stat(job.path, job.size, job.mtime_ns), *self.deferred.pop(job.sha256, [])):
                 self.handled += 1
-                self.library.record_failed(copy.path, analysis.error, size=copy.size, mtime_ns=copy.mtime_ns,
-                                           sha256=job.sha256)
-                self.finish(copy.path, "failed", reason=analysis.error)
+                self.library.record_failed(item.path, analysis.error, retry=analysis.transient, size=item.size,
+                                           mtime_ns=item.mtime_ns)
+                self.finish(item.path, "failed", reason=analysis.error)
             return
         try:
             records, outcomes = self.resolve(analysis)
@@ -180,7 +203,7 @@ class _Import:
         self.finish(job.path, "new", faces=len(records))
         for copy in self.deferred.pop(job.sha256, []):
             self.handled += 1
-            self.record_duplicate(copy, photo_id, job.sha256)
+            self.record_known(copy, KnownPhoto(photo_id, job.path, job.sha256, "present"))
 
     def current_person(self, record: FaceRecord) -> FaceRecord:
         if record.person_id is None:
@@ -310,21 +333,44 @@ def reanchor(library: Library, engine: FaceEngine) -> int:
     return done
 
 
-def ingest(paths: Sequence[str | os.PathLike[str]], library: Library, engine: FaceEngine, *,
+def ingest(paths: Sequence[str | os.PathLike[str]] | None, library: Library, engine: FaceEngine, *,
            threshold: float = 95.0, workers: int | None = None, listener: ImportListener | None = None,
            control: ImportControl | None = None, photo_workers: PhotoWorkers | None = None,
-           thumbnails: bool = True) -> ImportReport:
+           thumbnails: bool = True, remember: bool = True) -> ImportReport:
     """Import `paths` (files and folders) into `library`. See the module docstring for the guarantees.
 
+    `paths` None re-scans every path ever imported into the library (a sync). `remember` False imports
+    without adding `paths` to the library's imported roots (the watcher's re-scan of a changed folder).
     Raises LibraryBusy at once when another import (another window, another command) holds the library's
-    import lock; see library/lock.py for why imports are serialised.
+    import lock; see library/lock.py for why imports are serialised; ValueError for a sync of a library
+    nothing was imported into.
     """
     with ImportLock(library.dir):
-        # Remembered before any work, so a rebuild can find these photos even if this import is killed.
-        remember_import_roots(library.dir, paths)
+        if paths is None:
+            paths = import_roots(library.dir)
+            if not paths:
+                raise ValueError("nothing has been imported into this library yet: give a photo or a folder")
+        elif remember:
+            # Remembered before any work, so a rebuild can find these photos even if this import is killed.
+            own = [os.path.realpath(library.dir)]
+            remember_import_roots(library.dir, [p for p in paths if not is_inside(os.path.abspath(p), own)])
         return _ingest_locked(paths, library, engine, threshold=threshold, workers=workers,
                               listener=listener or ImportListener(), control=control or ImportControl(),
                               photo_workers=photo_workers, thumbnails=thumbnails)
+
+
+def _scope(paths: Sequence[str | os.PathLike[str]], library: Library,
+           known: dict[str, KnownFile]) -> tuple[list[str], list[str]]:
+    """The paths to walk, and those whose folder or drive is out of reach (their photos are offline).
+
+    Reachability is judged on the imported root that holds a path: a subfolder deleted from a reachable
+    drive is gone (its photos missing), while the whole drive unplugged leaves them offline.
+    """
+    scope = list(dict.fromkeys(os.path.abspath(os.fspath(p)) for p in paths))
+    roots = sorted({*import_roots(library.dir), *scope}, key=len, reverse=True)
+    owners = {path: root_of(path, roots) or path for path in scope}
+    out = set(presence.unreachable_roots(set(owners.values()), known))
+    return [p for p in scope if owners[p] not in out], [p for p in scope if owners[p] in out]
 
 
 def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, engine: FaceEngine, *,
@@ -335,13 +381,18 @@ def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, en
     calls_before = sum(engine.calls.values())
     reanchor(library, engine)
     run = _Import(library, engine, threshold, listener, control)
-    scanned = scan(list(paths), exclude=[library.dir], should_stop=lambda: control.cancelled)
+    run.known = library.known_files()
+    walk, out_of_reach = _scope(paths, library, run.known)
+    for root in out_of_reach:
+        log.info("%s: out of reach (an unplugged drive or a folder renamed away): its photos are offline", root)
+    scanned = scan(list(walk), exclude=[library.dir], should_stop=lambda: control.cancelled)
+    walked = not control.cancelled  # a walk cut short says nothing about what it did not reach
     run.total = len(scanned.files) + len(scanned.problems)
     run.report.photos_seen = len(scanned.files)
     listener.scan_finished(run.total)
     for path, reason in scanned.problems:
         run.finish(path, "failed", reason=reason)
-    todo = run.triage(scanned.files)
+    todo = run.triage(scanned)
 
     own_workers = photo_workers is None
     if photo_workers is None:
@@ -362,8 +413,16 @@ def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, en
     finally:
         if own_workers:
             photo_workers.close()
+    if walked:  # after the moves are recorded: a path the walk did not meet is gone only if no move took it
+        presence.settle(library, presence.look_for([*walk, *out_of_reach], out_of_reach, scanned, run.known))
     run.report.cancelled = control.cancelled
     run.report.pending = len(todo) - run.handled + run.untriaged
+    if not run.report.cancelled and not run.report.pending:
+        # A photo whose only file now holds other content was edited in place, and its new content was
+        # just imported; had it moved, this run would have found it at its new path.
+        library.remove_photos(library.pathless_photos())
+    run.report.photos_missing, run.report.photos_offline = presence.out_of_reach_under(
+        library, [*walk, *out_of_reach])
     run.report.engine_calls = sum(engine.calls.values()) - calls_before
     run.report.seconds = time.perf_counter() - started
     log.info("%s", run.report.summary().replace("\n", "; "))

@@ -42,8 +42,10 @@ def build(lib_dir: Path) -> None:
             lib.log_call("local", "SearchFacesByImage", "match", photo_sha=by_photo["obama.jpg"]["sha256"],
                          latency_ms=1.5, detail="fixture")
             lib.remove_face_from_person(lib.faces_of_photo(by_photo["two_people.jpg"]["id"])[0]["id"])
-            lib.conn.execute("UPDATE photos SET path = replace(path, ?, ?)", (str(PHOTOS), PLACEHOLDER))
-            lib.conn.execute("UPDATE photos SET path = ? WHERE path = ?", (f"{PLACEHOLDER}/broken.jpg", str(broken)))
+            for table in ("photos", "files"):
+                lib.conn.execute(f"UPDATE {table} SET path = replace(path, ?, ?)", (str(PHOTOS), PLACEHOLDER))
+                lib.conn.execute(f"UPDATE {table} SET path = ? WHERE path = ?",
+                                 (f"{PLACEHOLDER}/broken.jpg", str(broken)))
             lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
