@@ -115,14 +115,14 @@ def _check_photos_split(photos: tuple[list[str], list[tuple[object, ...]]],
     """Every processed photo keeps its id, path and content; every path (copies and failures too) is a file
     row pointing at the photo it held, with its stat and its failure kept."""
     cols, old_rows = photos
-    old = [dict(zip(cols, r)) for r in old_rows]
-    new_photos = {r["id"]: r for r in (dict(zip(after["photos"][0], row)) for row in after["photos"][1])}
+    old = [dict(zip(cols, r, strict=True)) for r in old_rows]
+    new_photos = {r["id"]: r for r in (dict(zip(after["photos"][0], row, strict=True)) for row in after["photos"][1])}
     assert set(new_photos) == {r["id"] for r in old if r["status"] == "done"}
     for r in old:
         if r["status"] == "done":
             assert {k: new_photos[r["id"]][k] for k in ("path", "sha256", "width", "height", "taken_at")} == \
                 {k: r[k] for k in ("path", "sha256", "width", "height", "taken_at")}
-    files = {f["path"]: f for f in (dict(zip(after["files"][0], row)) for row in after["files"][1])}
+    files = {f["path"]: f for f in (dict(zip(after["files"][0], row, strict=True)) for row in after["files"][1])}
     assert set(files) == {r["path"] for r in old}
     for r in old:
         f = files[r["path"]]

@@ -52,7 +52,8 @@ def cmd_people(args: argparse.Namespace) -> int:
 def cmd_faces(args: argparse.Namespace) -> int:
     with open_library_for(args, readonly_ok=True) as library:
         rows = [{"photo": r["path"], "idx": r["idx"], "bbox": [r["left"], r["top"], r["width"], r["height"]],
-                 "person_id": r["person_id"], "similarity": r["similarity"], "status": r["status"]}
+                 "person_id": r["person_id"], "similarity": r["similarity"], "status": r["status"],
+                 "origin": r["origin"], "not_a_face": bool(r["not_a_face"])}
                 for r in library.all_faces()]
     if args.json:
         print(json.dumps(rows))

@@ -41,6 +41,9 @@ EXAMPLES = {
               f'beetroot split "Rose Tyler" {_ID}    # undo an old merge of that person into Rose'],
     "reject": ["beetroot reject ~/Pictures/2019/beach.jpg 1    # face 1 is not its person"],
     "assign": ['beetroot assign ~/Pictures/2019/beach.jpg 1 "Rose Tyler"'],
+    "not-a-face": ["beetroot not-a-face ~/Pictures/2019/poster.jpg 2    # face 2 is a poster"],
+    "add-face": ['beetroot add-face ~/Pictures/2019/beach.jpg 410 120 96 110 --person "Rose Tyler"',
+                 "beetroot add-face ~/Pictures/2019/beach.jpg 410 120 96 110 --json    # matched like an import"],
     "undo": ["beetroot undo", "beetroot undo --json | jq -r .undo    # what the next undo would take back"],
     "redo": ["beetroot redo"],
 }
@@ -67,6 +70,14 @@ def register(sub: Any) -> None:
         ("refs", {"metavar": "FACE_REF", "nargs": "+", "help": "PHOTO:IDX, or a person merged into PERSON"}))
     add("reject", "not this person: take face IDX of PHOTO out of its person, for good", _reject, photo, idx)
     add("assign", "put face IDX of PHOTO into PERSON", _assign, photo, idx, person)
+    add("not-a-face", "not a face: face IDX of PHOTO is a false detection; it leaves every list for good",
+        _not_a_face, photo, idx)
+    pixels = {"type": int, "help": "pixels of the upright photo"}
+    add("add-face", "add a face the detector missed (a box in pixels of the upright photo)", _add_face, photo,
+        ("left", {"metavar": "LEFT", **pixels}), ("top", {"metavar": "TOP", **pixels}),
+        ("width", {"metavar": "WIDTH", **pixels}), ("height", {"metavar": "HEIGHT", **pixels}),
+        ("--person", {"metavar": "PERSON", "help": "the person it is (id or exact name); without it the face"
+                                                   " is matched as an import would"}))
     add("undo", "undo the last edit (also after a restart)", _undo)
     add("redo", "make the last undone edit again", _redo)
 
@@ -229,6 +240,38 @@ def _assign(library: Any, args: argparse.Namespace) -> dict[str, Any]:
     return {"face": _face_summary(library, face), "person": _person_summary(library, person)}
 
 
+def _not_a_face(library: Any, args: argparse.Namespace) -> dict[str, Any]:
+    face = face_ref(library, args.photo, args.idx)
+    was = library.mark_not_a_face(face)
+    return {"face": _face_summary(library, face), "not_a_face": True, "was_in": was}
+
+
+def _add_face(library: Any, args: argparse.Namespace) -> dict[str, Any]:
+    from ..engines import EngineConfigError, EngineError, create_engine
+    from ..pipeline.hand_faces import add_face
+
+    person = person_ref(library, args.person) if args.person is not None else None
+    photo = text_arg(args.photo, "photo")
+    known = next((p for p in dict.fromkeys([photo, os.path.abspath(photo), os.path.realpath(photo)])
+                  if library.photo_by_path(p) is not None), os.path.abspath(photo))
+    settings = settings_for(args)
+    saved = library.saved_threshold()
+    try:
+        engine = create_engine(settings, library)
+    except EngineConfigError as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        face = add_face(library, engine, known, (args.left, args.top, args.width, args.height), person_id=person,
+                        threshold=saved if saved is not None else settings.threshold)
+    except EngineError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        engine.close()
+    return {"face": _face_summary(library, face), "added": True,
+            "person": _person_summary(library, library.face(face)["person_id"])
+            if library.face(face)["person_id"] else None}
+
+
 def _undo(library: Any, args: argparse.Namespace) -> dict[str, Any]:
     entry = library.undo()
     return {"undone": entry.label}
@@ -277,6 +320,13 @@ def describe(result: dict[str, Any]) -> str:
     if "rejected_from" in result:
         face = result["face"]
         return f"{printable(face['photo'])} #{face['idx']}: taken out of {result['rejected_from']} for good"
+    if "not_a_face" in result:
+        face = result["face"]
+        return f"{printable(face['photo'])} #{face['idx']}: not a face; it is in no list any more"
+    if result.get("added"):
+        face = result["face"]
+        where = who(result["person"]) if result["person"] else "no one (the engine could not use it)"
+        return f"{printable(face['photo'])} #{face['idx']}: added, in {where}"
     return who(result["person"])
 
 

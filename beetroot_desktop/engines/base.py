@@ -29,6 +29,8 @@ class FaceCrop:
     jpeg: bytes  # the face with margin, JPEG quality 90 (what Rekognition receives)
     descriptor: np.ndarray | None = None  # the local engine's 128-d embedding, computed in a worker
     photo_sha: str | None = None  # the photo's content hash, so engine calls can be tied to their photo
+    origin: str = "detector"  # or "metadata": a named face region read from the photo's XMP
+    name: str | None = None  # the name a face region in the photo's metadata gives this face
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,8 @@ class DecodedPhoto:
     width: int  # upright size of the original
     height: int
     taken_at: str | None  # ISO 8601 from EXIF, when the camera recorded it
+    orientation: int = 1  # the EXIF orientation that turned the stored image upright
+    xmp: bytes | None = None  # the XMP packet embedded in the file (face regions: imaging/xmp_regions.py)
 
     @property
     def scale(self) -> float:
@@ -113,7 +115,17 @@ def _decode_open(im: Image.Image, max_side: int | None) -> DecodedPhoto:
     if max_side and max(rgb.size) > max_side:
         rgb.thumbnail((max_side, max_side), Image.Resampling.BILINEAR, reducing_gap=2.0)
     width, height = (stored_h, stored_w) if orientation in (5, 6, 7, 8) else (stored_w, stored_h)
-    return DecodedPhoto(rgb, width, height, taken_at)
+    return DecodedPhoto(rgb, width, height, taken_at, orientation or 1, _embedded_xmp(im))
+
+
+def _embedded_xmp(im: Image.Image) -> bytes | None:
+    """The raw XMP packet, as each format keeps it (parsed later, safely, by xmp_regions)."""
+    raw = im.info.get("xmp") or im.info.get("XML:com.adobe.xmp")
+    if raw is None and im.format == "TIFF":
+        raw = getattr(im, "tag_v2", {}).get(700)
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8")
+    return bytes(raw) if isinstance(raw, (bytes, bytearray)) and raw else None
 
 
 def to_rgb(im: Image.Image) -> Image.Image:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from .browse import BrowseMixin, PersonRow, PersonTile
 from .edits import EditEntry, NothingToUndo
-from .people import EditRefused, PeopleMixin, PersonSummary
+from .face_facts import NOT_A_FACE, FaceFactsMixin, NameOutcome
+from .people import EditRefused, PersonSummary
 from .photos import (
     LISTING_STATUSES,
     FaceRecord,
@@ -30,7 +31,7 @@ from .store import (
 )
 
 
-class Library(PeopleMixin, BrowseMixin):
+class Library(FaceFactsMixin, BrowseMixin):
     """One library: photos, faces, people and the engine-call ledger, in one SQLite file."""
 
 
@@ -42,6 +43,7 @@ def open_library(library_dir: Path | str, *, readonly: bool = False, immutable: 
 __all__ = [
     "DB_NAME",
     "LISTING_STATUSES",
+    "NOT_A_FACE",
     "EditEntry",
     "EditRefused",
     "FaceRecord",
@@ -53,6 +55,7 @@ __all__ = [
     "LibraryDamaged",
     "LibraryError",
     "LocationChange",
+    "NameOutcome",
     "NewerSchemaError",
     "NothingToUndo",
     "PersonRow",

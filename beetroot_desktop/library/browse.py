@@ -114,7 +114,7 @@ class BrowseMixin(Core):
             marks = ", ".join(f"?{i + 2}" for i in range(len(chunk)))
             for r in self.conn.execute(
                     "SELECT ph.id, ph.path, ph.sha256, ph.width, ph.height, ph.taken_at, ph.presence,"
-                    " (SELECT count(*) FROM faces f WHERE f.photo_id = ph.id) AS faces, "
+                    " (SELECT count(*) FROM faces f WHERE f.photo_id = ph.id AND f.not_a_face = 0) AS faces, "
                     + focus.format(axis="f.left", size="f.width", dim="width") + " AS focus_x, "
                     + focus.format(axis="f.top", size="f.height", dim="height") + " AS focus_y"
                     f" FROM photos ph WHERE ph.id IN ({marks})", (person_id, *chunk)):
@@ -126,7 +126,7 @@ class BrowseMixin(Core):
         if unassigned:
             rows = self.conn.execute(
                 "SELECT f.id FROM faces f JOIN photos ph ON ph.id = f.photo_id"
-                " WHERE f.person_id IS NULL AND ph.presence <> 'missing' ORDER BY f.id")
+                " WHERE f.person_id IS NULL AND f.not_a_face = 0 AND ph.presence <> 'missing' ORDER BY f.id")
         elif person_id is not None:
             rows = self.conn.execute(
                 "SELECT f.id FROM faces f JOIN photos ph ON ph.id = f.photo_id"
@@ -157,7 +157,7 @@ class BrowseMixin(Core):
             " (SELECT count(*) FROM people p WHERE p.merged_into IS NULL AND p.hidden = 0 AND p.face_count > 0),"
             " (SELECT count(*) FROM people p WHERE p.merged_into IS NULL AND p.hidden = 1 AND p.face_count > 0),"
             " (SELECT count(*) FROM faces f JOIN photos ph ON ph.id = f.photo_id"
-            "   WHERE f.person_id IS NULL AND ph.presence <> 'missing'),"
+            "   WHERE f.person_id IS NULL AND f.not_a_face = 0 AND ph.presence <> 'missing'),"
             " (SELECT count(*) FROM files WHERE error IS NOT NULL),"
             " (SELECT count(*) FROM photos WHERE presence = 'missing'),"
             " (SELECT count(*) FROM photos WHERE presence = 'offline')").fetchone()

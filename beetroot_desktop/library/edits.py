@@ -44,7 +44,11 @@ def _restore_update(table: str, key: str, columns: tuple[str, ...]) -> str:
 
 
 _PEOPLE = ("person_id", "name", "cover_face_id", "hidden", "merged_into", "created_at", "name_from")
-_FACE_STATE = ("person_id", "status", "similarity", "reason", "confirmed", "matched_face_id")
+_FACE_STATE = ("person_id", "status", "similarity", "reason", "confirmed", "matched_face_id", "not_a_face")
+# A face the user draws is inserted by an edit, so its undo deletes it and its redo puts the whole row back.
+_FACE_COLUMNS = ("id", "photo_id", "idx", "left", "top", "width", "height", "score", "descriptor", "engine",
+             "engine_face_id", "person_id", "similarity", "status", "reason", "confirmed", "matched_face_id",
+             "origin", "not_a_face")
 
 
 def _insert_sql(table: str, columns: tuple[str, ...], row: str) -> str:
@@ -61,8 +65,10 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("people_upd", "AFTER UPDATE OF name, cover_face_id, hidden, merged_into, name_from ON main.people",
      _restore_update("people", "person_id", ("name", "cover_face_id", "hidden", "merged_into", "name_from"))),
     ("people_del", "AFTER DELETE ON main.people", _insert_sql("people", _PEOPLE, "OLD")),
-    ("faces_upd", "AFTER UPDATE OF person_id, status, similarity, reason, confirmed, matched_face_id ON main.faces",
-     _restore_update("faces", "id", _FACE_STATE)),
+    ("faces_upd", "AFTER UPDATE OF person_id, status, similarity, reason, confirmed, matched_face_id, not_a_face"
+     " ON main.faces", _restore_update("faces", "id", _FACE_STATE)),
+    ("faces_ins", "AFTER INSERT ON main.faces", "'DELETE FROM faces WHERE id = ' || NEW.id"),
+    ("faces_del", "AFTER DELETE ON main.faces", _insert_sql("faces", _FACE_COLUMNS, "OLD")),
     ("excl_ins", "AFTER INSERT ON main.face_exclusions",
      "'DELETE FROM face_exclusions WHERE face_id = ' || NEW.face_id || ' AND person_id = ' || quote(NEW.person_id)"),
     ("excl_del", "AFTER DELETE ON main.face_exclusions",

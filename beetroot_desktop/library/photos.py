@@ -63,6 +63,7 @@ class FaceRecord:
     reason: str | None = None
     candidates: tuple[tuple[str, float], ...] = ()
     matched_face_id: str | None = None  # the founding FaceId a Match joined
+    origin: str = "detector"  # detector | hand (drawn by the user) | metadata (a named region in the photo's XMP)
 
 
 LISTING_STATUSES = ("present", "missing", "offline", "failed", "duplicate")
@@ -210,11 +211,11 @@ class PhotosMixin(Core):
         left, top, width, height = face.bbox
         face_id = int(self.conn.execute(
             "INSERT INTO faces(photo_id, idx, left, top, width, height, score, descriptor, engine,"
-            " engine_face_id, person_id, similarity, status, reason, matched_face_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            " engine_face_id, person_id, similarity, status, reason, matched_face_id, origin)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (photo_id, face.idx, left, top, width, height, face.score, descriptor_to_blob(face.descriptor),
              face.engine, face.engine_face_id, face.person_id, face.similarity, face.status, face.reason,
-             face.matched_face_id),
+             face.matched_face_id, face.origin),
         ).fetchone()[0])
         self.conn.executemany(
             "INSERT OR REPLACE INTO face_candidates(face_id, engine_face_id, similarity) VALUES (?, ?, ?)",
@@ -325,11 +326,11 @@ class PhotosMixin(Core):
             raise ValueError(f"status must be one of {', '.join(LISTING_STATUSES)}")
         rows = self.conn.execute(
             "SELECT fi.path, fi.error, ph.id, ph.path AS shown, ph.presence,"
-            " (SELECT count(*) FROM faces f WHERE f.photo_id = ph.id) AS faces"
+            " (SELECT count(*) FROM faces f WHERE f.photo_id = ph.id AND f.not_a_face = 0) AS faces"
             " FROM files fi LEFT JOIN photos ph ON ph.id = fi.photo_id"
             " UNION ALL"  # photos no file row holds any more (their file now holds other content)
             " SELECT ph.path, NULL, ph.id, ph.path, ph.presence,"
-            " (SELECT count(*) FROM faces f WHERE f.photo_id = ph.id)"
+            " (SELECT count(*) FROM faces f WHERE f.photo_id = ph.id AND f.not_a_face = 0)"
             " FROM photos ph WHERE NOT EXISTS (SELECT 1 FROM files fi WHERE fi.photo_id = ph.id)"
             " ORDER BY 1").fetchall()
         paths: dict[int, list[str]] = {}
@@ -381,7 +382,7 @@ class PhotosMixin(Core):
     def unassigned_faces(self) -> list[sqlite3.Row]:
         return self.conn.execute(
             "SELECT f.*, ph.path AS path FROM faces f JOIN photos ph ON ph.id = f.photo_id"
-            " WHERE f.person_id IS NULL AND ph.presence <> 'missing' ORDER BY f.id"
+            " WHERE f.person_id IS NULL AND f.not_a_face = 0 AND ph.presence <> 'missing' ORDER BY f.id"
         ).fetchall()
 
     def face_count(self) -> int:

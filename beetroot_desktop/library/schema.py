@@ -221,6 +221,14 @@ V4 = [
     " END",
 ]
 
+# Version 5: faces that did not come from the detector (drawn by the user, or read from a named region in
+# the photo's XMP metadata) say so, and a detection the user marked "Not a face" stays out of every list.
+V5 = [
+    "ALTER TABLE faces ADD COLUMN origin TEXT NOT NULL DEFAULT 'detector'"
+    " CHECK (origin IN ('detector', 'hand', 'metadata'))",
+    "ALTER TABLE faces ADD COLUMN not_a_face INTEGER NOT NULL DEFAULT 0",
+]
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -264,5 +272,10 @@ def _v4(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
+def _v5(conn: sqlite3.Connection) -> None:
+    for statement in V5:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)

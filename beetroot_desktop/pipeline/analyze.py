@@ -22,6 +22,7 @@ from ..imaging.thumbnails import (
     photo_thumb_path,
     save_thumbnail,
 )
+from .regions import read_regions, region_crops
 
 WORKING_SIDE = 2048  # crops and descriptors come from this resolution; JPEG draft mode decodes straight to it
 MAX_REMOTE_JPEG = 5 * 1024 * 1024  # Rekognition's Image.Bytes limit
@@ -46,6 +47,8 @@ class PhotoAnalysis:
     error: str | None = None
     transient: bool = False  # the error came from the environment, not the photo: retried next import
     cache_problem: str | None = None  # a thumbnail could not be written: never the photo's failure
+    regions: list[FaceCrop] = field(default_factory=list)  # named face regions from the photo's XMP
+    region_problems: list[str] = field(default_factory=list)  # sidecars that could not be read
     seconds: float = 0.0
 
 
@@ -63,6 +66,11 @@ def analyze_photo(job: PhotoJob, needs: WorkerNeeds, cache_dir: str | None = Non
     result.width, result.height, result.taken_at = decoded.width, decoded.height, decoded.taken_at
     image, scale = decoded.image, decoded.scale
     cache = Path(cache_dir) if cache_dir else None
+    try:
+        named, result.region_problems = read_regions(job.path, decoded)
+        result.regions = region_crops(named, decoded, image, scale, needs, job.sha256)
+    except Exception as exc:  # metadata is a bonus: a region that cannot be used must not cost the photo
+        result.region_problems.append(f"face regions were not read: {type(exc).__name__}: {exc}")
     try:
         if cache is not None:
             _save_if_missing(result, image, photo_thumb_path(cache, job.sha256), PHOTO_THUMB)

@@ -58,6 +58,7 @@ class ImportReport:
     photos_offline: int = 0
     photos_retried: int = 0
     warnings: list[str] = field(default_factory=list)  # not a photo's fault: e.g. thumbnails not written
+    named_from_metadata: int = 0  # faces named by the face regions other tools wrote in the photos' XMP
     faces: int = 0
     matches: int = 0
     new_people: int = 0

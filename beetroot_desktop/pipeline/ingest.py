@@ -29,7 +29,7 @@ from ..imaging.thumbnails import cache_dir_for
 from ..library import FaceRecord, KnownFile, KnownPhoto, Library, blob_to_descriptor
 from ..library.lock import ImportLock
 from ..library.recovery import import_roots, remember_import_roots, root_of
-from . import presence
+from . import presence, regions
 from .analyze import PhotoAnalysis, PhotoJob
 from .events import FaceOutcome, ImportControl, ImportListener, ImportReport, PhotoDone
 from .scan import ScanResult, is_inside, scan
@@ -175,6 +175,9 @@ class _Import:
         if analysis.cache_problem is not None and analysis.cache_problem not in self.report.warnings:
             log.warning("%s", analysis.cache_problem)
             self.report.warnings.append(analysis.cache_problem)
+        for problem in analysis.region_problems:
+            self.report.warnings.append(f"{job.path}: {problem}")
+            log.warning("%s: %s", job.path, problem)
         if analysis.error is not None:
             for item in (_Stat(job.path, job.size, job.mtime_ns), *self.deferred.pop(job.sha256, [])):
                 self.handled += 1
@@ -182,6 +185,7 @@ class _Import:
                                            mtime_ns=item.mtime_ns)
                 self.finish(item.path, "failed", reason=analysis.error)
             return
+        analysis.faces = regions.attach(analysis.faces, analysis.regions)
         try:
             records, outcomes = self.resolve(analysis)
             with self.library.transaction():
@@ -192,6 +196,7 @@ class _Import:
                 photo_id = self.library.record_photo(
                     job.path, sha256=job.sha256, size=job.size, mtime_ns=job.mtime_ns, width=analysis.width,
                     height=analysis.height, taken_at=analysis.taken_at, faces=records)
+                self.apply_names(photo_id, analysis)
         except BaseException:
             self.engine.discard()
             raise
@@ -204,6 +209,19 @@ class _Import:
         for copy in self.deferred.pop(job.sha256, []):
             self.handled += 1
             self.record_known(copy, KnownPhoto(photo_id, job.path, job.sha256, "present"))
+
+    def apply_names(self, photo_id: int, analysis: PhotoAnalysis) -> None:
+        """Names from the photo's face regions become the user's facts about those faces (library/face_facts.py)."""
+        names = {crop.idx: crop.name for crop in analysis.faces if crop.name}
+        if not names:
+            return
+        for face in self.library.faces_of_photo(photo_id):
+            if face["idx"] in names:
+                outcome = self.library.name_face(face["id"], names[face["idx"]])
+                self.report.named_from_metadata += outcome.person_id is not None
+                if outcome.person_id is None:
+                    log.info("%s: face %d: the name %r from its metadata was not applied: %s",
+                             analysis.job.path, face["idx"], outcome.name, outcome.note)
 
     def current_person(self, record: FaceRecord) -> FaceRecord:
         if record.person_id is None:
@@ -227,7 +245,7 @@ class _Import:
         for crop in analysis.faces:
             ext = external_image_id(job.sha256, crop.idx)
             base = FaceRecord(idx=crop.idx, bbox=crop.box, score=crop.score, engine=engine.name, status="",
-                              descriptor=crop.descriptor)
+                              descriptor=crop.descriptor, origin=crop.origin)
             try:
                 result = engine.search(crop, threshold)
             except FaceUnsearchable as exc:

@@ -1,0 +1,96 @@
+"""A face the detector missed, drawn by the user: measured like any other face, so it helps later matching.
+
+The box is in pixels of the upright photo. The face gets its crop and (for the local engine) its
+descriptor from the photo as the import would compute them, then the engine's answer like an imported
+face: with a person given it is confirmed there (the user's word); without one, a match joins that person
+and no match founds a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..engines.base import EngineError, FaceCrop, FaceEngine, FaceUnsearchable, external_image_id
+from ..imaging import crop_face, decode_photo, encode_jpeg
+from ..library import EditRefused, FaceRecord, Library
+from .analyze import WORKING_SIDE
+
+MIN_SIDE = 12  # pixels: smaller is a click, not a face
+
+
+def add_face(library: Library, engine: FaceEngine, photo_path: str, box: tuple[int, int, int, int], *,
+             person_id: str | None = None, threshold: float = 95.0) -> int:
+    """Add a face to the photo at `photo_path`; returns the new face's id. EditRefused for a box that is not
+    inside the photo, a photo not in the library, or a person already in that photo."""
+    photo = library.photo_by_path(photo_path)
+    if photo is None:
+        raise EditRefused(f"{photo_path} is not in the library (see `beetroot photos`)")
+    row = library.photo(photo.id)
+    width, height = int(row["width"]), int(row["height"])  # type: ignore[index]
+    left, top, w, h = box
+    if w < MIN_SIDE or h < MIN_SIDE:
+        raise EditRefused(f"a face must be at least {MIN_SIDE} pixels wide and high")
+    if left < 0 or top < 0 or left + w > width or top + h > height:
+        raise EditRefused(f"the box {left},{top} {w}x{h} is not inside the photo ({width}x{height} upright)")
+    if person_id is not None:
+        person_id = library.resolve_person(person_id)
+        other = library.conn.execute("SELECT idx FROM faces WHERE photo_id = ? AND person_id = ?",
+                                     (photo.id, person_id)).fetchone()
+        if other is not None:
+            raise EditRefused(f"this person is already face {other[0]} of that photo; one person cannot be two"
+                              " faces of one photo")
+    decoded = decode_photo(photo.path, max_side=WORKING_SIDE)
+    s = decoded.scale
+    scaled = (round(left * s), round(top * s), max(1, round(w * s)), max(1, round(h * s)))
+    crop = FaceCrop(-1, box, None, encode_jpeg(crop_face(decoded.image, scaled)), photo_sha=photo.sha256,
+                    origin="hand")
+    if engine.needs.descriptors:
+        from ..engines.dlib_models import describe_faces
+
+        crop.descriptor = next(describe_faces(decoded.image, [scaled]))
+    idx = int(library.conn.execute("SELECT coalesce(max(idx), -1) + 1 FROM faces WHERE photo_id = ?",
+                                   (photo.id,)).fetchone()[0])
+    crop.idx = idx
+    record = FaceRecord(idx=idx, bbox=box, score=None, engine=engine.name, status="unindexed",
+                        descriptor=crop.descriptor, origin="hand")
+    taken = {r[0] for r in library.conn.execute(
+        "SELECT person_id FROM faces WHERE photo_id = ? AND person_id IS NOT NULL", (photo.id,))}
+    try:
+        if person_id is None:  # the user's word needs no engine call; without it, ask as the import would
+            record = _engine_answer(library, engine, crop, record, threshold, taken)
+        else:
+            record = replace(record, status="matched")
+        with library.edit("Add face"):  # undoable; the engine's new FaceId, like every FaceId, stays
+            engine.persist(library)
+            return library.add_hand_face(photo.id, record, person_id)
+    except BaseException:
+        engine.discard()
+        raise
+
+
+def _engine_answer(library: Library, engine: FaceEngine, crop: FaceCrop, record: FaceRecord, threshold: float,
+                   taken: set[str]) -> FaceRecord:
+    """What the import would make of this face: a Match, or an indexed face founding a new person."""
+    try:
+        result = engine.search(crop, threshold)
+    except FaceUnsearchable as exc:
+        return replace(record, status="unsearchable", reason=str(exc))
+    except EngineError:
+        raise
+    for candidate in result.candidates:
+        if candidate.similarity < threshold:
+            break
+        person = library.person_for_engine_face(candidate.face_id)
+        if person is not None and person not in taken:
+            return replace(record, status="matched", person_id=person, similarity=candidate.similarity,
+                           matched_face_id=candidate.face_id)
+    indexed = engine.index(crop, external_image_id(crop.photo_sha or "", crop.idx))
+    if indexed.face_id is None:
+        return replace(record, status="unindexed", reason=", ".join(indexed.reasons) or "not indexed")
+    person = library.person_for_engine_face(indexed.face_id)  # a new FaceId stands for a new person: itself
+    if person is None or person in taken:
+        person = indexed.face_id if indexed.face_id not in taken else None
+    if person is None:
+        return replace(record, status="unindexed", engine_face_id=indexed.face_id,
+                       reason="the engine returned a face of a person already in this photo")
+    return replace(record, status="indexed", engine_face_id=indexed.face_id, person_id=person)

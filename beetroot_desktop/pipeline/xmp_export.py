@@ -1,0 +1,123 @@
+"""Names out to the photos' sidecars, where every other photo tool can read them. Photos are never touched.
+
+For each present photo with named faces, the sidecar beside each of its files gets MWG regions, MP
+regions and `Iptc4xmpExt:PersonInImage` (imaging/xmp_regions.py): a new sidecar, or the existing one with
+everything else it held kept. A sidecar that cannot be parsed is left as it is and listed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from PIL import Image
+
+from ..imaging.xmp_regions import MAX_XMP_BYTES, NamedFace, merge_sidecar
+from ..library import Library
+
+SIDECAR_NAMES = ("jpg.xmp", "xmp")  # photo.jpg.xmp (digiKam, darktable) or photo.xmp (Adobe)
+
+
+@dataclass
+class XmpExport:
+    written: int = 0
+    unchanged: int = 0
+    faces: int = 0
+    skipped: list[dict[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def sidecar_for(photo: str, convention: str) -> str:
+    if convention == "xmp":
+        return os.path.splitext(photo)[0] + ".xmp"
+    return photo + ".xmp"
+
+
+def named_faces(library: Library) -> dict[int, list[NamedFace]]:
+    """Every present photo's named faces, as fractions of the upright photo."""
+    rows = library.conn.execute(
+        "SELECT ph.id, ph.width, ph.height, f.left, f.top, f.width AS w, f.height AS h, p.name"
+        " FROM faces f JOIN photos ph ON ph.id = f.photo_id JOIN people p ON p.person_id = f.person_id"
+        " WHERE p.name IS NOT NULL AND ph.presence = 'present' AND f.not_a_face = 0 ORDER BY ph.id, f.idx")
+    found: dict[int, list[NamedFace]] = {}
+    for r in rows:
+        if not r["width"] or not r["height"]:
+            continue
+        box = (r["left"] / r["width"], r["top"] / r["height"], r["w"] / r["width"], r["h"] / r["height"])
+        found.setdefault(r["id"], []).append(NamedFace(r["name"], box))
+    return found
+
+
+def export_xmp(library: Library, convention: str = "jpg.xmp",
+               progress: Callable[[int, int], None] | None = None) -> XmpExport:
+    if convention not in SIDECAR_NAMES:
+        raise ValueError(f"the sidecar name is one of {', '.join(SIDECAR_NAMES)}")
+    report = XmpExport()
+    photos = named_faces(library)
+    for n, (photo_id, faces) in enumerate(photos.items(), 1):
+        for path in library.locations(photo_id):
+            _write_one(path, faces, convention, report)
+        if progress is not None:
+            progress(n, len(photos))
+    return report
+
+
+def _write_one(path: str, faces: list[NamedFace], convention: str, report: XmpExport) -> None:
+    if not os.path.isfile(path):
+        report.skipped.append({"path": path, "reason": "the photo is not there now"})
+        return
+    try:
+        with Image.open(path) as im:  # the header only: stored size and orientation
+            stored = im.size
+            orientation = int(im.getexif().get(0x0112, 1) or 1)
+    except Exception as exc:
+        report.skipped.append({"path": path, "reason": f"cannot be read: {exc}"})
+        return
+    sidecar = sidecar_for(path, convention)
+    existing: bytes | None = None
+    try:
+        with open(sidecar, "rb") as fh:
+            existing = fh.read(MAX_XMP_BYTES + 1)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        report.skipped.append({"path": sidecar, "reason": f"cannot be read: {exc.strerror or exc}"})
+        return
+    if existing is not None and len(existing) > MAX_XMP_BYTES:
+        report.skipped.append({"path": sidecar, "reason": "too large to be a sidecar; left as it is"})
+        return
+    try:
+        data = merge_sidecar(existing, faces, stored_size=stored,
+                             orientation=orientation if 1 <= orientation <= 8 else 1)
+    except Exception as exc:  # an existing sidecar we cannot parse is never overwritten
+        report.skipped.append({"path": sidecar, "reason": f"not valid XMP, left as it is ({exc})"})
+        return
+    if existing == data:
+        report.unchanged += 1
+        return
+    try:
+        _write_atomically(sidecar, data)
+    except OSError as exc:
+        report.skipped.append({"path": sidecar, "reason": f"cannot be written: {exc.strerror or exc}"})
+        return
+    report.written += 1
+    report.faces += len(faces)
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    folder = os.path.dirname(path) or "."
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".beetroot-", suffix=".xmp.part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
