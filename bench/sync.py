@@ -66,7 +66,7 @@ def build(out: Path, photos: int) -> Path:
         path = sub / f"IMG_{i:06d}.jpg"
         path.write_bytes(b"\xff\xd8" + i.to_bytes(4, "big"))
         st = path.stat()
-        rows.append((str(path), f"{i:064x}", st.st_size, st.st_mtime_ns))
+        rows.append((str(path), f"{i:064x}", st.st_size, st.st_mtime_ns, st.st_ino))
     with open_library(folder / "library") as lib:
         with lib.transaction():
             lib.set_meta("engine", "local")
@@ -74,8 +74,8 @@ def build(out: Path, photos: int) -> Path:
                 "INSERT INTO photos(id, path, sha256, width, height, imported_at) VALUES (?, ?, ?, 4000, 3000, ?)",
                 ((n + 1, r[0], r[1], now) for n, r in enumerate(rows)))
             lib.conn.executemany(
-                "INSERT INTO files(path, photo_id, size, mtime_ns, seen_at) VALUES (?, ?, ?, ?, ?)",
-                ((r[0], n + 1, r[2], r[3], now) for n, r in enumerate(rows)))
+                "INSERT INTO files(path, photo_id, size, mtime_ns, ino, seen_at) VALUES (?, ?, ?, ?, ?, ?)",
+                ((r[0], n + 1, r[2], r[3], r[4], now) for n, r in enumerate(rows)))
         lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     remember_import_roots(folder / "library", [root])
     stamp_path.write_text(json.dumps(stamp))

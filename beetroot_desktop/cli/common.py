@@ -207,16 +207,20 @@ def read_only_reason(library_dir: Path) -> str | None:
 
 # -- opening the library ----------------------------------------------------------------------------------
 def open_library_for(args: argparse.Namespace, settings: Settings | None = None, *,
-                     readonly_ok: bool = False) -> Any:
+                     readonly_ok: bool = False, existing: bool = False) -> Any:
     """The library for this command. `readonly_ok` (commands that only read): a library whose file or folder
     cannot be written is opened read-only; otherwise it is refused with a message that says it is read-only.
     Without `settings`, the saved settings are read (the saved library_dir counts, like for import)."""
-    from ..library import LibraryError, open_library
+    from ..library import LibraryError, db_path, open_library
 
     if settings is None:
         settings = settings_for_library(args)
     path = library_dir_for(args, settings)
     reason = read_only_reason(path)
+    if (readonly_ok or existing) and not db_path(path).exists():
+        # A command that only reads never makes a library (a mistyped --library would become one).
+        raise CliError(f"there is no library at {path} yet: import photos into it first"
+                       f" (beetroot import PATH --library {path}), or check the folder")
     try:
         if reason is not None:
             if not readonly_ok:

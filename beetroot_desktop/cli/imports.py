@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -105,7 +106,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
             if not isinstance(problem, (LibraryDamaged, ForeignDatabaseError)):
                 raise CliError(f"{problem}\nThe file is not damaged, so it is left as it is.")
         remembered = import_roots(path)
-        if problem is None and not any(os.path.exists(root) for root in remembered):
+        if problem is None and not _any_reachable(path, remembered):
             # A healthy library is set aside only for a rebuild that can import something: checked before the
             # file moves, or the names and merges would be set aside for nothing.
             where = ", ".join(printable(r) for r in remembered[:3]) or "none are remembered"
@@ -124,6 +125,20 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     print("Importing again:", *(f"  {printable(root)}" for root in roots), sep="\n", flush=True)
     return run_import(args, settings, roots)
+
+
+def _any_reachable(library_dir: Path, roots: list[str]) -> bool:
+    """Whether a rebuild of this (healthy) library could import anything: a root that is there and is not
+    an empty mount point where its photos were."""
+    from ..library import open_library
+    from ..pipeline.presence import unreachable_roots
+
+    library = open_library(library_dir, readonly=True)
+    try:
+        out = set(unreachable_roots(roots, library.known_files()))
+    finally:
+        library.close()
+    return any(os.path.exists(root) and root not in out for root in roots)
 
 
 def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str] | None) -> int:
@@ -290,11 +305,25 @@ def is_disk_full_reason(reason: str) -> bool:
     return "No space left on device" in reason or "[Errno 28]" in reason
 
 
+def _upgraded_copy(path: Path, scratch: Path) -> Any:
+    """A library an older Beetroot wrote, copied (SQLite's backup, WAL included) and upgraded in `scratch`."""
+    from ..library import db_path, open_library
+
+    source = sqlite3.connect(f"file:{db_path(path)}?mode=ro", uri=True)
+    target = sqlite3.connect(db_path(scratch))
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    return open_library(scratch)
+
+
 def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
     """Estimate what `beetroot import` would process and spend; write nothing, call nothing."""
     from ..engines import EngineConfigError
     from ..engines.pricing import PRICE_PER_IMAGE_USD, estimate_calls
-    from ..library import LibraryError, open_library
+    from ..library import LibraryError, OlderSchemaError, open_library
     from ..pipeline.estimate import estimate_import
 
     if settings.engine == "rekognition":
@@ -305,8 +334,11 @@ def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
         except EngineConfigError as exc:
             raise CliError(str(exc)) from exc
     path = library_dir_for(args, settings)
+    scratch = tempfile.TemporaryDirectory(prefix="beetroot-dry-run-")
     try:
         library = open_library(path, readonly=True)
+    except OlderSchemaError:
+        library = _upgraded_copy(path, Path(scratch.name))  # the real library is left as it is
     except LibraryError:
         library = None  # no library yet: everything is new (and nothing is created by a dry run)
     try:
@@ -319,6 +351,7 @@ def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         if library is not None:
             library.close()
+        scratch.cleanup()
     lines = (estimate_calls(est.photos_to_process, est.faces, remote_detection=settings.detector == "rekognition")
              if settings.engine == "rekognition" else [])
     usd_max = sum(line.usd for line in lines)

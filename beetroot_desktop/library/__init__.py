@@ -7,6 +7,7 @@ from pathlib import Path
 from .browse import BrowseMixin, PersonRow, PersonTile
 from .edits import EditEntry, NothingToUndo
 from .face_facts import NOT_A_FACE, FaceFactsMixin, NameOutcome
+from .forget import ForgetMixin, ForgetPlan, PersonChanged
 from .people import EditRefused, PersonSummary
 from .photos import (
     LISTING_STATUSES,
@@ -25,13 +26,15 @@ from .store import (
     LibraryDamaged,
     LibraryError,
     NewerSchemaError,
+    OlderSchemaError,
     db_path,
     is_busy,
     is_damage,
 )
+from .together import TogetherMixin
 
 
-class Library(FaceFactsMixin, BrowseMixin):
+class Library(FaceFactsMixin, TogetherMixin, ForgetMixin, BrowseMixin):
     """One library: photos, faces, people and the engine-call ledger, in one SQLite file."""
 
 
@@ -48,6 +51,7 @@ __all__ = [
     "EditRefused",
     "FaceRecord",
     "ForeignDatabaseError",
+    "ForgetPlan",
     "KnownFile",
     "KnownPhoto",
     "Library",
@@ -58,6 +62,8 @@ __all__ = [
     "NameOutcome",
     "NewerSchemaError",
     "NothingToUndo",
+    "OlderSchemaError",
+    "PersonChanged",
     "PersonRow",
     "PersonSummary",
     "PersonTile",

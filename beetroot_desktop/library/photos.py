@@ -37,6 +37,7 @@ class KnownFile(NamedTuple):
     error: str | None  # why the file is not imported
     retry: bool  # the error came from the environment (permissions, a vanished file): try it again
     presence: str | None  # the photo's presence
+    ino: int | None = None  # the inode it had: a swap by name keeps size and time, never the inode
 
 
 @dataclass
@@ -100,7 +101,7 @@ class PhotosMixin(Core):
         cursor = self.conn.cursor()
         cursor.row_factory = None  # plain tuples: a third of the time of sqlite3.Row at this count
         rows = cursor.execute(
-            "SELECT fi.path, fi.photo_id, fi.size, fi.mtime_ns, fi.error, fi.retry, ph.presence"
+            "SELECT fi.path, fi.photo_id, fi.size, fi.mtime_ns, fi.error, fi.retry, ph.presence, fi.ino"
             " FROM files fi LEFT JOIN photos ph ON ph.id = fi.photo_id")
         return {r[0]: KnownFile._make(r) for r in rows}
 
@@ -130,16 +131,17 @@ class PhotosMixin(Core):
 
     # -- writes ----------------------------------------------------------------------------------------
     def _set_file(self, path: str, photo_id: int | None, *, size: int | None, mtime_ns: int | None,
-                  error: str | None = None, retry: bool = False) -> int | None:
+                  error: str | None = None, retry: bool = False, ino: int | None = None) -> int | None:
         """Record what is at `path` now; returns the photo that was there before when it was another one."""
         row = self.conn.execute("SELECT photo_id FROM files WHERE path = ?", (path,)).fetchone()
         before = row[0] if row else None
         self.conn.execute(
-            "INSERT INTO files(path, photo_id, size, mtime_ns, error, retry, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO files(path, photo_id, size, mtime_ns, error, retry, seen_at, ino)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(path) DO UPDATE SET photo_id = excluded.photo_id, size = excluded.size,"
             " mtime_ns = excluded.mtime_ns, error = excluded.error, retry = excluded.retry,"
-            " seen_at = excluded.seen_at",
-            (path, photo_id, size, mtime_ns, error, int(retry), time.time()))
+            " seen_at = excluded.seen_at, ino = excluded.ino",
+            (path, photo_id, size, mtime_ns, error, int(retry), time.time(), ino))
         if before is None or before == photo_id:
             return None
         self._follow_locations(before)
@@ -155,25 +157,26 @@ class PhotosMixin(Core):
         elif not row[1]:
             self.conn.execute("UPDATE photos SET path = ? WHERE id = ?", (row[0], photo_id))
 
-    def touch_file(self, path: str, size: int, mtime_ns: int) -> None:
+    def touch_file(self, path: str, size: int, mtime_ns: int, ino: int | None = None) -> None:
         """The file was touched but its content is the same: remember the new stat, redo nothing."""
         with self.transaction():
-            self.conn.execute("UPDATE files SET size = ?, mtime_ns = ?, seen_at = ? WHERE path = ?",
-                              (size, mtime_ns, time.time(), path))
+            self.conn.execute("UPDATE files SET size = ?, mtime_ns = ?, ino = ?, seen_at = ? WHERE path = ?",
+                              (size, mtime_ns, ino, time.time(), path))
 
     def record_failed(self, path: str, reason: str, *, retry: bool = False, size: int | None = None,
-                      mtime_ns: int | None = None) -> LocationChange:
+                      mtime_ns: int | None = None, ino: int | None = None) -> LocationChange:
         """`path` could not be imported; `retry` when that was the environment's doing, not the file's."""
         with self.transaction():
             return LocationChange(self._set_file(path, None, size=size, mtime_ns=mtime_ns, error=reason,
-                                                 retry=retry))
+                                                 retry=retry, ino=ino))
 
-    def record_location(self, path: str, photo_id: int, *, size: int, mtime_ns: int) -> LocationChange:
+    def record_location(self, path: str, photo_id: int, *, size: int, mtime_ns: int,
+                        ino: int | None = None) -> LocationChange:
         """Known content found at `path`: the same photo, no work. Recorded paths of it that are gone from
         the disk, or hold other content now (their stat changed: two files swapped), are dropped (the photo
         moved); ones still as they were stay as its other copies."""
         with self.transaction():
-            change = LocationChange(self._set_file(path, photo_id, size=size, mtime_ns=mtime_ns))
+            change = LocationChange(self._set_file(path, photo_id, size=size, mtime_ns=mtime_ns, ino=ino))
             for other, other_size, other_mtime in self.conn.execute(
                     "SELECT path, size, mtime_ns FROM files WHERE photo_id = ? AND path <> ?",
                     (photo_id, path)).fetchall():
@@ -193,7 +196,7 @@ class PhotosMixin(Core):
             return change
 
     def record_photo(self, path: str, *, sha256: str, size: int, mtime_ns: int, width: int, height: int,
-                     taken_at: str | None, faces: list[FaceRecord]) -> int:
+                     taken_at: str | None, faces: list[FaceRecord], ino: int | None = None) -> int:
         """Store one newly processed photo, its faces and its path. Call inside the photo's transaction."""
         with self.transaction():
             photo_id = int(self.conn.execute(
@@ -202,7 +205,7 @@ class PhotosMixin(Core):
                 (path, sha256, width, height, taken_at, time.time())).fetchone()[0])
             for face in faces:
                 self.add_face(photo_id, face)
-            self._set_file(path, photo_id, size=size, mtime_ns=mtime_ns)
+            self._set_file(path, photo_id, size=size, mtime_ns=mtime_ns, ino=ino)
             return photo_id
 
     def add_face(self, photo_id: int, face: FaceRecord) -> int:

@@ -229,6 +229,35 @@ V5 = [
     "ALTER TABLE faces ADD COLUMN not_a_face INTEGER NOT NULL DEFAULT 0",
 ]
 
+# Version 6: finishing the grouping. Consolidation (pipeline/consolidate.py) compares people by all their
+# faces and leaves the questions it cannot answer alone in `review_queue` (read by the Review page as it
+# is, so it opens at once on any library); the user's "not the same person" is kept in `people_pairs`
+# (ordered a < b, honoured through merges), a skipped question in `review_skips`.
+V6 = [
+    "CREATE TABLE review_queue ("
+    " question            TEXT PRIMARY KEY,"
+    " kind                TEXT NOT NULL CHECK (kind IN ('face', 'people')),"
+    " face_id             INTEGER REFERENCES faces(id) ON DELETE CASCADE,"
+    " person_id           TEXT,"
+    " candidate_person_id TEXT NOT NULL,"
+    " similarity          REAL NOT NULL,"
+    " weight              INTEGER NOT NULL,"
+    " created_at          REAL NOT NULL)",
+    "CREATE INDEX review_queue_order ON review_queue(weight DESC, similarity DESC)",
+    "CREATE TABLE people_pairs ("
+    " a  TEXT NOT NULL,"
+    " b  TEXT NOT NULL,"
+    " at REAL NOT NULL,"
+    " PRIMARY KEY (a, b),"
+    " CHECK (a < b))",
+    # The file's inode beside its size and time: two files swapped by name with the same size and time
+    # (uncompressed formats, coarse FAT times) are told apart without reading them.
+    "ALTER TABLE files ADD COLUMN ino INTEGER",
+    "CREATE TABLE review_skips ("
+    " question TEXT PRIMARY KEY,"
+    " at       REAL NOT NULL)",
+]
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -277,5 +306,10 @@ def _v5(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(conn: sqlite3.Connection) -> None:
+    for statement in V6:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -31,6 +31,10 @@ class NewerSchemaError(LibraryError):
     """A newer Beetroot wrote the file: update the app; never rebuild (that would drop the newer data)."""
 
 
+class OlderSchemaError(LibraryError):
+    """A read-only open of a library an older Beetroot wrote: it needs its one-time upgrade first."""
+
+
 class LibraryBusy(LibraryError):
     """Another window or command is importing into this library (imports are serialised, see lock.py)."""
 
@@ -204,8 +208,8 @@ class Core:
             if not readonly:
                 migrate(conn)
             elif _check_ours(conn) < SCHEMA_VERSION:
-                raise LibraryError(f"the library at {self.dir} was made by an older Beetroot; open it once"
-                                   " without read-only so it can be upgraded")
+                raise OlderSchemaError(f"the library at {self.dir} was made by an older Beetroot; open it once"
+                                       " without read-only so it can be upgraded")
         except BaseException as exc:
             if conn is not None:
                 with contextlib.suppress(sqlite3.Error):

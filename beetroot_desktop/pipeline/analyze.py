@@ -34,6 +34,7 @@ class PhotoJob:
     sha256: str
     size: int
     mtime_ns: int
+    ino: int = 0
 
 
 @dataclass
@@ -124,4 +125,5 @@ def _save_if_missing(result: PhotoAnalysis, image: Image.Image, path: Path, size
     try:
         save_thumbnail(image, path, size)
     except OSError as exc:
-        result.cache_problem = f"thumbnails cannot be written to {path.parents[2]}: {exc.strerror or exc}"
+        result.cache_problem = (f"thumbnails cannot be written to {path.parents[2].absolute()}:"
+                                f" {exc.strerror or exc}")

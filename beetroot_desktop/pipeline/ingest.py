@@ -32,7 +32,7 @@ from ..library.recovery import import_roots, remember_import_roots, root_of
 from . import presence, regions
 from .analyze import PhotoAnalysis, PhotoJob
 from .events import FaceOutcome, ImportControl, ImportListener, ImportReport, PhotoDone
-from .scan import ScanResult, is_inside, scan
+from .scan import UNSTORABLE_NAME, ScanResult, is_inside, scan
 from .triage import FAILED, RETRY, UNCHANGED, content_verdict, stat_verdict
 from .workers import PhotoWorkers
 
@@ -56,6 +56,7 @@ class _Stat:
     path: str
     size: int
     mtime_ns: int
+    ino: int = 0
 
 
 class _Import:
@@ -71,6 +72,7 @@ class _Import:
         self.in_run: dict[str, str] = {}  # sha -> path of the copy being analysed in this run
         self.deferred: dict[str, list[_Stat]] = defaultdict(list)  # copies waiting for their original
         self.known: dict[str, KnownFile] = {}  # what the library recorded of every path, before this run
+        self.failed_content: dict[str, tuple[str, bool]] = {}  # sha -> (reason, transient) of content that failed
 
     # -- bookkeeping -----------------------------------------------------------------------------------
     def finish(self, path: str, status: str, faces: int = 0, reason: str | None = None) -> None:
@@ -86,6 +88,7 @@ class _Import:
         files, known = scanned.files, self.known
         todo: list[_Stat] = []
         back: list[int] = []  # photos found again where they were, after being missing or offline
+        inodes: list[tuple[int, str]] = []  # recorded before inodes were: recorded now, once
         for i, path in enumerate(files):
             if self.control.cancelled:  # one stat per file: a cancel is heard within milliseconds
                 self.untriaged = len(files) - i
@@ -104,13 +107,18 @@ class _Import:
                 k = known[path]
                 if k.presence != "present" and k.photo_id is not None:
                     back.append(k.photo_id)
+                if not k.ino and st.st_ino:
+                    inodes.append((st.st_ino, path))
                 self.report.photos_unchanged += 1
                 self.finish(path, "unchanged")
             else:
                 self.report.photos_retried += verdict == RETRY
-                todo.append(_Stat(path, st.st_size, st.st_mtime_ns))
+                todo.append(_Stat(path, st.st_size, st.st_mtime_ns, st.st_ino))
         if back:
             self.library.mark_present(back)
+        if inodes:
+            with self.library.transaction():
+                self.library.conn.executemany("UPDATE files SET ino = ? WHERE path = ?", inodes)
         return todo
 
     def jobs(self, todo: list[_Stat]) -> Iterator[PhotoJob]:
@@ -123,7 +131,8 @@ class _Import:
             except OSError as exc:  # permissions, a file that vanished: the next import tries again
                 self.handled += 1
                 reason = f"cannot read the file: {exc.strerror or exc}"
-                self.library.record_failed(item.path, reason, retry=True, size=item.size, mtime_ns=item.mtime_ns)
+                self.library.record_failed(item.path, reason, retry=True, size=item.size, mtime_ns=item.mtime_ns,
+                                           ino=item.ino)
                 self.finish(item.path, "failed", reason=reason)
                 continue
             known = content_verdict(self.library, item.path, sha)
@@ -131,7 +140,7 @@ class _Import:
                 verdict, photo = known
                 self.handled += 1
                 if verdict == UNCHANGED:  # touched, not changed: refresh the stat, no work
-                    self.library.touch_file(item.path, item.size, item.mtime_ns)
+                    self.library.touch_file(item.path, item.size, item.mtime_ns, item.ino)
                     if photo.presence != "present":
                         self.library.mark_present([photo.id])
                     self.report.photos_unchanged += 1
@@ -139,12 +148,19 @@ class _Import:
                 else:
                     self.record_known(item, photo)
                 continue
+            if sha in self.failed_content:  # a copy of content that failed earlier in this run
+                self.handled += 1
+                reason, transient = self.failed_content[sha]
+                self.library.record_failed(item.path, reason, retry=transient, size=item.size,
+                                           mtime_ns=item.mtime_ns, ino=item.ino)
+                self.finish(item.path, "failed", reason=reason)
+                continue
             if sha in self.in_run:
                 self.deferred[sha].append(item)
                 continue
             self.in_run[sha] = item.path
             self.report.photos_new += 1
-            yield PhotoJob(item.path, sha, item.size, item.mtime_ns)
+            yield PhotoJob(item.path, sha, item.size, item.mtime_ns, item.ino)
 
     def record_known(self, item: _Stat, photo: KnownPhoto) -> None:
         """A known photo's content at a path it was not recorded at: the same photo, no engine work.
@@ -152,7 +168,8 @@ class _Import:
         Its recorded paths that are gone from the disk are dropped (it moved); ones still there make this
         path one more copy of it.
         """
-        change = self.library.record_location(item.path, photo.id, size=item.size, mtime_ns=item.mtime_ns)
+        change = self.library.record_location(item.path, photo.id, size=item.size, mtime_ns=item.mtime_ns,
+                                              ino=item.ino)
         if change.moved_from or photo.presence != "present":
             self.report.photos_moved += 1
             for old in change.moved_from:
@@ -179,10 +196,11 @@ class _Import:
             self.report.warnings.append(f"{job.path}: {problem}")
             log.warning("%s: %s", job.path, problem)
         if analysis.error is not None:
-            for item in (_Stat(job.path, job.size, job.mtime_ns), *self.deferred.pop(job.sha256, [])):
+            self.failed_content[job.sha256] = (analysis.error, analysis.transient)
+            for item in (_Stat(job.path, job.size, job.mtime_ns, job.ino), *self.deferred.pop(job.sha256, [])):
                 self.handled += 1
                 self.library.record_failed(item.path, analysis.error, retry=analysis.transient, size=item.size,
-                                           mtime_ns=item.mtime_ns)
+                                           mtime_ns=item.mtime_ns, ino=item.ino)
                 self.finish(item.path, "failed", reason=analysis.error)
             return
         analysis.faces = regions.attach(analysis.faces, analysis.regions)
@@ -194,8 +212,8 @@ class _Import:
                 records = [self.current_person(r) for r in records]
                 self.engine.persist(self.library)
                 photo_id = self.library.record_photo(
-                    job.path, sha256=job.sha256, size=job.size, mtime_ns=job.mtime_ns, width=analysis.width,
-                    height=analysis.height, taken_at=analysis.taken_at, faces=records)
+                    job.path, sha256=job.sha256, size=job.size, mtime_ns=job.mtime_ns, ino=job.ino,
+                    width=analysis.width, height=analysis.height, taken_at=analysis.taken_at, faces=records)
                 self.apply_names(photo_id, analysis)
         except BaseException:
             self.engine.discard()
@@ -378,8 +396,9 @@ def ingest(paths: Sequence[str | os.PathLike[str]] | None, library: Library, eng
 
 
 def _scope(paths: Sequence[str | os.PathLike[str]], library: Library,
-           known: dict[str, KnownFile]) -> tuple[list[str], list[str]]:
-    """The paths to walk, and those whose folder or drive is out of reach (their photos are offline).
+           known: dict[str, KnownFile]) -> tuple[list[str], list[str], list[str]]:
+    """The paths to walk, those whose folder or drive is out of reach (their photos are offline), and those
+    that are gone.
 
     Reachability is judged on the imported root that holds a path: a subfolder deleted from a reachable
     drive is gone (its photos missing), while the whole drive unplugged leaves them offline.
@@ -388,7 +407,32 @@ def _scope(paths: Sequence[str | os.PathLike[str]], library: Library,
     roots = sorted({*import_roots(library.dir), *scope}, key=len, reverse=True)
     owners = {path: root_of(path, roots) or path for path in scope}
     out = set(presence.unreachable_roots(set(owners.values()), known))
-    return [p for p in scope if owners[p] not in out], [p for p in scope if owners[p] in out]
+    # A path imported before that is gone (a file deleted or moved, a nested folder moved) is looked for,
+    # not walked: its photos are missing or moved, and its absence is no failure. A typo still is one.
+    gone = {p for p in scope if not os.path.lexists(p) and owners[p] not in out and _holds_known(p, known)}
+    walk = [p for p in scope if owners[p] not in out and p not in gone]
+    return walk, [p for p in scope if owners[p] in out], sorted(gone)
+
+
+def _holds_known(path: str, known: dict[str, KnownFile]) -> bool:
+    prefix = path.rstrip(os.sep) + os.sep
+    return path in known or any(p.startswith(prefix) for p in known)
+
+
+def _seen_under_other_names(scanned: ScanResult, library: Library) -> set[int]:
+    """Known photos the walk found under names that cannot be recorded (bytes that are not UTF-8): they
+    moved there, they are not gone. Read only for such names, which are rare."""
+    found: set[int] = set()
+    for path, reason in scanned.problems:
+        if not reason.startswith(UNSTORABLE_NAME):
+            continue
+        try:
+            photo = library.photo_by_sha(sha256_file(path))
+        except OSError:
+            continue
+        if photo is not None:
+            found.add(photo.id)
+    return found
 
 
 def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, engine: FaceEngine, *,
@@ -400,7 +444,7 @@ def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, en
     reanchor(library, engine)
     run = _Import(library, engine, threshold, listener, control)
     run.known = library.known_files()
-    walk, out_of_reach = _scope(paths, library, run.known)
+    walk, out_of_reach, gone = _scope(paths, library, run.known)
     for root in out_of_reach:
         log.info("%s: out of reach (an unplugged drive or a folder renamed away): its photos are offline", root)
     scanned = scan(list(walk), exclude=[library.dir], should_stop=lambda: control.cancelled)
@@ -432,15 +476,16 @@ def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, en
         if own_workers:
             photo_workers.close()
     if walked:  # after the moves are recorded: a path the walk did not meet is gone only if no move took it
-        presence.settle(library, presence.look_for([*walk, *out_of_reach], out_of_reach, scanned, run.known))
+        presence.settle(library, presence.look_for([*walk, *out_of_reach, *gone], out_of_reach, scanned, run.known,
+                                                   _seen_under_other_names(scanned, library)))
     run.report.cancelled = control.cancelled
     run.report.pending = len(todo) - run.handled + run.untriaged
-    if not run.report.cancelled and not run.report.pending:
+    if not run.report.cancelled and not run.report.paused_reason:
         # A photo whose only file now holds other content was edited in place, and its new content was
         # just imported; had it moved, this run would have found it at its new path.
         library.remove_photos(library.pathless_photos())
     run.report.photos_missing, run.report.photos_offline = presence.out_of_reach_under(
-        library, [*walk, *out_of_reach])
+        library, [*walk, *out_of_reach, *gone])
     run.report.engine_calls = sum(engine.calls.values()) - calls_before
     run.report.seconds = time.perf_counter() - started
     log.info("%s", run.report.summary().replace("\n", "; "))

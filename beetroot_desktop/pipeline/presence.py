@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..imaging import is_photo_name
 from ..library import KnownFile, Library
 from .scan import ScanResult
 
@@ -28,24 +29,55 @@ class Presence:
     vanished_failures: list[str] = field(default_factory=list)  # files that failed and are gone now
 
 
+# Entries a file system or an OS leaves in a mount point or on an unmounted drive's folder: they do not
+# make a folder one that holds photos.
+_HOUSEKEEPING = {"lost+found", "System Volume Information", "$RECYCLE.BIN", "Thumbs.db", "desktop.ini"}
+
+
+def holds_nothing(folder: str) -> bool:
+    """Whether `folder` holds no photo and no folder (what an unmounted drive's mount point looks like)."""
+    try:
+        with os.scandir(folder) as it:
+            for entry in it:
+                if entry.name.startswith(".") or entry.name in _HOUSEKEEPING:
+                    continue
+                if is_photo_name(entry.name) or entry.is_dir():
+                    return False
+    except OSError:
+        return True  # a folder that cannot be listed is out of reach as well
+    return True
+
+
 def reachable(root: str, known_under: int, *, file_root: bool = False) -> bool:
     """Whether the folder, drive or file `root` can be reached at all.
 
-    A folder root is reachable when it exists and can be listed; an empty folder that held photos when we
-    last looked is taken for an unmounted drive's mount point, never for thousands of deleted photos. A
-    single-file root is reachable when its folder is.
+    A folder root is reachable when it exists and can be listed; a folder that held photos when we last
+    looked and holds none now (empty, or only what a file system leaves there) is taken for an unmounted
+    drive's mount point, never for thousands of deleted photos. A single-file root is reachable when its
+    folder is.
     """
     if file_root:
-        return os.path.isdir(os.path.dirname(root))
+        folder = os.path.dirname(root)
+        return os.path.isdir(folder) and not (not os.path.lexists(root) and holds_nothing(folder))
     if not os.path.isdir(root):
         return os.path.isfile(root)
-    if not known_under:
-        return True
-    try:
-        with os.scandir(root) as it:
-            return next(it, None) is not None
-    except OSError:
-        return False
+    return not known_under or not holds_nothing(root)
+
+
+def out_of_reach_below(path: str, root: str) -> bool:
+    """A file gone from under a reachable root: was it on something out of reach below the root?
+
+    The deepest folder of its path that is still there decides: a dangling link (a drive that a link led
+    to), or a folder holding nothing (a mount point below the root), is out of reach; anything else means
+    the file itself is gone.
+    """
+    folder = os.path.dirname(path)
+    top = root.rstrip(os.sep)
+    while len(folder) > len(top) and folder.startswith(top + os.sep):
+        if os.path.lexists(folder):
+            return not os.path.isdir(folder) or holds_nothing(folder)
+        folder = os.path.dirname(folder)
+    return False
 
 
 def unreachable_roots(roots: Iterable[str], known: Mapping[str, KnownFile]) -> list[str]:
@@ -76,13 +108,16 @@ def _deepest_of(roots: list[str]) -> Callable[[str], str | None]:
 
 
 def look_for(roots: Sequence[str], unreachable: Sequence[str], scanned: ScanResult,
-             known: Mapping[str, KnownFile]) -> Presence:
-    """Sort the recorded files under `roots` that the walk did not meet into missing and offline."""
+             known: Mapping[str, KnownFile], protected: Iterable[int] = ()) -> Presence:
+    """Sort the recorded files under `roots` that the walk did not meet into missing and offline.
+
+    `protected` photos were seen on disk under a name that cannot be recorded: never missing.
+    """
     result = Presence(unreachable=list(unreachable))
     root_of_path, in_unseen = _deepest_of(list(roots)), _deepest_of(scanned.unseen)
-    out_of_reach = set(unreachable)
+    out_of_reach, keep = set(unreachable), set(protected)
     met = set(scanned.files)
-    met.update(path for path, _ in scanned.problems)
+    met.update(path for path, _ in scanned.problems if os.path.lexists(path))
     for path, k in known.items():
         if path in met:
             continue
@@ -94,8 +129,10 @@ def look_for(roots: Sequence[str], unreachable: Sequence[str], scanned: ScanResu
                 result.vanished_failures.append(path)
         elif root in out_of_reach:
             result.offline.append(path)
+        elif k.photo_id in keep:
+            continue
         elif not os.path.lexists(path):  # one check per unmet file: a cancelled walk meets fewer
-            result.missing.append(path)
+            (result.offline if out_of_reach_below(path, root) else result.missing).append(path)
     return result
 
 

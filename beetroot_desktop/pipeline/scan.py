@@ -16,6 +16,7 @@ from pathlib import Path
 from ..imaging import is_photo_name
 
 INSIDE_LIBRARY = "inside the library's own folder (its thumbnails and index are never imported)"
+UNSTORABLE_NAME = "the file name is not valid text"
 
 
 @dataclass
@@ -53,8 +54,8 @@ def scan(paths: list[str | os.PathLike[str]], exclude: Sequence[str | os.PathLik
             return
         seen_files.add(path)
         if not _storable(path):
-            result.problems.append((path, "the file name is not valid text (bytes of another encoding);"
-                                          " rename the file to import it"))
+            result.problems.append((path, f"{UNSTORABLE_NAME} (bytes of another encoding); rename the file (or"
+                                          " its folder) to import it"))
             return
         result.files.append(path)
         result.stats[path] = st
@@ -71,8 +72,9 @@ def scan(paths: list[str | os.PathLike[str]], exclude: Sequence[str | os.PathLik
             if is_photo_name(path):
                 add(path, os.stat(path))
             else:
-                kind = Path(path).suffix or "files without an extension"
-                result.problems.append((path, f"not a photo: {kind} files are not imported"))
+                suffix = Path(path).suffix
+                kind = f"{suffix} files are" if suffix else "files without an extension are"
+                result.problems.append((path, f"not a photo: {kind} not imported"))
         elif os.path.lexists(path):
             result.problems.append((path, not_a_file_reason(path)))
         else:

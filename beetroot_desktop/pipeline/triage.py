@@ -24,7 +24,7 @@ def stat_verdict(known: Mapping[str, KnownFile], path: str, st: os.stat_result) 
     """UNCHANGED or FAILED (as recorded) when the file is on disk as the library saw it; RETRY when it
     failed for a reason of the environment (try again); None: read it."""
     k = known.get(path)
-    if k is None or k.size != st.st_size or k.mtime_ns != st.st_mtime_ns:
+    if k is None or k.size != st.st_size or k.mtime_ns != st.st_mtime_ns or (k.ino and k.ino != st.st_ino):
         return RETRY if k is not None and k.error is not None and k.retry else None
     if k.error is not None:
         return RETRY if k.retry else FAILED

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import importlib
 import json
+import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -333,13 +334,18 @@ def test_the_library_folder_is_never_imported(disk: Path, tmp_path: Path) -> Non
     assert cli("import", str(link), library=lib)[1]["photos_new"] == 0
 
 
+def library_files(lib: Path) -> list[str]:
+    """The library folder's files, without SQLite's -wal and -shm (a reader may make them)."""
+    return sorted(p.name for p in lib.iterdir() if not p.name.endswith(("-wal", "-shm")))
+
+
 def test_rebuild_with_nothing_to_import_leaves_the_library_alone(disk: Path, tmp_path: Path) -> None:
     lib = tmp_path / "L"
     cli("import", str(disk / "family"), library=lib)
     shutil.rmtree(disk / "family")
-    before = sorted(p.name for p in lib.iterdir())
+    before = library_files(lib)
     assert main(["rebuild", "--force", "--library", str(lib)]) == 2
-    assert sorted(p.name for p in lib.iterdir()) == before  # nothing set aside
+    assert library_files(lib) == before  # nothing set aside
 
 
 def test_sync_of_an_empty_library_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -366,3 +372,103 @@ def test_sync_reports_in_the_json_summary_fields_scripts_rely_on(disk: Path, tmp
     for key in ("photos_moved", "photos_missing", "photos_offline", "photos_retried"):
         assert summary[key] == 0
     assert set(ImportReport().to_json()) <= set(summary)
+
+
+# -- what a hostile pass found -------------------------------------------------------------------------------
+def test_a_deleted_single_file_root_is_missing_and_the_sync_succeeds(disk: Path, tmp_path: Path) -> None:
+    lib = tmp_path / "L"
+    photo = disk / "family/2019/biden.jpg"
+    assert cli("import", str(photo), library=lib)[0] == 0
+    photo.unlink()
+    summary = sync(lib)
+    assert summary["exit"] == 0 and summary["photos_failed"] == 0 and summary["photos_missing"] == 1
+    assert cli("prune", library=lib)[1]["removed"] == 1
+
+
+def test_a_swap_of_files_with_the_same_size_and_time_is_still_seen(disk: Path, tmp_path: Path) -> None:
+    lib = tmp_path / "L"
+    folder = disk / "same"
+    folder.mkdir()
+    a, b = folder / "a.jpg", folder / "b.jpg"
+    data_a, data_b = (disk / "family/2019/biden.jpg").read_bytes(), (disk / "family/2019/rose_img1.jpg").read_bytes()
+    size = max(len(data_a), len(data_b))
+    a.write_bytes(data_a.ljust(size, b"\0"))  # JPEG decoders ignore what follows the image
+    b.write_bytes(data_b.ljust(size, b"\0"))
+    for p in (a, b):
+        os.utime(p, ns=(1_577_836_800_000_000_000, 1_577_836_800_000_000_000))
+    cli("import", str(folder), library=lib)
+    biden, rose = person_at(lib, a), person_at(lib, b)
+    tmp = folder / "t"
+    a.rename(tmp), b.rename(a), tmp.rename(b)
+    summary = sync(lib)
+    assert summary["engine_calls"] == 0 and summary["photos_new"] == 0
+    assert person_at(lib, a) == rose and person_at(lib, b) == biden
+
+
+@pytest.mark.parametrize("how", ["empty subfolder", "dangling link", "housekeeping files left"])
+def test_a_drive_out_of_reach_below_a_root_is_offline_not_missing(disk: Path, tmp_path: Path, how: str) -> None:
+    lib = tmp_path / "L"
+    drive = tmp_path / "drive"
+    shutil.move(str(disk / "family"), str(drive))
+    if how == "dangling link":
+        (disk / "family").symlink_to(drive, target_is_directory=True)
+    else:
+        (disk / "family").mkdir()  # a mount point, while the drive is mounted on it: here, a copy back
+        shutil.rmtree(disk / "family")
+        shutil.copytree(drive, disk / "family")
+    cli("import", str(disk), library=lib)
+    if how == "dangling link":
+        drive.rename(tmp_path / "unplugged")
+    else:
+        shutil.rmtree(disk / "family")
+        (disk / "family").mkdir()  # unmounted: the mount point is left, empty
+        if how == "housekeeping files left":
+            (disk / "family" / ".DS_Store").write_bytes(b"\0")
+            (disk / "family" / "lost+found").mkdir()
+    summary = sync(lib)
+    # 10 files, one of them a copy of a photo in misc/ (still present there): 9 photos out of reach.
+    assert summary["photos_missing"] == 0 and summary["photos_offline"] == 9
+    assert cli("prune", library=lib)[1]["removed"] == 0
+
+
+def test_an_empty_mount_point_as_root_with_housekeeping_files_is_offline(disk: Path, tmp_path: Path) -> None:
+    lib = tmp_path / "L"
+    cli("import", str(disk), library=lib)
+    disk.rename(tmp_path / "away")
+    disk.mkdir()
+    (disk / ".DS_Store").write_bytes(b"\0")
+    (disk / "lost+found").mkdir()
+    summary = sync(lib)
+    assert summary["photos_offline"] == 26 and summary["photos_missing"] == 0
+    before = library_files(lib)
+    assert main(["rebuild", "--force", "--library", str(lib)]) == 2  # nothing it could import: left alone
+    assert library_files(lib) == before
+
+
+def test_many_copies_of_broken_content_all_fail_and_none_is_left_pending(tmp_path: Path) -> None:
+    folder = tmp_path / "junk"
+    for d in range(6):
+        (folder / f"d{d}").mkdir(parents=True)
+        for i in range(8):
+            (folder / f"d{d}" / f"f{i}.jpg").write_text(f"junk {i}")  # 8 contents, 6 copies of each
+    code, summary = cli("import", str(folder), library=tmp_path / "L")
+    assert code == 1 and summary["pending"] == 0 and summary["photos_failed"] == 48
+    code, summary = cli("import", library=tmp_path / "L")
+    assert summary["pending"] == 0 and summary["photos_failed"] == 48 and summary["photos_new"] == 0
+
+
+def test_a_folder_renamed_to_bytes_that_are_not_text_loses_no_photo(disk: Path, tmp_path: Path) -> None:
+    lib = tmp_path / "L"
+    cli("import", str(disk), library=lib)
+    os.rename(os.fsencode(disk / "family" / "2020"), os.fsencode(disk / "family") + b"/bad\xff\xfebytes")
+    summary = sync(lib)
+    assert summary["photos_missing"] == 0
+    assert len([f for f in summary["failed"] if "not valid text" in f["reason"]]) == 5
+    assert cli("prune", library=lib)[1]["removed"] == 0
+
+
+def test_reading_commands_never_make_a_library_at_a_mistyped_path(tmp_path: Path) -> None:
+    typo = tmp_path / "Beetrot"
+    for command in (["people"], ["faces"], ["photos"], ["prune"], ["export-xmp"]):
+        assert main([*command, "--library", str(typo)]) == 2
+    assert not typo.exists()
