@@ -1,6 +1,7 @@
 # Beetroot Desktop. `make run` opens the app; `make test` runs the whole suite, then builds the installer
-# bundle and checks it; `make build` only builds it (dist/Beetroot); `make bench` measures speed
-# (see bench/README.md). All set up .venv first.
+# bundle and checks it; `make build` only builds it (dist/Beetroot); `make package` builds the bundle and the
+# Linux installers, `make test-package` checks them; `make bench` measures speed (see bench/README.md).
+# All set up .venv first.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,7 +11,7 @@ BENCH_PEER_N ?= 60
 BENCH_REPEATS ?= 3
 BENCH_PHOTOS ?= $(PHOTOS)
 
-.PHONY: run test test-fast lint build check-bundle bench clean
+.PHONY: run test test-fast lint build check-bundle package installers test-package icons bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,25 @@ build: $(VENV)/.installed-build
 check-bundle:
 	$(BIN)/python tests/frozen/check_bundle.py dist/Beetroot --photos $(PHOTOS)
 
+# Linux installers from the bundle: dist/beetroot_<version>_amd64.deb and dist/Beetroot-<version>-linux-x86_64.tar.gz
+# (installers/package.py; `installers` alone reuses the bundle as it is). Windows and macOS installers are built
+# by .github/workflows/release.yml.
+package: build
+	$(MAKE) installers
+
+installers: $(VENV)/.installed-build
+	$(BIN)/python installers/package.py linux
+
+# Checks the installers (tests/packaging/check_package.py): lintian, the desktop and AppStream metadata, the NSIS
+# script compiled around a stand-in payload, the release workflow; then, as root, installs the .deb, runs the
+# installed app, upgrades it and purges it. PACKAGE_CHECK_ARGS=--no-install for the checks that need no root.
+test-package: $(VENV)/.installed-test
+	$(BIN)/python tests/packaging/check_package.py --photos $(PHOTOS) $(PACKAGE_CHECK_ARGS)
+
+# Redraws resources/icons (every size the installers need) from the app's icon.
+icons: $(VENV)/.installed-app
+	$(BIN)/python installers/make_icons.py
+
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
@@ -55,9 +75,10 @@ test: $(VENV)/.installed-test
 	$(MAKE) build
 	$(MAKE) check-bundle
 
-# The fast layer only: no dlib, no real photos (fakes and synthetic descriptors), seconds.
+# The fast layer only: no dlib, no real photos (fakes and synthetic descriptors), seconds. `make test` runs it
+# and the integration layer (tests/integration/, all marked slow, not even collected here).
 test-fast: $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" -q --ignore=tests/integration
 
 # BENCH_N photos made from BENCH_PHOTOS, BENCH_REPEATS runs; BENCH_README=1 also updates bench/README.md.
 bench: $(VENV)/.installed-bench

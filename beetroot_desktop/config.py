@@ -10,10 +10,12 @@ set`, the environment and the settings dialog all use the same ones (these names
     threshold_problem(value)        engine_problem(value)          collection_id_problem(value, required=False)
     workers_problem(value)          detector_problem(value)        aws_region_problem(value)
     rate_limit_problem(value)       library_dir_problem(value)     aws_profile_problem(value)
+    watch_folders_problem(value)
     access_key_id_problem(value)    (an AWS access key id; never saved in the file, see `secrets`)
 
-Each takes a value of the setting's own type (what JSON or a form widget gives: a number, a string), returns
-None when the value is usable, and otherwise one sentence that names the setting and what it accepts.
+Each takes a value of the setting's own type (what JSON or a form widget gives: a number, a string, true or
+false), returns None when the value is usable, and otherwise one sentence that names the setting and what it
+accepts.
 `setting_problem(key, value)` picks the validator by name (`VALIDATORS`); `coerce(key, text)` turns text
 typed on the command line into the setting's type first. `max_workers()` is the bound on `workers`.
 
@@ -184,6 +186,12 @@ def library_dir_problem(value: Any) -> str | None:
     return None
 
 
+def watch_folders_problem(value: Any) -> str | None:
+    if not isinstance(value, bool):
+        return f"watch_folders must be true or false, not {_shown(value)}"
+    return None
+
+
 def access_key_id_problem(value: Any) -> str | None:
     """An AWS access key id as `aws-login` and the settings dialog accept it (the secret is not checked)."""
     if not isinstance(value, str) or not ACCESS_KEY_ID_RE.fullmatch(value.strip()):
@@ -201,6 +209,7 @@ VALIDATORS: dict[str, Callable[[Any], str | None]] = {
     "collection_id": collection_id_problem,
     "detector": detector_problem,
     "rate_limit": rate_limit_problem,
+    "watch_folders": watch_folders_problem,
 }
 
 
@@ -230,6 +239,7 @@ class Settings:
     collection_id: str = DEFAULT_COLLECTION_ID
     detector: str = "rekognition"
     rate_limit: float = 5.0
+    watch_folders: bool = True  # while the app runs, changes in the imported folders are imported
     # Extra sources of truth that only the environment may set; never saved.
     _env: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -255,6 +265,7 @@ class Settings:
 
 
 _FIELD_TYPES = {f.name: f.type for f in fields(Settings) if not f.name.startswith("_")}
+_TRUE, _FALSE = ("true", "yes", "on", "1"), ("false", "no", "off", "0")
 
 
 def coerce(key: str, value: str) -> Any:
@@ -269,6 +280,11 @@ def coerce(key: str, value: str) -> Any:
             return int(value)
     except ValueError as exc:
         raise ConfigError(f"{key} must be a number, not {value!r}") from exc
+    if kind == "bool":
+        word = value.strip().lower()
+        if word not in (*_TRUE, *_FALSE):
+            raise ConfigError(f"{key} must be true or false, not {value!r}")
+        return word in _TRUE
     if key == "library_dir" and value.strip():
         return os.path.abspath(os.path.expanduser(value.strip()))  # a saved path never depends on the cwd
     return value

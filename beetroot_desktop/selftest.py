@@ -241,6 +241,32 @@ def check_workers() -> str:
     return f"{len(pids)} {start_method} worker processes analysed {len(jobs)} photos"
 
 
+def check_watch() -> str:
+    """The folder watcher: a photo written in a watched folder is reported (in a bundle: watchdog's observer
+    for this system is in). A system that refuses to watch the folder is a warning: Sync Library still works."""
+    import threading
+
+    from .pipeline.watch import FolderWatcher
+
+    reported = threading.Event()
+    with tempfile.TemporaryDirectory(prefix="beetroot-selftest-") as tmp:
+        watcher = FolderWatcher(lambda _folders: reported.set(), quiet_s=0.05, max_wait_s=1.0)
+        watcher.start([tmp])
+        try:
+            if not watcher.wait_watching(10):
+                raise RuntimeError("the folder watcher did not start")
+            if watcher.problem:
+                raise CheckWarning(f"folders cannot be watched here: {watcher.problem}")
+            started = time.perf_counter()
+            Path(tmp, "selftest.jpg").write_bytes(b"selftest")
+            if not reported.wait(10):
+                raise RuntimeError("a photo written in a watched folder was not reported")
+            took = (time.perf_counter() - started) * 1000
+        finally:
+            watcher.stop()
+    return f"a new photo in a watched folder reported after {took:.0f} ms"
+
+
 CHECKS: dict[str, Callable[[], str]] = {
     "models": check_models,
     "library": check_library,
@@ -249,6 +275,7 @@ CHECKS: dict[str, Callable[[], str]] = {
     "keyring": check_keyring,
     "qt": check_qt,
     "workers": check_workers,
+    "watch": check_watch,
 }
 
 

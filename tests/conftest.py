@@ -1,8 +1,13 @@
-"""Shared fixtures: an isolated environment per test, the sample photos, and a library imported once."""
+"""Shared fixtures: an isolated environment per test, the sample photos, and a library imported once.
+
+Also applies to tests/integration/ (the real-photo scenarios, marked `slow`); the helper modules beside
+this file (ui_helpers, cached_analysis, grouping, ...) are importable from both folders (pythonpath).
+"""
 
 from __future__ import annotations
 
 import csv
+import logging
 import os
 import shutil
 from collections.abc import Iterator
@@ -55,8 +60,17 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Me
     previous = keyring.get_keyring()
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
+    # The app's log file handler (setup_logging, run by every `main()`) is this test's own: without this the
+    # first test's handler, in that test's temp folder, would log every later test's imports at INFO.
+    app_log = logging.getLogger("beetroot")
+    handlers, level = list(app_log.handlers), app_log.level
     yield backend
     keyring.set_keyring(previous)
+    for handler in app_log.handlers:
+        if handler not in handlers:
+            handler.close()
+    app_log.handlers[:] = handlers
+    app_log.setLevel(level)
 
 
 @pytest.fixture(scope="session")
@@ -136,8 +150,13 @@ _REAL_PHOTO_FIXTURES = {"photos_dir", "labels", "imported_template", "imported_l
                         "cloud_library", "local_analyses"}
 
 
+INTEGRATION = Path(__file__).resolve().parent / "integration"
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests on the real photos (dlib, seconds each) are `slow`; `make test-fast` runs the rest."""
+    """Tests on the real photos (dlib, seconds each) and every test under tests/integration/ are `slow`;
+    `make test-fast` runs the rest."""
     for item in items:
-        if _REAL_PHOTO_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+        if (_REAL_PHOTO_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+                or Path(item.path).resolve().is_relative_to(INTEGRATION)):
             item.add_marker(pytest.mark.slow)

@@ -17,6 +17,7 @@ import base64
 import hashlib
 import io
 import json
+import re
 import threading
 import uuid
 from collections import Counter, defaultdict
@@ -34,6 +35,8 @@ from beetroot_desktop.engines.calibration import similarity
 FAKE_ENDPOINT = "https://rekognition.fake.invalid"
 MODEL_VERSION = "7.0"
 MAX_BYTES = 5 * 1024 * 1024
+MAX_DELETE_FACES = 4096  # DeleteFaces: FaceIds holds 1 to 4096 ids
+FACE_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 class _Raw:
@@ -208,6 +211,30 @@ class FakeRekognition:
         faces[face.face_id] = face
         return {"FaceRecords": [{"Face": _face_json(face), "FaceDetail": {"BoundingBox": box, "Confidence": 99.9}}],
                 "UnindexedFaces": [], "FaceModelVersion": MODEL_VERSION}
+
+    def op_DeleteFaces(self, params: dict[str, Any]) -> dict[str, Any]:
+        # The service checks the request's constraints before the collection (a ValidationException).
+        face_ids = params.get("FaceIds") or []
+        if not 1 <= len(face_ids) <= MAX_DELETE_FACES:
+            raise ServiceError("ValidationException", "1 validation error detected: Value at 'faceIds' failed to"
+                               f" satisfy constraint: Member must have length between 1 and {MAX_DELETE_FACES}")
+        bad = [f for f in face_ids if not FACE_ID.fullmatch(f)]
+        if bad:
+            raise ServiceError("ValidationException", f"1 validation error detected: Value '{bad[0]}' at 'faceIds'"
+                               " failed to satisfy constraint: Member must satisfy regular expression pattern")
+        faces = self._collection(params)
+        deleted, missing = [], []
+        for face_id in dict.fromkeys(face_ids):
+            if faces.pop(face_id, None) is not None:
+                deleted.append(face_id)
+            else:
+                missing.append({"FaceId": face_id, "Reasons": ["FACE_NOT_FOUND"]})
+        return {"DeletedFaces": deleted, "UnsuccessfulFaceDeletions": missing}
+
+    def op_DeleteCollection(self, params: dict[str, Any]) -> dict[str, Any]:
+        self._collection(params)
+        del self.collections[params["CollectionId"]]
+        return {"StatusCode": 200}
 
     def op_ListFaces(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"Faces": [_face_json(f) for f in self._collection(params).values()],

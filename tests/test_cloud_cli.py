@@ -63,7 +63,7 @@ def test_config_set_refuses_secrets_and_bad_values(capsys):
 
 
 def test_aws_login_keeps_the_secret_out_of_every_file_and_log(isolated_env, fake_aws, photos_dir, monkeypatch,  # noqa: F811
-                                                              capsys):
+                                                              capsys, request):
     beetroot_logger = logging.getLogger("beetroot")
     monkeypatch.setattr(beetroot_logger, "handlers", [])  # this test's own log file
     monkeypatch.setattr(logging.getLogger("botocore"), "handlers", [])
@@ -75,7 +75,12 @@ def test_aws_login_keeps_the_secret_out_of_every_file_and_log(isolated_env, fake
     # Even botocore's debug output goes to the app's log file for the rest of this test.
     file_handler = beetroot_logger.handlers[0]
     botocore_logger = logging.getLogger("botocore")
-    monkeypatch.setattr(botocore_logger, "level", logging.DEBUG)
+    # setLevel, not a plain attribute: it clears the cached levels of botocore's child loggers, and so does
+    # putting it back. A cache left saying "DEBUG" made every later boto3 call in the session log (and
+    # format) its debug lines, the cloud state machine 3-6 times slower.
+    previous = botocore_logger.level
+    request.addfinalizer(lambda: botocore_logger.setLevel(previous))
+    botocore_logger.setLevel(logging.DEBUG)
     botocore_logger.addHandler(file_handler)
 
     assert main(["config", "set", "rate_limit", "100"]) == 0

@@ -163,6 +163,7 @@ def test_after_the_shortcut_list_closes_f1_opens_it_again(qtbot, tmp_path):
     assert len([d for d in window.findChildren(QDialog) if d.isVisible()]) == 1
 
 
+@pytest.mark.slow  # the slow tests above, in a pytest of its own under an X server
 @pytest.mark.skipif(not shutil.which("xvfb-run") or os.environ.get("BEETROOT_UNDER_XVFB") == "1",
                     reason="needs xvfb-run (apt-get install xvfb)")
 def test_the_keys_come_back_on_a_bare_x_server():

@@ -4,6 +4,7 @@
     beetroot config show [--json]     every setting, its value and where it comes from; secrets masked
     beetroot aws-login [--forget]     save an AWS access key id + secret in the system keyring
     beetroot check-aws [--create-collection]   GetCallerIdentity + DescribeCollection
+    beetroot check-aws --delete-collection [--yes]   DeleteCollection: every face in it, for good
     beetroot costs [--json]           calls and estimated dollars per operation, from the library's ledger
 
 """
@@ -33,7 +34,7 @@ from ..config import (
     write_settings_file,
 )
 from ..textsafe import printable
-from .common import EXIT_OK, EXIT_USAGE, CliError, examples, open_library_for, warn
+from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError, examples, open_library_for, warn
 
 SECRET_KEYS = frozenset({"aws_access_key_id", "aws_secret_access_key", "secret", "secret_access_key",
                          "aws_session_token", "password"})
@@ -66,8 +67,17 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_aws_login)
 
     p = sub.add_parser("check-aws", help="test the AWS credentials, region and collection",
-                       **examples("beetroot check-aws", "beetroot check-aws --create-collection"))
-    p.add_argument("--create-collection", action="store_true", help="create the collection if it is missing")
+                       **examples("beetroot check-aws --create-collection",
+                                  "beetroot check-aws --delete-collection    # says what it deletes, then asks"))
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--create-collection", action="store_true", help="create the collection if it is missing")
+    what.add_argument("--delete-collection", action="store_true",
+                      help="delete the collection and every face in it, for every library that uses it (asks"
+                           " first; not undoable)")
+    p.add_argument("--yes", action="store_true", help="with --delete-collection: do not ask (needed without a"
+                                                      " terminal)")
+    p.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS,
+                   help="the library whose ledger records the DeleteCollection call")
     p.set_defaults(handler=cmd_check_aws)
 
     p = sub.add_parser("costs", help="Amazon Rekognition calls made for this library and what they cost",
@@ -240,9 +250,79 @@ def cmd_check_aws(args: argparse.Namespace) -> int:
         settings = load_settings()
     except ConfigError as exc:
         raise CliError(str(exc)) from exc
+    if args.delete_collection:
+        return _delete_collection(args, settings)
+    if args.yes:
+        raise CliError("--yes goes with --delete-collection")
     result = check_connection(settings, create_collection=args.create_collection)
     print(result.message, file=sys.stdout if result.ok else sys.stderr)
     return EXIT_OK if result.ok else EXIT_USAGE
+
+
+# Libraries keep the FaceIds (their people's ids, and what regrouping replays): only matching new photos
+# against them needs the collection (docs/identity.md, "Forgetting").
+AFTER_DELETE = ("Libraries that used it keep their photos, people, names and groups (regrouping still works"
+                " from what they stored), but new photos can no longer be matched to the people they hold. To go"
+                " on with Amazon Rekognition, create a collection (`beetroot check-aws --create-collection`):"
+                " new faces then start new people, which you can merge into the ones you know; or import into"
+                " a new library (--library DIR).")
+
+
+def _delete_collection(args: argparse.Namespace, settings: Settings) -> int:
+    from ..engines import EngineConfigError, EngineError
+    from ..engines.rekognition import RekognitionEngine, check_connection
+    from .confirm import confirmed
+
+    check = check_connection(settings)
+    if not check.ok:
+        if check.can_create:  # signed in, and the collection is not there
+            print(f"The collection {settings.collection_id!r} does not exist in {check.region}: nothing to delete.")
+            return EXIT_OK
+        print(check.message, file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Signed in as {check.account}. Deleting the Amazon Rekognition collection {settings.collection_id!r} in"
+          f" {check.region} deletes the {check.face_count} faces it holds, for good, for every library that uses"
+          f" it. The photos and the libraries stay. This cannot be undone.")
+    if not confirmed("Delete the collection?", yes=args.yes,
+                     refusal="nothing was deleted: deleting the collection cannot be undone, so without a terminal"
+                             " to ask on it needs --yes (`beetroot check-aws --delete-collection --yes`)"):
+        print("Nothing was deleted.")
+        return EXIT_OK
+    library = _ledger_library(args, settings)
+    try:
+        engine = RekognitionEngine.from_settings(settings, library)
+        try:
+            existed = engine.delete_collection()
+        finally:
+            engine.close()
+    except EngineConfigError as exc:
+        raise CliError(f"{exc}\nNothing was deleted.") from exc
+    except EngineError as exc:
+        print(f"error: {exc}\nNothing was deleted.", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        if library is not None:
+            library.close()
+    if not existed:
+        print(f"The collection {settings.collection_id!r} was already gone: nothing to delete.")
+        return EXIT_OK
+    print(f"Deleted the collection {settings.collection_id!r} in {check.region} and its {check.face_count} faces.")
+    print(AFTER_DELETE)
+    return EXIT_OK
+
+
+def _ledger_library(args: argparse.Namespace, settings: Settings) -> Any:
+    """The library whose call ledger records the call, when there is one to write to (none is made)."""
+    from ..library import db_path
+    from .common import library_dir_for
+
+    try:
+        if not db_path(library_dir_for(args, settings)).exists():
+            return None
+        return open_library_for(args, settings)
+    except CliError as exc:
+        warn(f"the call is not recorded in a library's ledger: {exc}")
+        return None
 
 
 # -- costs ------------------------------------------------------------------------------------------------

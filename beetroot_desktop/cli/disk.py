@@ -1,7 +1,8 @@
 """`beetroot photos` and `beetroot prune`: the library's photos as the disk has them now.
 
 A photo is its content; its paths are where it lives. `photos` lists every path the library knows with
-its status (present, missing, offline, failed, duplicate); `prune` takes missing photos out of the
+its status (present, missing, offline, failed, duplicate), or with `--with PERSON` (repeatable) the photos
+in which all those people appear (`--only`: and no one else); `prune` takes missing photos out of the
 library for good. Neither ever touches a photo file.
 """
 
@@ -16,6 +17,7 @@ from ..library import LISTING_STATUSES
 from ..textsafe import printable
 from .common import EXIT_OK, CliError, add_library, examples, open_library_for
 from .progress import plural
+from .refs import person_ref
 
 
 def register(sub: Any) -> None:
@@ -24,11 +26,18 @@ def register(sub: Any) -> None:
                                    " missing (gone from a folder that can be reached) or offline (their folder or"
                                    " drive cannot be reached), their other copies (duplicate), and files that"
                                    " could not be imported (failed), with the reason. Run `beetroot import` with no"
-                                   " PATH first to bring the statuses up to date.",
+                                   " PATH first to bring the statuses up to date. With --with PERSON (repeatable):"
+                                   " only the photos in which all those people appear, present or offline, each"
+                                   " once; --only leaves out photos in which anyone else appears (an unnamed person"
+                                   " counts, a face that belongs to no one does not).",
                        **examples("beetroot photos --status missing",
-                                  "beetroot photos --json | jq -r '.[] | select(.status == \"offline\") | .path'"))
+                                  'beetroot photos --with "Rose Tyler" --with "Mickey Smith" --only --json'))
     add_library(p)
     p.add_argument("--status", choices=LISTING_STATUSES, help="only the paths with this status")
+    p.add_argument("--with", dest="together", action="append", metavar="PERSON",
+                   help="only photos in which this person appears (an id or an exact, unique name); repeat it for"
+                        " photos of people together")
+    p.add_argument("--only", action="store_true", help="with --with: no one else appears in the photo")
     p.add_argument("--json", action="store_true",
                    help='a JSON list of {"path", "status", "faces", "reason", "other_paths"}')
     p.set_defaults(handler=cmd_photos)
@@ -47,8 +56,15 @@ def register(sub: Any) -> None:
 
 
 def cmd_photos(args: argparse.Namespace) -> int:
+    if args.only and not args.together:
+        raise CliError("--only needs the people: --with PERSON (repeatable)")
     with open_library_for(args, readonly_ok=True) as library:
         listing = library.photo_listing(args.status)
+        if args.together:
+            people = [person_ref(library, ref) for ref in args.together]
+            chosen = set(library.photos_together(people, only=args.only))
+            # One row per photo, under the path it is shown from; its copies are its other_paths.
+            listing = [e for e in listing if e.photo_id in chosen and e.status in ("present", "offline")]
     if args.json:
         print(json.dumps([entry.to_json() for entry in listing]))
         return EXIT_OK
@@ -66,7 +82,7 @@ def cmd_prune(args: argparse.Namespace) -> int:
     from ..library import LibraryBusy
     from ..library.lock import ImportLock
 
-    with open_library_for(args) as library:
+    with open_library_for(args, existing=True) as library:
         try:
             with ImportLock(library.dir):  # an import running now may be finding these photos again
                 missing = library.photo_listing("missing")

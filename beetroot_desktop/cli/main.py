@@ -16,10 +16,10 @@ from collections.abc import Sequence
 
 from .. import __version__, selftest
 from ..config import ConfigError, load_settings, resolve_library_dir
-from . import browse, completion, config_cmds, disk, edits, imports, xmp_cmds
+from . import browse, completion, config_cmds, disk, edits, export, forget, imports, review_cmds, xmp_cmds
 from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CliError, Handler, add_library, examples, library_problem
 
-COMMAND_MODULES = (imports, browse, disk, edits, xmp_cmds, config_cmds, selftest)
+COMMAND_MODULES = (imports, browse, disk, edits, export, forget, xmp_cmds, review_cmds, config_cmds, selftest)
 # Examples for the --help of commands registered outside this package.
 OUTSIDE_EXAMPLES = {"selftest": ("beetroot selftest", "beetroot selftest --check models --check detect")}
 

@@ -10,6 +10,9 @@ Per photo (the pipeline drives it, see pipeline/ingest.py):
   move later without new searches;
 - on NoMatch, `IndexFaces(ExternalImageId=<sha256>:<idx>, MaxFaces=1)`: the new FaceId is the new person.
 
+Forgetting a person deletes exactly their FaceIds (`DeleteFaces`, up to 4096 a call); `DeleteCollection`
+removes the whole collection (pipeline/forget.py).
+
 Every call is paced by a token bucket, retried by botocore's `standard` mode, and written to the library's
 call ledger (operation, photo, outcome, latency) so `beetroot costs` can show what was spent.
 """
@@ -22,6 +25,7 @@ import logging
 import re
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +35,7 @@ from PIL import Image, UnidentifiedImageError
 
 from ..config import COLLECTION_ID_RE, collection_id_problem
 from ..imaging.crops import MIN_CROP_SIDE, clamp_box, crop_face, encode_jpeg
-from .aws_errors import CREATE_HINT, error_code, outcome_of, translate
+from .aws_errors import CREATE_HINT, CollectionNotFound, error_code, outcome_of, translate
 from .aws_session import make_client, make_session, resolve_region
 from .base import (
     Candidate,
@@ -60,6 +64,17 @@ MIN_IMAGE_SIDE = MIN_CROP_SIDE  # 80 px
 EXTERNAL_IMAGE_ID = re.compile(r"[a-zA-Z0-9_.\-:]{1,255}")
 COLLECTION_ID = COLLECTION_ID_RE  # one pattern, in config.py, for the CLI, the settings dialog and the engine
 FLOOR_META = "rekognition_candidate_floor"
+MAX_DELETE_FACES = 4096  # DeleteFaces takes 1 to 4096 FaceIds a call
+FACE_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # the service's FaceId pattern
+
+
+@dataclass(frozen=True)
+class FacesDeleted:
+    """What DeleteFaces did: the faces it deleted, and those the collection no longer held."""
+
+    deleted: tuple[str, ...] = ()
+    not_found: tuple[str, ...] = ()  # already gone (or never a FaceId of this service): nothing left to delete
+    collection_missing: bool = False  # the collection itself is gone, and every face with it
 
 
 def check_collection_id(collection_id: str | None) -> str:
@@ -196,6 +211,49 @@ class RekognitionEngine:
             self._save_face_thumbnail(image, box, sha, original)
         return crops
 
+    # -- deleting faces and the collection ------------------------------------------------------------
+    def delete_faces(self, face_ids: Sequence[str]) -> FacesDeleted:
+        """DeleteFaces for exactly these FaceIds, 4096 a call, each call in the ledger (counts, no ids).
+
+        A face the collection no longer holds, or a missing collection, leaves nothing to delete: not an
+        error, so forgetting again after an interruption finishes the job. A face the service refuses to
+        delete (one associated with a user of the collection, which Beetroot never makes) is an EngineError.
+        """
+        wanted = list(dict.fromkeys(face_ids))
+        ids = [f for f in wanted if FACE_ID.fullmatch(f)]
+        deleted: list[str] = []
+        not_found = [f for f in wanted if not FACE_ID.fullmatch(f)]
+        for start in range(0, len(ids), MAX_DELETE_FACES):
+            batch = ids[start:start + MAX_DELETE_FACES]
+            try:
+                response = self._call("DeleteFaces", None, CollectionId=self.collection_id, FaceIds=batch)
+            except CollectionNotFound:
+                return FacesDeleted(tuple(deleted), tuple(not_found), collection_missing=True)
+            deleted += response.get("DeletedFaces", [])
+            kept = []
+            for failure in response.get("UnsuccessfulFaceDeletions", []):
+                reasons = failure.get("Reasons", [])
+                if "FACE_NOT_FOUND" in reasons:
+                    not_found.append(failure["FaceId"])
+                else:
+                    kept.append(f"{failure.get('FaceId')} ({', '.join(reasons) or 'no reason given'})")
+            if kept:
+                raise EngineError(
+                    f"Amazon Rekognition did not delete {len(kept)} of these faces from the collection"
+                    f" {self.collection_id!r}: {'; '.join(kept[:3])}. A face associated with a user of the"
+                    " collection is deleted only once it is disassociated (DisassociateFaces)")
+        return FacesDeleted(tuple(deleted), tuple(not_found))
+
+    def delete_collection(self) -> bool:
+        """DeleteCollection: the collection and every face in it, for every library that uses it.
+
+        Returns False when there was no such collection (nothing to delete)."""
+        try:
+            self._call("DeleteCollection", None, CollectionId=self.collection_id)
+        except CollectionNotFound:
+            return False
+        return True
+
     def persist(self, library: Library) -> None:
         """Nothing to write: the collection lives in AWS and every call is already in the ledger."""
 
@@ -289,6 +347,11 @@ def _summary(operation: str, response: dict[str, Any]) -> tuple[str, str]:
         return "ok", f"face_id={records[0]['Face']['FaceId']}"
     if operation == "DetectFaces":
         return "ok", f"faces={len(response.get('FaceDetails', []))}"
+    if operation == "DeleteFaces":  # counts only: the ledger must not keep the FaceIds of a forgotten person
+        return "ok", (f"deleted={len(response.get('DeletedFaces', []))}"
+                      f" unsuccessful={len(response.get('UnsuccessfulFaceDeletions', []))}")
+    if operation == "DeleteCollection":
+        return "ok", f"status={response.get('StatusCode')}"
     return "ok", ""
 
 
@@ -318,8 +381,6 @@ def check_connection(settings: Settings, create_collection: bool = False, *,
 
 
 def _check_connection(settings: Settings, create_collection: bool, session: Any) -> ConnectionCheck:
-    from .aws_errors import CollectionNotFound
-
     try:
         collection_id = check_collection_id(settings.collection_id)
         session = session if session is not None else make_session(settings)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .browse import BrowseMixin, PersonRow, PersonTile
 from .edits import EditEntry, NothingToUndo
-from .face_facts import NOT_A_FACE, FaceFactsMixin, NameOutcome
+from .face_facts import NOT_A_FACE, NameOutcome
 from .forget import ForgetMixin, ForgetPlan, PersonChanged
 from .people import EditRefused, PersonSummary
 from .photos import (
@@ -19,6 +19,7 @@ from .photos import (
     blob_to_descriptor,
     descriptor_to_blob,
 )
+from .review import ANSWERS, Question, ReviewMixin
 from .store import (
     DB_NAME,
     ForeignDatabaseError,
@@ -34,7 +35,7 @@ from .store import (
 from .together import TogetherMixin
 
 
-class Library(FaceFactsMixin, TogetherMixin, ForgetMixin, BrowseMixin):
+class Library(ReviewMixin, TogetherMixin, ForgetMixin, BrowseMixin):
     """One library: photos, faces, people and the engine-call ledger, in one SQLite file."""
 
 
@@ -44,6 +45,7 @@ def open_library(library_dir: Path | str, *, readonly: bool = False, immutable: 
 
 
 __all__ = [
+    "ANSWERS",
     "DB_NAME",
     "LISTING_STATUSES",
     "NOT_A_FACE",
@@ -68,6 +70,7 @@ __all__ = [
     "PersonSummary",
     "PersonTile",
     "PhotoListing",
+    "Question",
     "blob_to_descriptor",
     "db_path",
     "descriptor_to_blob",

@@ -59,6 +59,9 @@ class ImportReport:
     photos_retried: int = 0
     warnings: list[str] = field(default_factory=list)  # not a photo's fault: e.g. thumbnails not written
     named_from_metadata: int = 0  # faces named by the face regions other tools wrote in the photos' XMP
+    people_merged: int = 0  # people consolidation found to be one (pipeline/consolidate.py)
+    review_questions: int = 0  # questions waiting in the review queue after this import
+    consolidated: list[str] = field(default_factory=list)  # one line per merge: who and why
     faces: int = 0
     matches: int = 0
     new_people: int = 0
@@ -97,6 +100,7 @@ class ImportReport:
             f"{self.faces} faces",
             f"{self.matches} matches",
             f"{self.new_people} new people",
+            *([f"{self.people_merged} merged by consolidation"] if self.people_merged else []),
             f"{self.engine_calls} engine calls",
             f"{self.seconds:.2f} s",
         ]
@@ -121,6 +125,9 @@ class ImportListener:
 
     def face_outcome(self, outcome: FaceOutcome) -> None:
         pass
+
+    def consolidated(self, lines: list[str]) -> None:
+        """The people consolidation merged at the end of the import, one line each (who and why)."""
 
 
 class ImportControl:

@@ -31,6 +31,7 @@ from ..library.lock import ImportLock
 from ..library.recovery import import_roots, remember_import_roots, root_of
 from . import presence, regions
 from .analyze import PhotoAnalysis, PhotoJob
+from .consolidate import consolidate
 from .events import FaceOutcome, ImportControl, ImportListener, ImportReport, PhotoDone
 from .scan import UNSTORABLE_NAME, ScanResult, is_inside, scan
 from .triage import FAILED, RETRY, UNCHANGED, content_verdict, stat_verdict
@@ -372,7 +373,7 @@ def reanchor(library: Library, engine: FaceEngine) -> int:
 def ingest(paths: Sequence[str | os.PathLike[str]] | None, library: Library, engine: FaceEngine, *,
            threshold: float = 95.0, workers: int | None = None, listener: ImportListener | None = None,
            control: ImportControl | None = None, photo_workers: PhotoWorkers | None = None,
-           thumbnails: bool = True, remember: bool = True) -> ImportReport:
+           thumbnails: bool = True, remember: bool = True, consolidation: bool = True) -> ImportReport:
     """Import `paths` (files and folders) into `library`. See the module docstring for the guarantees.
 
     `paths` None re-scans every path ever imported into the library (a sync). `remember` False imports
@@ -392,7 +393,7 @@ def ingest(paths: Sequence[str | os.PathLike[str]] | None, library: Library, eng
             remember_import_roots(library.dir, [p for p in paths if not is_inside(os.path.abspath(p), own)])
         return _ingest_locked(paths, library, engine, threshold=threshold, workers=workers,
                               listener=listener or ImportListener(), control=control or ImportControl(),
-                              photo_workers=photo_workers, thumbnails=thumbnails)
+                              photo_workers=photo_workers, thumbnails=thumbnails, consolidation=consolidation)
 
 
 def _scope(paths: Sequence[str | os.PathLike[str]], library: Library,
@@ -437,7 +438,7 @@ def _seen_under_other_names(scanned: ScanResult, library: Library) -> set[int]:
 
 def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, engine: FaceEngine, *,
                    threshold: float, workers: int | None, listener: ImportListener, control: ImportControl,
-                   photo_workers: PhotoWorkers | None, thumbnails: bool) -> ImportReport:
+                   photo_workers: PhotoWorkers | None, thumbnails: bool, consolidation: bool) -> ImportReport:
     started = time.perf_counter()
     bind_engine(library, engine.name)
     calls_before = sum(engine.calls.values())
@@ -484,6 +485,12 @@ def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, en
         # A photo whose only file now holds other content was edited in place, and its new content was
         # just imported; had it moved, this run would have found it at its new path.
         library.remove_photos(library.pathless_photos())
+        if consolidation and (run.report.photos_new or run.report.photos_moved or library.review_stale()):
+            done = consolidate(library, threshold)
+            run.report.people_merged = len(done.merged)
+            run.report.review_questions = done.questions
+            run.report.consolidated = list(done.lines(library))
+            listener.consolidated(run.report.consolidated)
     run.report.photos_missing, run.report.photos_offline = presence.out_of_reach_under(
         library, [*walk, *out_of_reach, *gone])
     run.report.engine_calls = sum(engine.calls.values()) - calls_before

@@ -31,6 +31,7 @@ from ..engines.calibration import similarity as local_similarity
 from ..engines.local import LocalCollection
 from ..library import Library, blob_to_descriptor
 from ..library.lock import ImportLock
+from .consolidate import consolidate
 from .events import ImportControl
 
 if TYPE_CHECKING:
@@ -352,7 +353,10 @@ def regroup(library: Library, threshold: float, *, engine_factory: EngineFactory
         if plan.index_calls and engine_factory is not None:
             engine = engine_factory(bound)
         try:
-            return apply_regroup(library, plan, engine, control)
+            applied = apply_regroup(library, plan, engine, control)
+            # The replay decided face by face; people are compared by all their faces again (its own edit).
+            consolidate(library, plan.threshold)
+            return applied
         finally:
             if engine is not None:
                 engine.close()

@@ -24,6 +24,7 @@ Shortcut = str | QKeySequence.StandardKey
 class MainAction(str, Enum):
     IMPORT_FOLDER = "import_folder"
     IMPORT_FILES = "import_files"
+    SYNC = "sync"
     PAUSE = "pause"
     CANCEL = "cancel"
     SETTINGS = "settings"
@@ -41,6 +42,7 @@ class MainAction(str, Enum):
     GO_PHOTOS = "go_photos"
     GO_UNASSIGNED = "go_unassigned"
     GO_ACTIVITY = "go_activity"
+    GO_MISSING = "go_missing"
     SHOW_HIDDEN = "show_hidden"
     SORT_COUNT = "sort_count"
     SORT_NAME = "sort_name"
@@ -65,6 +67,8 @@ A = MainAction
 ACTIONS: dict[MainAction, ActionSpec] = {
     A.IMPORT_FOLDER: ActionSpec("Import &Folder…", "choose_folder", shortcut="Ctrl+O", does="Import a folder"),
     A.IMPORT_FILES: ActionSpec("Import &Photos…", "choose_files", shortcut="Ctrl+Shift+O", does="Import photos"),
+    A.SYNC: ActionSpec("S&ync Library", "sync_library", shortcut="F5",
+                       does="Look at every imported folder again: new photos in, moved and deleted ones followed"),
     A.PAUSE: ActionSpec("&Pause Import", "toggle_pause"),
     A.CANCEL: ActionSpec("&Cancel Import", "cancel_import"),
     A.UNDO: ActionSpec("&Undo", "undo", shortcut="Ctrl+Z", icon="undo",
@@ -86,6 +90,8 @@ ACTIONS: dict[MainAction, ActionSpec] = {
     A.GO_UNASSIGNED: ActionSpec("Unassigned faces", "show_section", (2,), shortcut="Ctrl+3",
                                 does="Show Unassigned faces"),
     A.GO_ACTIVITY: ActionSpec("Activity", "show_section", (3,), shortcut="Ctrl+4", does="Show Activity"),
+    A.GO_MISSING: ActionSpec("Missing Photos", "show_section", (4,), shortcut="Ctrl+5",
+                             does="Show Missing photos (when some are)"),
     A.SHOW_HIDDEN: ActionSpec("Show &Hidden People", "toggle_show_hidden", shortcut="Ctrl+Shift+H", checkable=True,
                               does="Show hidden people in the grid"),
     A.SORT_COUNT: ActionSpec("Sort by Number of &Photos", "set_sort", ("count",)),
@@ -98,10 +104,10 @@ ACTIONS: dict[MainAction, ActionSpec] = {
 }
 
 MENUS: tuple[tuple[str, tuple[MainAction | None, ...]], ...] = (  # None: a separator
-    ("&File", (A.IMPORT_FOLDER, A.IMPORT_FILES, None, A.PAUSE, A.CANCEL, None, A.SETTINGS, None, A.QUIT)),
+    ("&File", (A.IMPORT_FOLDER, A.IMPORT_FILES, A.SYNC, None, A.PAUSE, A.CANCEL, None, A.SETTINGS, None, A.QUIT)),
     ("&Edit", (A.UNDO, A.REDO, None, A.RENAME, A.MERGE, A.SPLIT, A.HIDE, None, A.NOT_THIS, A.COVER, None, A.FIND)),
-    ("&View", (A.GO_PEOPLE, A.GO_PHOTOS, A.GO_UNASSIGNED, A.GO_ACTIVITY, None, A.SHOW_HIDDEN, A.SORT_COUNT,
-               A.SORT_NAME, None, A.BACK)),
+    ("&View", (A.GO_PEOPLE, A.GO_PHOTOS, A.GO_UNASSIGNED, A.GO_ACTIVITY, A.GO_MISSING, None, A.SHOW_HIDDEN,
+               A.SORT_COUNT, A.SORT_NAME, None, A.BACK)),
     ("&Help", (A.SHORTCUTS, A.ABOUT)),
 )
 

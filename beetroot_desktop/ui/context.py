@@ -44,6 +44,28 @@ class LibraryContext(QObject):
         self.writer_libraries = ThreadLibraries(self.library_dir)
         self.edit_running = False  # an edit runs on the writer thread (ops.run_edit takes no other)
         self._closed = False
+        self._roots: tuple[int | None, list[str]] = (None, [])  # the imported roots, by the file's mtime
+
+    def import_roots(self) -> list[str]:
+        """The library's imported roots (a small file, read again when it changed)."""
+        from ..library.recovery import import_roots, import_roots_path
+
+        try:
+            stamp: int | None = import_roots_path(self.library_dir).stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        if stamp is None or stamp != self._roots[0]:
+            self._roots = (stamp, import_roots(self.library_dir))
+        return self._roots[1]
+
+    def offline_note(self, path: str) -> str:
+        """A tooltip's line for a photo out of reach: which imported folder or drive is not connected."""
+        import os
+
+        from ..library.recovery import root_of
+
+        root = root_of(path, self.import_roots()) or os.path.dirname(path)
+        return f"\nOn {root}, which is not connected"
 
     def read(self, fn, on_done, on_error=None) -> int:  # type: ignore[no-untyped-def]
         """Run `fn(library)` on the reader thread's connection; `on_done(result)` on the GUI thread."""

@@ -7,9 +7,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from . import style
-from .models import FocusRole, HiddenRole, NamedRole, StatusRole, SubtitleRole, ThumbFailedRole, role
+from .models import FocusRole, HiddenRole, NamedRole, OfflineRole, StatusRole, SubtitleRole, ThumbFailedRole, role
 
 Index = QModelIndex | QPersistentModelIndex
+OFFLINE_OPACITY = 0.4  # a photo whose folder or drive is out of reach: still listed, dimmed
 
 
 def cover_crop(source: QRectF, target: QRectF, focus: tuple[float, float] | None = None) -> QRectF:
@@ -77,6 +78,25 @@ def _tile_background(painter: QPainter, option: QStyleOptionViewItem, rect: QRec
         painter.setBrush(QColor("#f3f1f6"))
         painter.setPen(Qt.PenStyle.NoPen)
     painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 12, 12)
+    painter.restore()
+
+
+def _offline_label(painter: QPainter, option: QStyleOptionViewItem, rect: QRectF) -> None:
+    """"Offline" in a small dark label at the tile's bottom left (the tooltip names the drive)."""
+    font = QFont(option.font)
+    font.setPointSizeF(max(7.5, option.font.pointSizeF() - 1.5))
+    font.setWeight(QFont.Weight.DemiBold)
+    text = "Offline"
+    width = QFontMetrics(font).horizontalAdvance(text) + 14
+    label = QRectF(rect.left() + 8, rect.bottom() - 28, width, 20)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(31, 29, 36, 190))
+    painter.drawRoundedRect(label, 10, 10)
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(label, Qt.AlignmentFlag.AlignCenter, text)
     painter.restore()
 
 
@@ -166,8 +186,14 @@ class PhotoDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect).adjusted(5, 5, -5, -5)
+        offline = bool(role(index, OfflineRole))
+        if offline:
+            painter.setOpacity(OFFLINE_OPACITY)
         draw_cover(painter, rect, role(index, Qt.ItemDataRole.DecorationRole), circle=False, radius=8,
                    failed=bool(role(index, ThumbFailedRole)), focus=role(index, FocusRole))
+        painter.setOpacity(1.0)
+        if offline:
+            _offline_label(painter, option, rect)
         if option.state & QStyle.StateFlag.State_Selected:
             painter.setPen(QPen(QColor(style.ACCENT), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -193,8 +219,9 @@ class FaceDelegate(QStyledItemDelegate):
         _tile_background(painter, option, rect)
         r = option.rect
         avatar = QRectF(r.x() + (r.width() - self.AVATAR) / 2, r.y() + 14, self.AVATAR, self.AVATAR)
-        removed = role(index, StatusRole) == "removed"
-        if removed:
+        if role(index, OfflineRole):
+            painter.setOpacity(OFFLINE_OPACITY)
+        elif role(index, StatusRole) == "removed":
             painter.setOpacity(0.55)
         draw_cover(painter, avatar, role(index, Qt.ItemDataRole.DecorationRole), circle=True,
                    failed=bool(role(index, ThumbFailedRole)))

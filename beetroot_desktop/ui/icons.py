@@ -46,6 +46,17 @@ def _unknown_face(p: QPainter, s: float) -> None:
     p.drawPoint(QPointF(s * 0.5, s * 0.71))
 
 
+def _missing_photo(p: QPainter, s: float) -> None:
+    """A photo frame with a question mark: a photo the library cannot find."""
+    p.drawRoundedRect(QRectF(s * 0.12, s * 0.2, s * 0.76, s * 0.6), s * 0.08, s * 0.08)
+    path = QPainterPath()
+    path.moveTo(s * 0.42, s * 0.40)
+    path.cubicTo(s * 0.42, s * 0.30, s * 0.58, s * 0.30, s * 0.58, s * 0.40)
+    path.cubicTo(s * 0.58, s * 0.48, s * 0.50, s * 0.47, s * 0.50, s * 0.56)
+    p.drawPath(path)
+    p.drawPoint(QPointF(s * 0.5, s * 0.66))
+
+
 def _activity(p: QPainter, s: float) -> None:
     path = QPainterPath()
     path.moveTo(s * 0.08, s * 0.52)
@@ -181,6 +192,7 @@ DRAWINGS: dict[str, Draw] = {
     "photos": _photos,
     "unknown": _unknown_face,
     "activity": _activity,
+    "missing": _missing_photo,
     "import": _folder_in,
     "settings": _gear,
     "pause": _pause,

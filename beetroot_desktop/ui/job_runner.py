@@ -4,7 +4,8 @@ The window builds one `JobController` and connects to it once; `set_library()` p
 the window opens (cancelling what ran for the previous one). The GUI thread only queues jobs and
 receives signals. The worker keeps one pool of photo worker processes across jobs (starting one costs
 about a second). Its listener batches progress events, so a re-import that skips thousands of unchanged
-files in a second sends a few signals, not thousands. Files dropped during an import wait in the queue.
+files in a second sends a few signals, not thousands. Files dropped during an import wait in the queue,
+and so do the folder watcher's syncs: changes reported while one waits join it (`sync()`).
 
 Quitting never destroys a running thread (Qt aborts the process then: "QThread: Destroyed while thread
 is still running", exit 134). `shutdown()` cancels the running job and waits for it; a job that outlives
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from .jobs import ImportJob, Job, JobControl, Progress, RegroupJob, user_message
+from .sync import SyncJob
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -70,6 +72,10 @@ class _BatchingListener:
     def face_outcome(self, outcome: FaceOutcome) -> None:
         self.faces.append(outcome)
 
+    def consolidated(self, lines: list[str]) -> None:
+        """The people the import's consolidation merged: lines for the Activity view."""
+        self.worker.noted.emit(self.job.id, [("info", line, "") for line in lines])
+
     def flush(self, now: float | None = None) -> None:
         if self.photos or self.faces:
             photos, faces, self.photos, self.faces = self.photos, self.faces, [], []
@@ -84,6 +90,7 @@ class JobWorker(QObject):
     progress = Signal(int, list, list)  # job id, [PhotoDone], [FaceOutcome]
     finished = Signal(int, object)  # job id, the job's result (None: cancelled before it changed anything)
     failed = Signal(int, str)  # job id, a message for the user
+    noted = Signal(int, list)  # job id, [(kind, text, tooltip)] for the Activity view
 
     def __init__(self) -> None:
         super().__init__()
@@ -183,6 +190,7 @@ class JobController(QObject):
             self.worker.progress.connect(self._on_progress)
             self.worker.finished.connect(self._on_finished)
             self.worker.failed.connect(self._on_failed)
+            self.worker.noted.connect(self._on_noted)
             self.thread.start()
         return self.worker
 
@@ -209,6 +217,18 @@ class JobController(QObject):
 
     def import_paths(self, paths: Sequence[str | os.PathLike[str]], settings: Settings) -> ImportJob:
         job = ImportJob(paths, settings)
+        self.submit(job)
+        return job
+
+    def sync(self, folders: Sequence[str] | None, settings: Settings, *, quiet: bool = False) -> SyncJob:
+        """Queue a sync of `folders` (None: every imported folder). A sync already waiting in the queue
+        (behind an import or a regroup) takes them in instead: changes that come in bursts make one sync."""
+        waiting = next((j for j in self.queue if isinstance(j, SyncJob)), None)
+        if waiting is not None:
+            waiting.merge(folders, quiet=quiet)
+            self.stateChanged.emit()
+            return waiting
+        job = SyncJob(folders, settings, quiet=quiet)
         self.submit(job)
         return job
 
@@ -312,6 +332,10 @@ class JobController(QObject):
         if any(e.status == "new" for e in photos) and not self._refresh.isActive():
             self._refresh.start()
         self._touch_status()
+
+    def _on_noted(self, job_id: int, lines: list[tuple[str, str, str]]) -> None:
+        if self._is_current(job_id) and lines:
+            self.activity.emit(lines)
 
     def _touch_status(self) -> None:
         if not self._status.isActive():

@@ -4,8 +4,8 @@ Each kind of work is a class with the same shape: `run(control)` does the work o
 returns its result, `cancel()` asks it to stop (thread-safe, from the GUI thread), and `description`
 names it for the status bar and the Activity view. The texts the window shows about a job (its status
 line, what its result means, how it failed) are the job's own methods too, so the window and the
-controller never ask which kind of job they hold. An import and a regroup are here; a sync, a
-consolidation or an export would be one more subclass of `Job`, with nothing else to change.
+controller never ask which kind of job they hold. An import and a regroup are here, a sync (an import of
+folders already imported) in sync.py; a consolidation or an export would be one more subclass of `Job`.
 
 `run` gets a `JobControl`: the library folder, the cancel/pause state the pipeline checks between
 steps, a listener that turns pipeline events into batched progress signals, and the pool of photo
@@ -68,6 +68,7 @@ class Job:
     pausable: ClassVar[bool] = False
     blocks_history: ClassVar[bool] = False  # Undo/Redo wait for it (it rewrites what the history replays)
     dropped_by_cancel: ClassVar[bool] = False  # Cancel also drops queued jobs of this kind
+    adds_roots: ClassVar[bool] = False  # it imports new paths: the folder watcher follows them once it ends
 
     def __init__(self, settings: Settings) -> None:
         from ..pipeline.events import ImportControl
@@ -136,6 +137,7 @@ class ImportJob(Job):
     noun = "the import"
     pausable = True
     dropped_by_cancel = True
+    adds_roots = True
 
     def __init__(self, paths: Sequence[str | os.PathLike[str]], settings: Settings) -> None:
         super().__init__(settings)
@@ -152,22 +154,28 @@ class ImportJob(Job):
         return "\n".join(self.paths)
 
     def run(self, control: JobControl) -> ImportReport:
+        from ..library import open_library
+
+        with open_library(control.library_dir) as library:
+            return self.ingest(control, library, self.paths)
+
+    def ingest(self, control: JobControl, library: Any, paths: list[str] | None, *, remember: bool = True,
+               listener: CountingListener | None = None) -> ImportReport:
+        """Import `paths` (None: every imported folder again) into the open `library`."""
         from ..engines import create_engine
         from ..imaging.thumbnails import cache_dir_for
-        from ..library import open_library
         from ..pipeline import ingest
 
-        listener = _CountingListener(control.listener)
-        with open_library(control.library_dir) as library:
-            engine = create_engine(self.settings, library)
-            try:
-                workers = control.photo_workers(self.settings.effective_workers(), engine.needs,
-                                                str(cache_dir_for(control.library_dir)))
-                report = ingest(self.paths, library, engine, threshold=import_threshold(self.settings, library),
-                                listener=listener, control=control.state, photo_workers=workers)
-            finally:
-                control.listener.flush()
-                engine.close()
+        listener = listener or CountingListener(control.listener)
+        engine = create_engine(self.settings, library)
+        try:
+            workers = control.photo_workers(self.settings.effective_workers(), engine.needs,
+                                            str(cache_dir_for(control.library_dir)))
+            report = ingest(paths, library, engine, threshold=import_threshold(self.settings, library),
+                            listener=listener, control=control.state, photo_workers=workers, remember=remember)
+        finally:
+            control.listener.flush()
+            engine.close()
         report.photos_added = listener.added
         return report
 
@@ -224,22 +232,35 @@ class ImportJob(Job):
         return text
 
 
-class _CountingListener:
-    """Passes the import's events on, counting the photos it added (ImportReport.photos_added)."""
+class CountingListener:
+    """Passes the import's events on, counting the photos it added (ImportReport.photos_added).
 
-    def __init__(self, listener: Any) -> None:
+    With `known_failures` (path -> reason, as the library recorded them before), a file that fails again
+    for the same reason is passed on as unchanged and counted in `repeated`: a sync does not list again,
+    at every change in its folder, a file the user was already told about.
+    """
+
+    def __init__(self, listener: Any, known_failures: dict[str, str] | None = None) -> None:
         self.listener = listener
+        self.known_failures = known_failures or {}
         self.added = 0
+        self.repeated = 0
 
     def scan_finished(self, total: int) -> None:
         self.listener.scan_finished(total)
 
     def photo_done(self, event: PhotoDone) -> None:
         self.added += event.status == "new"
+        if event.status == "failed" and self.known_failures.get(event.path) == event.reason:
+            self.repeated += 1
+            event = replace(event, status="unchanged", reason=None)
         self.listener.photo_done(event)
 
     def face_outcome(self, outcome: FaceOutcome) -> None:
         self.listener.face_outcome(outcome)
+
+    def consolidated(self, lines: list[str]) -> None:
+        self.listener.consolidated(lines)
 
 
 class RegroupJob(Job):

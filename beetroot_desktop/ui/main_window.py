@@ -1,12 +1,14 @@
-"""The main window: sidebar (People, All Photos, Unassigned faces, Activity), pages, job status bar.
+"""The main window: sidebar (People, All Photos, Unassigned faces, Activity, and Missing photos while some
+are), pages, job status bar.
 
 The window appears before the library is opened (first paint never waits for it); `open_library()`
 then builds the pages. Files and folders dropped anywhere on the window are imported on the job thread;
 the window only receives signals, and refreshes its views from a short timer.
 
 Its parts: the frame (shell.py), the actions and menus (actions.py), the job side (window_jobs.py), the
-Edit and View commands (window_edits.py), small dialogs (dialogs.py). Everything built once (the frame,
-the actions, the job controller) is connected once, here; each library gets new pages and a new context.
+Edit and View commands (window_edits.py), following the disk (window_disk.py), small dialogs (dialogs.py).
+Everything built once (the frame, the actions, the job controller, the folder watcher) is connected once,
+here; each library gets new pages and a new context.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from .actions import build_menus, create_actions, shortcut_rows
 from .activity import ActivityModel, ActivityPage
 from .job_runner import JobController
 from .shell import Banners, DropOverlay, ImportStatus, Sidebar
+from .window_disk import DiskMixin
 from .window_edits import EditsMixin
 from .window_jobs import JobsMixin
 
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
     from ..config import Settings
     from ..library import Library
     from .context import LibraryContext
+    from .missing_page import MissingPage
     from .pages import PeoplePage, PhotosPage, UnassignedPage
     from .person_page import PersonPage
     from .settings_dialog import SettingsChange, SettingsDialog
@@ -45,7 +49,7 @@ MIN_SIZE = QSize(600, 440)
 NARROW_WINDOW = 820  # below this width the sidebar gives the pages some of its room
 
 
-class MainWindow(EditsMixin, JobsMixin, QMainWindow):
+class MainWindow(EditsMixin, JobsMixin, DiskMixin, QMainWindow):
     libraryOpened = Signal()
 
     def __init__(self, settings: Settings, library_dir: Path, *, library_override: bool = False) -> None:
@@ -75,6 +79,7 @@ class MainWindow(EditsMixin, JobsMixin, QMainWindow):
         self.actions_by_name = create_actions(self)
         build_menus(self.menuBar(), self.actions_by_name)
         self._connect_jobs()
+        self._connect_disk()
         self._update_actions()
 
     def _build_shell(self) -> None:
@@ -145,6 +150,7 @@ class MainWindow(EditsMixin, JobsMixin, QMainWindow):
 
     def set_library(self, library: Library) -> None:
         from .context import LibraryContext
+        from .missing_page import MissingPage
         from .pages import PeoplePage, PhotosPage, UnassignedPage
         from .person_page import PersonPage
         from .viewer import PhotoViewer
@@ -162,6 +168,7 @@ class MainWindow(EditsMixin, JobsMixin, QMainWindow):
         self.unassigned_page: UnassignedPage = UnassignedPage(ctx)
         self.person_page: PersonPage = PersonPage(ctx, self.people_page.model)
         self.viewer: PhotoViewer = PhotoViewer(ctx)
+        self.missing_page: MissingPage = MissingPage(ctx)
         self.people_page.menu_actions = {k: self.actions_by_name[k] for k in ("rename", "merge", "hide")}
         self.people_page.personOpened.connect(self.open_person)
         self.people_page.importRequested.connect(self.choose_folder)
@@ -180,7 +187,10 @@ class MainWindow(EditsMixin, JobsMixin, QMainWindow):
         self.viewer.back.connect(self.back)
         self.viewer.personOpened.connect(self.open_person)
         self.viewer.status.connect(self.flash)
-        self.section_pages = [self.people_page, self.photos_page, self.unassigned_page, self.activity_page]
+        self.missing_page.locateRequested.connect(self.locate_missing)
+        self.missing_page.status.connect(self.flash)
+        self.section_pages = [self.people_page, self.photos_page, self.unassigned_page, self.activity_page,
+                              self.missing_page]
         for page in self._library_pages():
             self.pages.addWidget(page)
         self.show_section(0)
@@ -190,6 +200,7 @@ class MainWindow(EditsMixin, JobsMixin, QMainWindow):
         self._data_version = library.data_version()
         self._refresh_history()
         self._poll.start()
+        self._follow_disk()
         self.libraryOpened.emit()
         if self._pending_paths:
             paths, self._pending_paths = self._pending_paths, []
@@ -240,6 +251,7 @@ class MainWindow(EditsMixin, JobsMixin, QMainWindow):
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
         self.pages.setCurrentWidget(self.section_pages[row])
+        self.sidebar.set_counts(self.counts)  # Missing photos, left with none, is no longer listed
         self._update_actions()
 
     def _nav_changed(self, row: int) -> None:
@@ -341,6 +353,8 @@ class MainWindow(EditsMixin, JobsMixin, QMainWindow):
             self._stale.add(id(self.people_page))
         elif page is self.viewer:
             self.viewer.reload()
+        elif page is self.missing_page:
+            self.missing_page.refresh()
 
     def _refresh_counts(self) -> None:
         if self.ctx is not None:
@@ -352,6 +366,7 @@ class MainWindow(EditsMixin, JobsMixin, QMainWindow):
         self.counts = counts
         self.sidebar.set_counts(counts)
         self.people_page.set_counts(counts)
+        self._update_actions()  # Missing Photos in the View menu
 
     # -- settings --------------------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
@@ -379,6 +394,8 @@ class MainWindow(EditsMixin, JobsMixin, QMainWindow):
             if change.regroup_at is not None:
                 # The open library regroups and keeps the threshold itself; other libraries are not touched.
                 self.controller.regroup(change.regroup_at, change.new, max_index_calls=change.index_calls)
+        if change.watch_changed:
+            self._follow_disk()
         if change.library_changed and not self.library_override:
             from ..config import resolve_library_dir
 
@@ -415,6 +432,7 @@ class MainWindow(EditsMixin, JobsMixin, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel the running job and wait for it (job_runner.py: a job that outlives the wait is never
         destroyed while it runs), then close the library."""
+        self._stop_following()  # first: no sync is queued while the jobs stop
         if self.controller.current is not None:
             self.flash(self.controller.current.cancelling_text())
         self.controller.shutdown()

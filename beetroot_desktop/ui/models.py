@@ -42,6 +42,7 @@ ThumbFailedRole = Qt.ItemDataRole.UserRole + 4
 NamedRole = Qt.ItemDataRole.UserRole + 5
 StatusRole = Qt.ItemDataRole.UserRole + 6
 FocusRole = Qt.ItemDataRole.UserRole + 7  # (x, y) fractions of the picture a square crop centres on
+OfflineRole = Qt.ItemDataRole.UserRole + 8  # the photo's folder or drive is out of reach: shown dimmed
 
 PERSON_MIME = "application/x-beetroot-person-ids"
 PAGE = 48  # rows whose details are read together
@@ -453,9 +454,12 @@ class PhotoGridModel(PersonItemsModel):
             return _date_text(info["taken_at"])
         if role == FocusRole:
             return None if info["focus_x"] is None else (info["focus_x"], info["focus_y"])
+        if role == OfflineRole:
+            return info["presence"] == "offline"
         if role == Qt.ItemDataRole.ToolTipRole:
             when = _date_text(info["taken_at"]) or "no date"
-            return f"{info['path']}\n{when} · {plural(info['faces'], 'face')}"
+            text = f"{info['path']}\n{when} · {plural(info['faces'], 'face')}"
+            return text + self.ctx.offline_note(info["path"]) if info["presence"] == "offline" else text
         if role in (Qt.ItemDataRole.DecorationRole, ThumbFailedRole):
             key = ThumbKey("photo", info["sha256"], None, info["path"]) if info["sha256"] else None
             return self.thumb_data(photo_id, key, role)
@@ -493,8 +497,11 @@ class FaceGridModel(PersonItemsModel):
             return "first face" if sim is None else f"{sim:.1f}% match"
         if role == StatusRole:
             return info["status"]
+        if role == OfflineRole:
+            return info["presence"] == "offline"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{info['path']}\n{face_reason(info['status'], info['reason'])}"
+            text = f"{info['path']}\n{face_reason(info['status'], info['reason'])}"
+            return text + self.ctx.offline_note(info["path"]) if info["presence"] == "offline" else text
         if role in (Qt.ItemDataRole.DecorationRole, ThumbFailedRole):
             box = (info["left"], info["top"], info["width"], info["height"])
             key = ThumbKey("face", info["sha256"], box, info["path"]) if info["sha256"] else None

@@ -268,6 +268,24 @@ def assign_face(ctx: LibraryContext, face_id: int, person_id: str, status: Statu
                     on_done=_say(status, "Face added to the person")).ok
 
 
+def remove_photos(ctx: LibraryContext, photo_ids: Sequence[int], status: Status | None = None) -> int | None:
+    """Take photos the library cannot reach (missing or offline) out of it for good, with their faces; their
+    files are never touched. A photo found again since it was chosen stays. Returns how many were removed."""
+
+    def remove(library: Library) -> tuple[int, int]:
+        out = [pid for pid in photo_ids if (row := library.photo(pid)) is not None and row["presence"] != "present"]
+        return library.remove_photos(out), len(photo_ids) - len(out)
+
+    def done(result: tuple[int, int]) -> None:
+        removed, back = result
+        if status is not None:
+            text = f"Removed {plural(removed, 'photo')} from the library; the files were not touched"
+            status(text + (f" ({plural(back, 'photo')} found again meanwhile stayed)" if back else ""))
+
+    outcome = run_edit(ctx, "remove the photos", remove, on_done=done)
+    return outcome.result[0] if outcome.ok else None
+
+
 def step_history(ctx: LibraryContext, which: str, status: Status | None = None) -> EditEntry | None:
     """Undo or redo the library's last edit (the history lives in the library file): the entry replayed,
     or None when there was nothing to replay, the library refused, or the replay runs in the background

@@ -43,6 +43,10 @@ class SettingsChange:
     def library_changed(self) -> bool:
         return self.old.library_dir != self.new.library_dir
 
+    @property
+    def watch_changed(self) -> bool:
+        return self.old.watch_folders != self.new.watch_folders
+
 
 def _tab(*pages: QWidget, note: QLabel | None = None) -> QWidget:
     tab = QWidget()

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -88,7 +89,7 @@ class SettingsPage(QGroupBox):
 
 
 class LibraryPage(SettingsPage):
-    """Where the library lives."""
+    """Where the library lives, and whether it follows the imported folders while the app runs."""
 
     def __init__(self, settings: Settings, ctx: LibraryContext | None, *, library_override: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -116,6 +117,10 @@ class LibraryPage(SettingsPage):
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
         form.addRow(label)
+        self.watch = QCheckBox("Watch imported folders and import changes automatically")
+        self.watch.setToolTip("New photos are imported, and moved or deleted ones followed, while Beetroot runs."
+                              " File › Sync Library looks at every imported folder now.")
+        form.addRow(self.watch)
         self.load(settings)
 
     def _browse(self) -> None:
@@ -132,6 +137,7 @@ class LibraryPage(SettingsPage):
 
     def load(self, settings: Settings) -> None:
         self.library.setText(settings.library_dir)
+        self.watch.setChecked(settings.watch_folders)
 
     def check(self) -> list[str]:
         from ..config import library_dir_problem
@@ -152,4 +158,5 @@ class LibraryPage(SettingsPage):
 
     def save(self, settings: Settings) -> str | None:
         settings.library_dir = self.text()
+        settings.watch_folders = self.watch.isChecked()
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,15 +24,26 @@ from . import icons, style
 from .widgets import Banner
 
 SECTIONS = (("people", "People", "people"), ("photos", "All Photos", "photos"),
-            ("unassigned", "Unassigned faces", "unknown"), ("activity", "Activity", "activity"))
+            ("unassigned", "Unassigned faces", "unknown"), ("activity", "Activity", "activity"),
+            ("missing", "Missing photos", "missing"))
+MISSING_ROW = 4  # listed only while some photos are missing or offline: last, so the rows above never move
+
+
+def section_count(key: str, counts: dict[str, int]) -> int:
+    """The number a section's row shows: Missing photos counts the offline ones too."""
+    if key == "missing":
+        return counts.get("missing", 0) + counts.get("offline", 0)
+    return counts.get(key, 0)
 
 
 class NavDelegate(QStyledItemDelegate):
-    """Sidebar rows with a muted count on the right (counts kept here, by row)."""
+    """Sidebar rows with a muted count on the right (counts kept here, by row); a row that asks for
+    attention (Missing photos) has its count in a badge."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counts: dict[int, int] = {}
+        self.badges: set[int] = {MISSING_ROW}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -41,9 +52,20 @@ class NavDelegate(QStyledItemDelegate):
         if not count:  # nothing to count: no number, like a mail client's empty folder
             return
         painter.save()
-        painter.setPen(QColor(style.MUTED))
-        rect = option.rect.adjusted(0, 0, -22, 0)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{count:,}")
+        text = f"{count:,}"
+        if index.row() in self.badges:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            width = max(22, painter.fontMetrics().horizontalAdvance(text) + 12)
+            badge = QRectF(option.rect.right() - 18 - width, option.rect.center().y() - 10, width, 20)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(style.ACCENT))
+            painter.drawRoundedRect(badge, 10, 10)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        else:
+            painter.setPen(QColor(style.MUTED))
+            rect = option.rect.adjusted(0, 0, -22, 0)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -77,6 +99,7 @@ class Sidebar(QWidget):
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for _key, label, icon_name in SECTIONS:
             self.nav.addItem(QListWidgetItem(icons.icon(icon_name, style.TEXT, 20), label))
+        self.nav.setRowHidden(MISSING_ROW, True)
         side.addWidget(self.nav, 1)
         self.import_button = QPushButton(icons.icon("import", "#ffffff", 18), "  Import Folder…", objectName="Primary")
         self.import_button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -99,7 +122,10 @@ class Sidebar(QWidget):
 
     def set_counts(self, counts: dict[str, int]) -> None:
         for row, (key, _label, _icon) in enumerate(SECTIONS):
-            self.nav_delegate.counts[row] = counts.get(key, 0)
+            self.nav_delegate.counts[row] = section_count(key, counts)
+        # Missing photos is listed while there are some, and while it is open (it says when none are left).
+        missing = self.nav_delegate.counts[MISSING_ROW]
+        self.nav.setRowHidden(MISSING_ROW, not missing and self.nav.currentRow() != MISSING_ROW)
         self.nav.viewport().update()
 
 

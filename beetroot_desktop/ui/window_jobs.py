@@ -177,7 +177,7 @@ class JobsMixin:
         outcome = job.outcome(result)
         if outcome.error:
             self.error_banner.show_message(outcome.text)
-        else:
+        elif outcome.text:  # a quiet sync that changed nothing says nothing
             self.flash(outcome.text, 10000)
 
     def _job_failed(self: Any, job: Job, message: str) -> None:

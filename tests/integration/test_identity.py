@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ from beetroot_desktop.cli import main
 from beetroot_desktop.library import open_library
 from beetroot_desktop.library.schema import APPLICATION_ID
 
-SCHEMAS = Path(__file__).parent / "schemas"
+SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"  # tests/schemas
 
 
 def build_fixture(version: int, lib_dir: Path) -> Path:
@@ -59,9 +61,27 @@ def obama_of(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return max(rows, key=lambda p: p["faces"])
 
 
-def test_a_threshold_round_trip_then_an_import_splits_no_one(tmp_path, photos_dir, labels, capsys):
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory, photos_dir: Path) -> Callable[..., None]:
+    """`imported(lib, *folders)`: LIB as `beetroot import --library LIB FOLDERS` leaves it (the folders under
+    the sample photos). The import runs through the CLI once per set of folders in this module (dlib and
+    worker processes, seconds); each test gets its own copy of the library it made."""
+    made: dict[tuple[str, ...], Path] = {}
+
+    def imported(lib: str, *folders: str) -> None:
+        if folders not in made:
+            template = tmp_path_factory.mktemp("cli-import") / "lib"
+            paths = [str(photos_dir / folder) for folder in folders]
+            assert main(["import", "--library", str(template), *paths, "--json"]) == 0
+            made[folders] = template
+        shutil.copytree(made[folders], lib)
+
+    return imported
+
+
+def test_a_threshold_round_trip_then_an_import_splits_no_one(tmp_path, photos_dir, labels, capsys, imported):
     lib, fresh = str(tmp_path / "lib"), str(tmp_path / "fresh")
-    assert run(capsys, "import", "--library", lib, str(photos_dir / "events"), str(photos_dir / "family"))[0] == 0
+    imported(lib, "events", "family")
     code, strict = run(capsys, "regroup", "--library", lib, "--threshold", "99.8", "--yes")
     assert code == 0 and strict["applied"] and strict["people"] > 7
     code, back = run(capsys, "regroup", "--library", lib, "--threshold", "95", "--yes")
@@ -74,14 +94,14 @@ def test_a_threshold_round_trip_then_an_import_splits_no_one(tmp_path, photos_di
         assert grouping_errors(library, photos_dir, labels) == []
         assert library.saved_threshold() == 95.0
     # Exactly what a library that never regrouped holds.
-    assert run(capsys, "import", "--library", fresh, str(photos_dir / "events"), str(photos_dir / "family"))[0] == 0
+    imported(fresh, "events", "family")
     assert run(capsys, "import", "--library", fresh, str(photos_dir / "misc"))[0] == 0
     assert partition(lib) == partition(fresh)
 
 
-def test_not_this_person_on_a_first_face_keeps_the_name_through_any_regroup(tmp_path, photos_dir, capsys):
+def test_not_this_person_on_a_first_face_keeps_the_name_through_any_regroup(tmp_path, photos_dir, capsys, imported):
     lib = str(tmp_path / "lib")
-    assert run(capsys, "import", "--library", lib, str(photos_dir))[0] == 0
+    imported(lib, ".")
     obama = obama_of(people(capsys, lib))
     assert run(capsys, "rename", obama["person_id"], "Barack Obama", "--library", lib)[0] == 0
     with open_library(lib) as library:
@@ -99,9 +119,9 @@ def test_not_this_person_on_a_first_face_keeps_the_name_through_any_regroup(tmp_
     assert named[0]["faces"] == obama["faces"] - 1
 
 
-def test_a_merge_survives_a_threshold_round_trip_and_undo_takes_it_back(tmp_path, photos_dir, capsys):
+def test_a_merge_survives_a_threshold_round_trip_and_undo_takes_it_back(tmp_path, photos_dir, capsys, imported):
     lib = str(tmp_path / "lib")
-    assert run(capsys, "import", "--library", lib, str(photos_dir))[0] == 0
+    imported(lib, ".")
     rows = people(capsys, lib)
     # Two people who never share a photo: Kit Harington and Alex Lacamoire.
     target = next(p for p in rows if any(ph.endswith("john1.jpeg") for ph in p["photos"]))
@@ -130,9 +150,9 @@ def test_a_merge_survives_a_threshold_round_trip_and_undo_takes_it_back(tmp_path
     assert ids[target["person_id"]] == target["faces"] and ids[source["person_id"]] == source["faces"]
 
 
-def test_a_name_stays_on_one_row_after_a_loose_regroup_and_an_import(tmp_path, photos_dir, labels, capsys):
+def test_a_name_stays_on_one_row_after_a_loose_regroup_and_an_import(tmp_path, photos_dir, labels, capsys, imported):
     lib = str(tmp_path / "lib")
-    assert run(capsys, "import", "--library", lib, str(photos_dir / "events"), str(photos_dir / "family"))[0] == 0
+    imported(lib, "events", "family")
     obama = obama_of(people(capsys, lib))
     assert run(capsys, "rename", obama["person_id"], "Barack", "--library", lib)[0] == 0
     assert run(capsys, "regroup", "--library", lib, "--threshold", "90", "--yes")[0] == 0
@@ -145,9 +165,9 @@ def test_a_name_stays_on_one_row_after_a_loose_regroup_and_an_import(tmp_path, p
     assert set(misc_obama) - {"misc/obama_copy.jpg"} <= in_named  # the new faces followed the name
 
 
-def test_edit_verbs_refuse_unknown_and_ambiguous_people_with_exit_2(tmp_path, photos_dir, capsys):
+def test_edit_verbs_refuse_unknown_and_ambiguous_people_with_exit_2(tmp_path, photos_dir, capsys, imported):
     lib = str(tmp_path / "lib")
-    assert run(capsys, "import", "--library", lib, str(photos_dir / "family" / "2019"))[0] == 0
+    imported(lib, "family/2019")
     rows = people(capsys, lib)
     assert run(capsys, "rename", "nobody-at-all", "X", "--library", lib) == (2, "beetroot: no person has the id or"
                                                                              " the name 'nobody-at-all' (see"
@@ -178,9 +198,9 @@ def test_plain_people_output_escapes_names_that_could_forge_lines(tmp_path, phot
     assert people(capsys, lib)[0]["name"] == "Joe\u202e\x1b[31m"  # JSON stays exact
 
 
-def test_undo_works_after_a_restart_and_a_new_edit_forgets_the_redo(tmp_path, photos_dir, capsys):
+def test_undo_works_after_a_restart_and_a_new_edit_forgets_the_redo(tmp_path, photos_dir, capsys, imported):
     lib = str(tmp_path / "lib")
-    assert run(capsys, "import", "--library", lib, str(photos_dir / "family" / "2019"))[0] == 0
+    imported(lib, "family/2019")
     person = people(capsys, lib)[0]["person_id"]
     assert run(capsys, "rename", person, "Ann", "--library", lib)[1]["undo"] == "Rename to \u201cAnn\u201d"
     assert run(capsys, "rename", person, "Bea", "--library", lib)[0] == 0
@@ -236,9 +256,10 @@ def by_photo(rows: list[dict[str, Any]], name: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("how", ["assign", "split"])
-def test_moving_a_founding_face_away_keeps_its_person_and_drags_no_one(tmp_path, photos_dir, labels, capsys, how):
+def test_moving_a_founding_face_away_keeps_its_person_and_drags_no_one(tmp_path, photos_dir, labels, capsys, how,
+                                                                      imported):
     lib = str(tmp_path / "lib")
-    assert run(capsys, "import", "--library", lib, str(photos_dir / "events"), str(photos_dir / "family"))[0] == 0
+    imported(lib, "events", "family")
     rows = people(capsys, lib)
     obama, alex = obama_of(rows), by_photo(rows, "alex_img1.jpg")
     path, idx = founder(lib, obama["person_id"])
@@ -257,9 +278,9 @@ def test_moving_a_founding_face_away_keeps_its_person_and_drags_no_one(tmp_path,
     assert moved["faces"] == (alex["faces"] + 1 if how == "assign" else 1)  # the one face, nothing dragged along
 
 
-def test_not_this_person_on_a_first_face_then_an_import_still_finds_the_person(tmp_path, photos_dir, capsys):
+def test_not_this_person_on_a_first_face_then_an_import_still_finds_the_person(tmp_path, photos_dir, capsys, imported):
     lib = str(tmp_path / "lib")
-    assert run(capsys, "import", "--library", lib, str(photos_dir / "events"), str(photos_dir / "family"))[0] == 0
+    imported(lib, "events", "family")
     obama = obama_of(people(capsys, lib))
     assert run(capsys, "rename", obama["person_id"], "Barack", "--library", lib)[0] == 0
     path, idx = founder(lib, obama["person_id"])
@@ -270,9 +291,9 @@ def test_not_this_person_on_a_first_face_then_an_import_still_finds_the_person(t
     assert len(barack) == 1 and barack[0]["faces"] == obama["faces"] - 1 + 8
 
 
-def test_merge_split_merge_split_gives_the_same_people_back(tmp_path, photos_dir, labels, capsys):
+def test_merge_split_merge_split_gives_the_same_people_back(tmp_path, photos_dir, labels, capsys, imported):
     lib = str(tmp_path / "lib")
-    assert run(capsys, "import", "--library", lib, str(photos_dir))[0] == 0
+    imported(lib, ".")
     rows = people(capsys, lib)
     kit, alex = by_photo(rows, "john1.jpeg"), by_photo(rows, "alex_img1.jpg")
     for _ in range(2):
@@ -284,10 +305,11 @@ def test_merge_split_merge_split_gives_the_same_people_back(tmp_path, photos_dir
         assert grouping_errors(library, photos_dir, labels) == []
 
 
-def test_faces_imported_during_a_merge_follow_their_person_when_it_is_split_or_undone(tmp_path, photos_dir, capsys):
+def test_faces_imported_during_a_merge_follow_their_person_when_it_is_split_or_undone(tmp_path, photos_dir, capsys,
+                                                                                     imported):
     for how in ("split", "undo"):
         lib = str(tmp_path / how)
-        assert run(capsys, "import", "--library", lib, str(photos_dir / "events"), str(photos_dir / "family"))[0] == 0
+        imported(lib, "events", "family")
         rows = people(capsys, lib)
         kit, alex = by_photo(rows, "john1.jpeg"), by_photo(rows, "alex_img1.jpg")
         assert run(capsys, "merge", kit["person_id"], alex["person_id"], "--library", lib)[0] == 0
@@ -301,9 +323,9 @@ def test_faces_imported_during_a_merge_follow_their_person_when_it_is_split_or_u
         assert not any("alex" in ph for ph in rows[kit["person_id"]]), how
 
 
-def test_a_name_lent_by_a_merge_goes_back_with_the_split(tmp_path, photos_dir, capsys):
+def test_a_name_lent_by_a_merge_goes_back_with_the_split(tmp_path, photos_dir, capsys, imported):
     lib = str(tmp_path / "lib")
-    assert run(capsys, "import", "--library", lib, str(photos_dir / "events"), str(photos_dir / "family"))[0] == 0
+    imported(lib, "events", "family")
     rows = people(capsys, lib)
     kit, alex = by_photo(rows, "john1.jpeg"), by_photo(rows, "alex_img1.jpg")
     assert run(capsys, "rename", kit["person_id"], "Kit", "--library", lib)[0] == 0
@@ -314,9 +336,9 @@ def test_a_name_lent_by_a_merge_goes_back_with_the_split(tmp_path, photos_dir, c
     assert names[kit["person_id"]] == "Kit" and names[alex["person_id"]] is None
 
 
-def test_edits_that_change_nothing_leave_no_undo_entry(tmp_path, photos_dir, capsys):
+def test_edits_that_change_nothing_leave_no_undo_entry(tmp_path, photos_dir, capsys, imported):
     lib = str(tmp_path / "lib")
-    assert run(capsys, "import", "--library", lib, str(photos_dir / "family" / "2019"))[0] == 0
+    imported(lib, "family/2019")
     person = people(capsys, lib)[0]["person_id"]
     assert run(capsys, "regroup", "--threshold", "95", "--yes", "--library", lib)[0] == 0  # only saves 95
     assert run(capsys, "rename", person, "X", "--library", lib)[1]["undo"] == "Rename to \u201cX\u201d"
@@ -327,9 +349,9 @@ def test_edits_that_change_nothing_leave_no_undo_entry(tmp_path, photos_dir, cap
         assert library.saved_threshold() == 95.0
 
 
-def test_hostile_references_get_a_message_not_a_traceback(tmp_path, photos_dir, capsys):
+def test_hostile_references_get_a_message_not_a_traceback(tmp_path, photos_dir, capsys, imported):
     lib = str(tmp_path / "lib")
-    assert run(capsys, "import", "--library", lib, str(photos_dir / "events"))[0] == 0
+    imported(lib, "events")
     rows = people(capsys, lib)
     a, b = rows[0]["person_id"], rows[1]["person_id"]
     two = str(photos_dir / "events" / "two_people.jpg")

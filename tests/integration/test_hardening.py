@@ -56,7 +56,9 @@ def beetroot(*args: str, env: dict[str, str | None] | None = None, cwd: Path | N
     `env` values of None remove a variable. `as_user`: as root, drop the capabilities that let root write
     any file, so permission bits count as for an ordinary user. `wrapper`: Python code run before main().
     """
-    full = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "tests")])}
+    # The helpers in tests/, and this module (PYTHON_KEYRING_BACKEND=test_hardening.SubprocessKeyring).
+    here = Path(__file__).resolve().parent
+    full = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "tests"), str(here)])}
     home = Path(full["BEETROOT_CONFIG_DIR"]).parent / "home"
     full.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"))
     for key, value in (env or {}).items():

@@ -14,7 +14,7 @@ from ui_helpers import IMPORT_TIMEOUT_MS, open_window
 
 from beetroot_desktop.ui.jobs import ImportJob, Job, JobControl, Outcome
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 class CountJob(Job):

@@ -181,8 +181,12 @@ class IdentityMachine(RuleBasedStateMachine):
         spent = self.paid_calls() - calls
         assert spent <= plan.index_calls, f"{spent} paid IndexFaces calls, {plan.index_calls} announced"
         self.threshold = threshold
-        again = plan_regroup(self.lib, threshold)
-        assert again.changed_faces == 0 and again.index_calls == 0, "a regroup is not a fixed point"
+        # A fixed point as the user sees it: the same regroup again changes nothing and costs nothing. (The
+        # plan alone may differ: consolidation joins people after the replay, pipeline/consolidate.py.)
+        after = partition(self.lib)
+        calls = self.paid_calls()
+        regroup(self.lib, threshold, engine_factory=lambda _: self.make_engine(self.lib))
+        assert partition(self.lib) == after and self.paid_calls() == calls, "a regroup is not a fixed point"
 
     @precondition(lambda self: self.lib.people())
     @rule(data=st.data(), name=NAMES)

@@ -30,7 +30,7 @@ from beetroot_desktop.cli.progress import Progress, live_progress_allowed, short
 
 pytestmark = pytest.mark.slow
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 COLUMNS = 110
 FACE_LINE = r"(Match: idx=\d+ personId=\S+ similarity=\d+\.\d|NoMatch: idx=\d+ threshold=95\.0 -> indexing)"
 SUMMARY = (r"Imported: (\d+) photos seen, (\d+) new, \d+ unchanged, \d+ duplicates, \d+ failed, (\d+) faces,"
