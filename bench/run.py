@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import gui, scale, sync
+from . import gui, review, scale, sync
 from .imports import ImportFigures, run_imports, sample_quality
 from .makelib import has_labels, make_library
 from .measure import Stat
@@ -198,6 +198,16 @@ def build_rows(imp: ImportFigures | None, sample: tuple | None, sc: scale.ScaleF
     return rows
 
 
+def review_rows(figs: review.ReviewFigures) -> list[Row]:
+    consolidation, page = Stat(figs.consolidate_s), Stat(figs.page_ms)
+    return [
+        Row(f"consolidation, {figs.faces:,} faces / {figs.people:,} people (off the GUI thread)",
+            consolidation.fmt(2, " s"), "< 2 s", consolidation.median < 2),
+        Row(f"Review page opens: first {review.PAGE} of {figs.questions:,} questions, fresh connection",
+            page.fmt(1, " ms"), "< 200 ms", page.median < 200),
+    ]
+
+
 def sync_rows(figs: sync.SyncFigures) -> list[Row]:
     med = Stat(figs.sync_s)
     return [
@@ -235,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     notes: list[str] = []
     imp = sample = sc = None
+    review_figs: review.ReviewFigures | None = None
     gui_figs: dict[str, object] = {}
     photos_dir = args.photos.resolve()
 
@@ -256,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
             t = time.perf_counter()
             folder = scale.build(out, args.scale)
             sc = scale.measure(folder, repeats=max(3, args.repeats), build_s=time.perf_counter() - t)
+        with timed(log, "consolidation and the Review page at that scale"):
+            review_figs = review.measure(folder, repeats=max(3, args.repeats))
     sync_figs = None
     if "sync" not in args.skip:
         with timed(log, f"sync of {args.sync_photos:,} photos on disk, nothing changed"):
@@ -267,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = build_rows(imp, sample, sc, gui_figs, notes)
     if sync_figs is not None:
         rows += sync_rows(sync_figs)
+    if review_figs is not None:
+        rows += review_rows(review_figs)
     command = "make bench" + "".join(
         f" {k}={v}" for k, v in (("BENCH_N", args.n), ("BENCH_PEER_N", args.peer_n), ("BENCH_REPEATS", args.repeats))
         if str(v) != {"BENCH_N": "300", "BENCH_PEER_N": "60", "BENCH_REPEATS": "3"}[k])
@@ -285,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         "imports": imp.to_json() if imp else None,
         "scale": sc.to_json() if sc else None,
         "sync": sync_figs.to_json() if sync_figs else None,
+        "review": review_figs.to_json() if review_figs else None,
     }, indent=1, default=str))
     if args.readme:
         write_readme(args.readme, text)

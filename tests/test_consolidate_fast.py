@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from beetroot_desktop.engines.calibration import max_distance
+from beetroot_desktop.engines.calibration import max_distance, similarity
 from beetroot_desktop.library import FaceRecord, Library, open_library
 from beetroot_desktop.pipeline.consolidate import consolidate
 
@@ -26,8 +26,17 @@ def near(base: np.ndarray, distance: float) -> np.ndarray:
 
 
 class Maker:
+    """Photos as an import with the local engine leaves them, candidates included: each face keeps the
+    founding faces it was compared with (similarity 80 and above), as LocalEngine.search returns them."""
+
     def __init__(self, lib: Library) -> None:
         self.lib, self.n = lib, 0
+        self.founders: dict[str, np.ndarray] = {}
+
+    def candidates_of(self, vec: np.ndarray) -> tuple[tuple[str, float], ...]:
+        found = [(fid, round(float(similarity(np.linalg.norm(vec - other))), 4))
+                 for fid, other in self.founders.items()]
+        return tuple(sorted((c for c in found if c[1] >= 80.0), key=lambda c: -c[1]))
 
     def photo(self, faces: list[tuple[str | None, np.ndarray]], *, candidates: tuple[tuple[str, float], ...] = (),
               size: int = 120) -> int:
@@ -44,7 +53,9 @@ class Maker:
             records.append(FaceRecord(idx=idx, bbox=(10 + 200 * idx, 10, size, size), score=1.0, engine="local",
                                       status="indexed" if founding else "matched", descriptor=vec,
                                       engine_face_id=person if founding else None, person_id=person,
-                                      candidates=candidates))
+                                      candidates=candidates or self.candidates_of(vec)))
+            if founding:
+                self.founders[person] = vec
         return self.lib.record_photo(f"/p/{self.n}.jpg", sha256=f"{self.n:064x}", size=1, mtime_ns=1,
                                      width=2000, height=1000, taken_at=None, faces=records)
 

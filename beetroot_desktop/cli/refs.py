@@ -2,7 +2,7 @@
 
 PERSON is a person id (an id that was merged into another is refused with the way out) or an exact, unique
 name; anything else is a usage error (exit 2) that says what to do. The edit verbs (cli/edits.py) apply
-the same rules with the same words.
+the same rules with the same words (they import them from here).
 """
 
 from __future__ import annotations

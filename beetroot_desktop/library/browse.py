@@ -48,9 +48,20 @@ def _chunks(ids: Sequence[object]) -> list[Sequence[object]]:
 
 
 class BrowseMixin(Core):
+    def suggested_min_photos(self) -> int:
+        """The People grid's default "in at least N photos": 2 when people seen once swamp the grid (at
+        least 100 people, more than half of them in a single photo: strangers in the background, as real
+        libraries have them), else 1 (a small or curated library shows everyone)."""
+        total, once = self.conn.execute(
+            "SELECT count(*), coalesce(sum(photo_count = 1), 0) FROM people"
+            " WHERE merged_into IS NULL AND face_count > 0 AND hidden = 0").fetchone()
+        return 2 if total >= 100 and once * 2 > total else 1
+
     def person_rows(self, *, include_hidden: bool = True, name_filter: str = "",
-                    order: str = "count") -> list[PersonRow]:
+                    order: str = "count", min_photos: int = 1) -> list[PersonRow]:
         """Every person with at least one face: id, photo and face counts, hidden flag; in grid order.
+
+        `min_photos` keeps the people seen in at least that many photos (named people always stay).
 
         `order` is "count" (most photos first) or "name" (named people A-Z, then unnamed by count).
         `name_filter` keeps people whose shown name contains the text (case-insensitive).
@@ -58,6 +69,8 @@ class BrowseMixin(Core):
         if order not in PERSON_ORDERS:
             raise ValueError(f"order must be one of {', '.join(PERSON_ORDERS)}")
         hidden_sql = "" if include_hidden else " AND p.hidden = 0"
+        if min_photos > 1:
+            hidden_sql += f" AND (p.photo_count >= {int(min_photos)} OR p.name IS NOT NULL)"
         # photo_count and face_count are kept by triggers (schema v2): no count over every face here.
         rows = self.conn.execute(
             "SELECT p.person_id, p.photo_count AS photos, p.face_count AS faces, p.hidden, p.name"

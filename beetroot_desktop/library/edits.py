@@ -98,7 +98,10 @@ class EditsMixin(Core):
         """What the library re-establishes after an undo or redo moved the faces of `places` (people.py)."""
 
     def _prepare_recording(self) -> None:
-        if self._recording_ready:
+        # Made inside the first edit's transaction: an edit rolled back takes them with it, so the flag alone
+        # cannot be trusted after a rollback; one lookup in the connection's own schema settles it.
+        if self._recording_ready and self.conn.execute(
+                "SELECT 1 FROM temp.sqlite_master WHERE name = 'undo_target'").fetchone():
             return
         conn = self.conn
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS undo_target (edit_id INTEGER NOT NULL, phase TEXT NOT NULL)")

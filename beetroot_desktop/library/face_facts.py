@@ -15,6 +15,7 @@ from .people import MAX_NAME_LENGTH, PLACEHOLDER_NAME, PeopleMixin
 from .photos import FaceRecord
 
 NOT_A_FACE = "not a face (marked by you)"
+IGNORED = "ignored by you (a stranger in the background)"
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,12 @@ class FaceFactsMixin(PeopleMixin):
                     self.conn.execute("UPDATE faces SET person_id = ? WHERE id = ?", (target, face_id))
             return face_id
 
-    def mark_not_a_face(self, face_id: int) -> str | None:
+    def ignore_face(self, face_id: int) -> str | None:
+        """"Ignore this face": a stranger in the background leaves its person and every list, like a false
+        detection (undoable, like any edit)."""
+        return self.mark_not_a_face(face_id, reason=IGNORED, label="Ignore face")
+
+    def mark_not_a_face(self, face_id: int, *, reason: str = NOT_A_FACE, label: str = "Not a face") -> str | None:
         """"Not a face": a false detection (a poster, a pattern) leaves its person and every list for good.
 
         The photo keeps the row, marked, so the detection is not made again and no regroup or import puts
@@ -107,11 +113,11 @@ class FaceFactsMixin(PeopleMixin):
         person_id = row[0]
         if row[1]:
             return None
-        with self.edit("Not a face"):
+        with self.edit(label):
             self._stop_founding(face_id, None)
             self.conn.execute(
                 "UPDATE faces SET person_id = NULL, status = 'removed', reason = ?, confirmed = NULL,"
-                " matched_face_id = NULL, not_a_face = 1 WHERE id = ?", (NOT_A_FACE, face_id))
+                " matched_face_id = NULL, not_a_face = 1 WHERE id = ?", (reason, face_id))
             if person_id is not None:
                 self._keep_founded(person_id)
             self.drop_stale_covers()

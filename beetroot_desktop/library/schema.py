@@ -253,6 +253,12 @@ V6 = [
     # The file's inode beside its size and time: two files swapped by name with the same size and time
     # (uncompressed formats, coarse FAT times) are told apart without reading them.
     "ALTER TABLE files ADD COLUMN ino INTEGER",
+    # merge_tree (asked for every question shown) walks merged_into: without an index, a scan of every person.
+    "CREATE INDEX people_merged_into ON people(merged_into) WHERE merged_into IS NOT NULL",
+    # The founding faces alone (one per person): consolidation reads their candidates without touching the
+    # 300,000 other rows and their descriptors.
+    "CREATE INDEX faces_founding ON faces(engine_face_id, person_id)"
+    " WHERE status = 'indexed' AND engine_face_id IS NOT NULL",
     "CREATE TABLE review_skips ("
     " question TEXT PRIMARY KEY,"
     " at       REAL NOT NULL)",

@@ -1,8 +1,10 @@
 """Consolidation: people compared by all their faces, after every import and regroup.
 
 The upstream rule compares each new face with one founding face per person, so one person can end up as
-two (a face that matches the second photo of someone but not their first founds a new person). Comparing
-people by all their faces (descriptors of up to REPRESENTATIVES faces each) finds those splits:
+two (a face that matches the second photo of someone but not their first founds a new person). The pairs
+to look at come from the engine's stored answers (a face whose search returned the other person's
+founding face just under the threshold); those people are then compared by all their faces (descriptors
+of up to REPRESENTATIVES faces each):
 
 - **strong** evidence (the closest pair of faces at or above the threshold, and the faces on average no
   more than AVERAGE_MARGIN below it) joins the two automatically, as one undoable edit with its own
@@ -28,7 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..engines.calibration import max_distance, similarity
+from ..engines.calibration import similarity
 from ..library import Library
 
 log = logging.getLogger("beetroot.consolidate")
@@ -37,7 +39,6 @@ REPRESENTATIVES = 12  # faces per person compared: the first ones, which include
 MIN_FACE_SIDE = 40  # pixels: smaller faces are not judged (background strangers, blur)
 AVERAGE_MARGIN = 3.0  # strong: the average pair of faces at most this far below the threshold
 NEAR_MARGIN = 5.0  # near: the closest pair at most this far below the threshold
-PREFILTER_DIMS = 32  # centroids compared first in a 32-dimension projection (never closer than the real ones)
 
 
 @dataclass(frozen=True)
@@ -70,99 +71,84 @@ def _label(library: Library, person: str) -> str:
     return f"{row[0]} ({person[:8]})" if row and row[0] else person[:8]
 
 
-@dataclass
-class _People:
-    ids: list[str]
-    start: np.ndarray  # index of each person's first representative in `vectors`
-    count: np.ndarray
-    vectors: np.ndarray  # (n, 128) float32
-    photos: np.ndarray  # photo count of each person
-    named: np.ndarray  # bool
-    hidden: np.ndarray  # bool
-
-
-def _load(library: Library) -> _People:
+def _candidate_pairs(library: Library, floor: float) -> dict[tuple[str, str], float]:
+    """People worth comparing face by face, from what the engine already answered: a founding face whose
+    search returned the founding face of another person at `floor` or above. That is how a split shows
+    (the face that founded the second half nearly matched the first), and it costs one query over the
+    founding faces (an index of them, schema 6), no search. Returns (a, b) with a < b -> the best such
+    similarity."""
     cursor = library.conn.cursor()
     cursor.row_factory = None
     rows = cursor.execute(
-        "SELECT f.person_id, f.descriptor, p.photo_count, p.name IS NOT NULL, p.hidden FROM faces f"
-        " JOIN people p ON p.person_id = f.person_id"
-        " WHERE p.merged_into IS NULL AND p.face_count > 0 AND f.descriptor IS NOT NULL AND f.not_a_face = 0"
-        f" AND f.width >= {MIN_FACE_SIDE} AND f.height >= {MIN_FACE_SIDE} ORDER BY f.person_id, f.id").fetchall()
-    ids: list[str] = []
-    start: list[int] = []
-    count: list[int] = []
-    photos: list[int] = []
-    named: list[bool] = []
-    hidden: list[bool] = []
-    blobs: list[bytes] = []
-    for person, blob, n_photos, is_named, is_hidden in rows:
-        if not ids or ids[-1] != person:
-            ids.append(person)
-            start.append(len(blobs))
-            count.append(0)
-            photos.append(n_photos)
-            named.append(bool(is_named))
-            hidden.append(bool(is_hidden))
-        if count[-1] < REPRESENTATIVES:
-            blobs.append(blob)
-            count[-1] += 1
-    vectors = (np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), -1) if blobs
-               else np.zeros((0, 128), dtype=np.float32))
-    return _People(ids, np.asarray(start, dtype=np.int64), np.asarray(count, dtype=np.int64), vectors,
-                   np.asarray(photos), np.asarray(named, dtype=bool), np.asarray(hidden, dtype=bool))
+        "SELECT f.person_id, o.person_id, max(fc.similarity) FROM faces f"
+        " JOIN face_candidates fc ON fc.face_id = f.id"
+        " JOIN faces o ON o.engine_face_id = fc.engine_face_id AND o.status = 'indexed'"
+        " AND o.engine_face_id IS NOT NULL"
+        " WHERE f.status = 'indexed' AND f.engine_face_id IS NOT NULL AND fc.similarity >= ?"
+        " AND fc.engine_face_id <> f.engine_face_id AND f.person_id IS NOT NULL AND o.person_id IS NOT NULL"
+        " AND f.person_id <> o.person_id GROUP BY f.person_id, o.person_id", (floor,))
+    pairs: dict[tuple[str, str], float] = {}
+    for a, b, sim in rows:
+        key = (a, b) if a < b else (b, a)
+        pairs[key] = max(pairs.get(key, 0.0), float(sim))
+    return pairs
 
 
-def _close_pairs(people: _People, limit: float) -> Iterator[tuple[int, int]]:
-    """Pairs of people (i < j) that may have two faces closer than `limit`.
-
-    A person's faces all lie within its own radius of its centroid, so two people can hold faces closer
-    than `limit` only if their centroids are closer than `limit` plus both radii. The centroids are compared
-    in a projection on their main directions first: a projection never brings two points further apart,
-    so nothing is missed, and 30,000 people compare in a fraction of a second.
-    """
-    n = len(people.ids)
-    if n < 2:
-        return
-    owner = np.repeat(np.arange(n), people.count)
-    sums = np.zeros((n, people.vectors.shape[1]), dtype=np.float64)
-    np.add.at(sums, owner, people.vectors)
-    centroids = (sums / people.count[:, None]).astype(np.float32)
-    radius = np.zeros(n, dtype=np.float32)
-    np.maximum.at(radius, owner, np.linalg.norm(people.vectors - centroids[owner], axis=1))
-    dims = min(PREFILTER_DIMS, centroids.shape[1], n)
-    centred = centroids - centroids.mean(axis=0)
-    basis = np.linalg.svd(centred[: min(n, 5000)], full_matrices=False)[2][:dims].T  # orthonormal columns
-    projected = centred @ basis
-    sq = np.einsum("ij,ij->i", projected, projected)
-    reach = limit + radius
-    chunk = 1024
-    for lo in range(0, n, chunk):
-        block = projected[lo:lo + chunk]
-        d2 = sq[lo:lo + chunk, None] + sq[None, :] - 2.0 * (block @ projected.T)
-        bound = reach[lo:lo + chunk, None] + radius[None, :]
-        rows, cols = np.nonzero(d2 < bound * bound)
-        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-            i = lo + r
-            if i < c:
-                yield i, c
+@dataclass(frozen=True)
+class _Person:
+    vectors: np.ndarray  # (n, 128): up to REPRESENTATIVES faces, the first ones (the founding face among them)
+    photos: int
+    named: bool
 
 
-def _pairs(people: _People, threshold: float) -> list[Pair]:
+def _people(library: Library, ids: set[str]) -> dict[str, _Person]:
+    """The representative faces of `ids` (only the people some pair names: never the whole library)."""
+    found: dict[str, list[bytes]] = {}
+    info: dict[str, tuple[int, bool]] = {}
+    ordered = sorted(ids)
+    cursor = library.conn.cursor()
+    cursor.row_factory = None
+    for lo in range(0, len(ordered), 500):
+        chunk = ordered[lo:lo + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for person, blob, photos, named in cursor.execute(
+                "SELECT f.person_id, f.descriptor, p.photo_count, p.name IS NOT NULL FROM faces f"
+                " JOIN people p ON p.person_id = f.person_id"
+                f" WHERE f.person_id IN ({marks}) AND f.descriptor IS NOT NULL AND f.not_a_face = 0"
+                f" AND f.width >= {MIN_FACE_SIDE} AND f.height >= {MIN_FACE_SIDE} ORDER BY f.person_id, f.id",
+                chunk):
+            blobs = found.setdefault(person, [])
+            if len(blobs) < REPRESENTATIVES:
+                blobs.append(blob)
+            info[person] = (int(photos), bool(named))
+    return {person: _Person(np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), -1),
+                            *info[person]) for person, blobs in found.items()}
+
+
+def _pairs(library: Library, threshold: float) -> list[Pair]:
     floor = threshold - NEAR_MARGIN
-    limit = max_distance(floor)
+    candidates = _candidate_pairs(library, floor)
+    described = library.bound_engine() == "local"
+    people = _people(library, {p for pair in candidates for p in pair})
+    counts = {r[0]: (int(r[1]), bool(r[2])) for r in library.conn.execute(
+        "SELECT person_id, photo_count, name IS NOT NULL FROM people WHERE merged_into IS NULL")}
     found: list[Pair] = []
-    for i, j in _close_pairs(people, limit):
-        vi = people.vectors[people.start[i]:people.start[i] + people.count[i]]
-        vj = people.vectors[people.start[j]:people.start[j] + people.count[j]]
-        d = np.linalg.norm(vi[:, None, :] - vj[None, :, :], axis=2)
-        sims = np.asarray(similarity(d))
-        best = float(sims.max())
+    for (a, b), candidate in candidates.items():
+        if a not in counts or b not in counts:
+            continue
+        pa, pb = people.get(a), people.get(b)
+        if described and (pa is None or pb is None):
+            continue  # no face of one of them is large enough to judge
+        if pa is not None and pb is not None:  # descriptors (the local engine): every pair of faces
+            d = np.linalg.norm(pa.vectors[:, None, :] - pb.vectors[None, :, :], axis=2)
+            sims = np.asarray(similarity(d))
+            best, average = float(sims.max()), float(sims.mean())
+        else:  # no descriptors (the cloud engine): the engine's own answer, a question at most
+            best, average = candidate, -1.0
         if best < floor:
             continue
-        keep, other = (i, j) if (people.named[i], people.photos[i]) >= (people.named[j], people.photos[j]) else (j, i)
-        found.append(Pair(people.ids[keep], people.ids[other], best, float(sims.mean()),
-                          int(min(people.photos[i], people.photos[j]))))
+        keep, other = (a, b) if counts[a] >= counts[b] else (b, a)
+        found.append(Pair(keep, other, best, average, min(counts[a][0], counts[b][0])))
     return sorted(found, key=lambda p: (-p.best, -p.average, p.a, p.b))
 
 
@@ -174,17 +160,21 @@ def _different(library: Library, a: str, b: str) -> bool:
         f" b IN ({marks_a})) LIMIT 1", (*ta, *tb, *tb, *ta)).fetchone() is not None
 
 
-def consolidate(library: Library, threshold: float, *, merge: bool = True) -> Consolidation:
-    """Merge the people the evidence says are one, and refresh the review queue. Call under the import lock
-    (an import or a regroup calls it at its end)."""
+def consolidate(library: Library, threshold: float, *, merge: bool = True, record: bool = True) -> Consolidation:
+    """Join the people the evidence says are one, and refresh the review queue. Call under the import lock
+    (an import or a regroup calls it at its end).
+
+    With `record` the joins are one undoable edit (inside a regroup's, they join it); an import passes
+    False: like its matches, its joins are the engine's doing, not an edit to undo.
+    """
     started = time.perf_counter()
     result = Consolidation()
-    people = _load(library)
-    pairs = _pairs(people, threshold)
+    pairs = _pairs(library, threshold)
     gone: set[str] = set()
     asked: list[Pair] = []
     anchored = library.anchored_people()
-    with library.edit("Consolidate people"):  # one undo takes back every merge of this consolidation
+    writing = library.edit("Consolidate people") if record else library.transaction()
+    with writing:  # one undo takes back every join of this consolidation
         for pair in pairs:
             if pair.a in gone or pair.b in gone or _different(library, pair.a, pair.b):
                 continue

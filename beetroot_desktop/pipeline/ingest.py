@@ -486,7 +486,7 @@ def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, en
         # just imported; had it moved, this run would have found it at its new path.
         library.remove_photos(library.pathless_photos())
         if consolidation and (run.report.photos_new or run.report.photos_moved or library.review_stale()):
-            done = consolidate(library, threshold)
+            done = consolidate(library, threshold, record=False)
             run.report.people_merged = len(done.merged)
             run.report.review_questions = done.questions
             run.report.consolidated = list(done.lines(library))

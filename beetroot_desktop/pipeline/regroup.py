@@ -19,6 +19,7 @@ when the regroup is undone or cancelled.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -282,6 +283,31 @@ def apply_regroup(library: Library, plan: RegroupPlan, engine: FaceEngine | None
         _record_face_ids(library, engine, new_ids)
         raise
     changed = 0
+    before = _grouping(library)
+    try:
+        changed = _write_plan(library, plan, engine, faces, failed, new_ids, before)
+        if not changed and library.saved_threshold() != float(plan.threshold):
+            # Nothing moved: the library only remembers the threshold, with nothing for undo to take back.
+            library.set_meta("threshold", str(float(plan.threshold)))
+    except BaseException:
+        if engine is not None:
+            engine.discard()
+        raise
+    plan.applied = True
+    # The people it has now: the replay's, less those consolidation joined (what the preview cannot know).
+    plan.people = int(library.conn.execute(
+        "SELECT count(*) FROM people WHERE merged_into IS NULL AND face_count > 0").fetchone()[0])
+    return plan
+
+
+class _NothingMoved(Exception):
+    """Rolls a regroup's edit back when it would leave every face where it was."""
+
+
+def _write_plan(library: Library, plan: RegroupPlan, engine: FaceEngine | None, faces: dict[int, sqlite3.Row],
+                failed: set[str], new_ids: dict[str, str], before: str) -> int:
+    """Write the plan and consolidate, as one undoable edit; returns how many faces moved (0: no edit)."""
+    changed = 0
     try:
         with library.edit(f"Regroup at {plan.threshold:g} %"):
             if engine is not None:
@@ -292,6 +318,7 @@ def apply_regroup(library: Library, plan: RegroupPlan, engine: FaceEngine | None
                 if person in failed:
                     conn.execute("UPDATE faces SET person_id = NULL, status = 'unindexed', reason = ? WHERE id = ?",
                                  ("the engine did not index the face", row_id))
+                    changed += 1
                     continue
                 person = new_ids.get(person, person)
                 own = new_ids.get(f"{PENDING}{row_id}")
@@ -309,18 +336,30 @@ def apply_regroup(library: Library, plan: RegroupPlan, engine: FaceEngine | None
                     (person, sim, status, matched, own, row_id))
                 changed += 1
             changed += library.drop_stale_covers()
-            if changed:
-                library.set_meta("threshold", str(float(plan.threshold)))
-                library.set_meta("regrouped_at", str(time.time()))
-        if not changed and library.saved_threshold() != float(plan.threshold):
-            # Nothing moved: the library only remembers the threshold, with nothing for undo to take back.
+            # People compared by all their faces again, as after an import: the replay decided face by face
+            # and undid the joins consolidation had made (engine decisions); consolidation makes them again.
+            consolidate(library, plan.threshold)
+            if _grouping(library) == before:
+                raise _NothingMoved  # the replay and consolidation met where they started: no edit at all
             library.set_meta("threshold", str(float(plan.threshold)))
-    except BaseException:
-        if engine is not None:
-            engine.discard()
-        raise
-    plan.applied = True
-    return plan
+            library.set_meta("regrouped_at", str(time.time()))
+            return max(changed, 1)
+    except _NothingMoved:
+        return 0
+
+
+def _grouping(library: Library) -> str:
+    """A digest of who is in which person: every face's place and state, every person's row."""
+    digest = hashlib.blake2b(digest_size=16)
+    cursor = library.conn.cursor()
+    cursor.row_factory = None
+    for row in cursor.execute("SELECT id, person_id, status, similarity, matched_face_id, engine_face_id"
+                              " FROM faces ORDER BY id"):
+        digest.update(repr(row).encode())
+    for row in cursor.execute("SELECT person_id, name, hidden, merged_into, cover_face_id, name_from FROM people"
+                              " ORDER BY person_id"):
+        digest.update(repr(row).encode())
+    return digest.hexdigest()
 
 
 EngineFactory = Callable[[str], FaceEngine]
@@ -353,10 +392,7 @@ def regroup(library: Library, threshold: float, *, engine_factory: EngineFactory
         if plan.index_calls and engine_factory is not None:
             engine = engine_factory(bound)
         try:
-            applied = apply_regroup(library, plan, engine, control)
-            # The replay decided face by face; people are compared by all their faces again (its own edit).
-            consolidate(library, plan.threshold)
-            return applied
+            return apply_regroup(library, plan, engine, control)
         finally:
             if engine is not None:
                 engine.close()

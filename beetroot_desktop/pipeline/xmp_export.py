@@ -2,7 +2,9 @@
 
 For each present photo with named faces, the sidecar beside each of its files gets MWG regions, MP
 regions and `Iptc4xmpExt:PersonInImage` (imaging/xmp_regions.py): a new sidecar, or the existing one with
-everything else it held kept. A sidecar that cannot be parsed is left as it is and listed.
+everything else it held kept. A sidecar that cannot be parsed is left as it is and listed. With `photo_ids`
+only those photos are written (the desktop app keeps the sidecars of the photos an edit renamed up to date);
+one of them left with no named face has the names taken out of its existing sidecar (none is made for it).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -39,12 +41,18 @@ def sidecar_for(photo: str, convention: str) -> str:
     return photo + ".xmp"
 
 
-def named_faces(library: Library) -> dict[int, list[NamedFace]]:
-    """Every present photo's named faces, as fractions of the upright photo."""
-    rows = library.conn.execute(
-        "SELECT ph.id, ph.width, ph.height, f.left, f.top, f.width AS w, f.height AS h, p.name"
-        " FROM faces f JOIN photos ph ON ph.id = f.photo_id JOIN people p ON p.person_id = f.person_id"
-        " WHERE p.name IS NOT NULL AND ph.presence = 'present' AND f.not_a_face = 0 ORDER BY ph.id, f.idx")
+def named_faces(library: Library, photo_ids: Collection[int] | None = None) -> dict[int, list[NamedFace]]:
+    """Every present photo's named faces (or those of `photo_ids`), as fractions of the upright photo."""
+    sql = ("SELECT ph.id, ph.width, ph.height, f.left, f.top, f.width AS w, f.height AS h, p.name"
+           " FROM faces f JOIN photos ph ON ph.id = f.photo_id JOIN people p ON p.person_id = f.person_id"
+           " WHERE p.name IS NOT NULL AND ph.presence = 'present' AND f.not_a_face = 0")
+    if photo_ids is None:
+        rows = list(library.conn.execute(sql + " ORDER BY ph.id, f.idx"))
+    else:
+        ids = sorted(set(photo_ids))
+        rows = [r for start in range(0, len(ids), 500) for r in library.conn.execute(
+            sql + f" AND ph.id IN ({', '.join('?' for _ in ids[start:start + 500])}) ORDER BY ph.id, f.idx",
+            ids[start:start + 500])]
     found: dict[int, list[NamedFace]] = {}
     for r in rows:
         if not r["width"] or not r["height"]:
@@ -55,14 +63,20 @@ def named_faces(library: Library) -> dict[int, list[NamedFace]]:
 
 
 def export_xmp(library: Library, convention: str = "jpg.xmp",
-               progress: Callable[[int, int], None] | None = None) -> XmpExport:
+               progress: Callable[[int, int], None] | None = None, *,
+               photo_ids: Collection[int] | None = None) -> XmpExport:
     if convention not in SIDECAR_NAMES:
         raise ValueError(f"the sidecar name is one of {', '.join(SIDECAR_NAMES)}")
     report = XmpExport()
-    photos = named_faces(library)
+    photos = named_faces(library, photo_ids)
+    for photo_id in sorted(set(photo_ids or ()) - set(photos)):  # no named face left: names taken out
+        row = library.photo(photo_id)
+        if row is not None and row["presence"] == "present":
+            photos[photo_id] = []
     for n, (photo_id, faces) in enumerate(photos.items(), 1):
         for path in library.locations(photo_id):
-            _write_one(path, faces, convention, report)
+            if faces or os.path.isfile(sidecar_for(path, convention)):
+                _write_one(path, faces, convention, report)
         if progress is not None:
             progress(n, len(photos))
     return report
