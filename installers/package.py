@@ -61,7 +61,7 @@ SYSTEM_COPIES = {
     "libfreetype.so.6": "libfreetype6",
     "libbz2.so.1.0": "libbz2-1.0",
 }
-RECOMMENDS = ("gnome-keyring | kwalletmanager | keepassxc",)  # a Secret Service for `beetroot aws-login`
+SUGGESTS = ("gnome-keyring | kwalletmanager | keepassxc",)  # a Secret Service for `beetroot aws-login`
 
 
 class BuildError(Exception):
@@ -235,7 +235,7 @@ def stage_deb(bundle: Path, root: Path, deb_version: str, when: datetime) -> Non
     control = render(DEBIAN / "control.in", PACKAGE=PACKAGE, VERSION=deb_version, MAINTAINER=maintainer,
                      INSTALLED_SIZE=str(installed_size_kib(root)),
                      DEPENDS=", ".join([f"libc6 (>= {glibc_needed(root / PREFIX)})", *DEPENDS, *system_packages]),
-                     RECOMMENDS=", ".join(RECOMMENDS))
+                     SUGGESTS=", ".join(SUGGESTS))
     control = "".join(line for line in control.splitlines(keepends=True) if not line.startswith("#"))
     write(root / "DEBIAN" / "control", control)
     write(root / "DEBIAN" / "md5sums", "".join(sums))
@@ -264,6 +264,7 @@ def build_deb(bundle: Path, out: Path, deb_version: str | None = None, compressi
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(when.timestamp()))}
     # --root-owner-group: every file belongs to root:root in the package, whoever builds it (no fakeroot).
     run(["dpkg-deb", "--root-owner-group", f"-Z{compression}", "--build", str(root), str(target)], env=env)
+    shutil.rmtree(root)  # the staged tree is as big as the bundle
     return target
 
 
@@ -332,8 +333,16 @@ def build_dmg(app: Path, out: Path) -> Path:
     run(["ditto", str(app), str(staging / app.name)])  # keeps the signature, links and extended attributes
     (staging / "Applications").symlink_to("/Applications")
     target.unlink(missing_ok=True)
-    run(["hdiutil", "create", "-volname", APP, "-srcfolder", str(staging), "-fs", "HFS+", "-format", "UDZO",
-         "-ov", str(target)])
+    create = ["hdiutil", "create", "-volname", APP, "-srcfolder", str(staging), "-fs", "HFS+", "-format", "UDZO",
+              "-ov", str(target)]
+    for attempt in range(3):  # hdiutil now and then fails with "Resource busy" while Spotlight looks at the files
+        try:
+            run(create)
+            break
+        except BuildError:
+            if attempt == 2:
+                raise
+            time.sleep(10)
     return target
 
 

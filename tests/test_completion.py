@@ -63,7 +63,7 @@ def test_bash_script_registers_the_completion(beetroot_on_path):
 def test_bash_completes_commands_options_and_person_names(beetroot_on_path, named_library: Path):
     env = beetroot_on_path
     lib = str(named_library)
-    assert complete_in_bash(env, "re") == ["rebuild", "rename", "reject", "redo", "regroup"]
+    assert complete_in_bash(env, "re") == ["rebuild", "rename", "reject", "redo", "regroup", "review"]
     assert complete_in_bash(env, "import", "--engine", "") == ["local", "rekognition"]
     assert "--dry-run" in complete_in_bash(env, "import", "--d")
     assert complete_in_bash(env, "config", "") == ["set", "unset", "show"]

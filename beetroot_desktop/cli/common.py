@@ -218,9 +218,14 @@ def open_library_for(args: argparse.Namespace, settings: Settings | None = None,
     path = library_dir_for(args, settings)
     reason = read_only_reason(path)
     if (readonly_ok or existing) and not db_path(path).exists():
-        # A command that only reads never makes a library (a mistyped --library would become one).
-        raise CliError(f"there is no library at {path} yet: import photos into it first"
-                       f" (beetroot import PATH --library {path}), or check the folder")
+        # A command never makes a library it only reads (a mistyped --library would become one): it reads
+        # an empty one that vanishes with it, and says so; one that would change it is refused.
+        message = (f"there is no library at {path} yet: import photos into it first"
+                   f" (beetroot import PATH --library {path}), or check the folder")
+        if existing:
+            raise CliError(message)
+        warn(message)
+        return _empty_library()
     try:
         if reason is not None:
             if not readonly_ok:
@@ -233,6 +238,19 @@ def open_library_for(args: argparse.Namespace, settings: Settings | None = None,
         if is_disk_full(exc):
             raise CliError(disk_full_message(path)) from exc
         raise CliError(f"cannot create the library folder {path}: {exc.strerror or exc}") from exc
+
+
+def _empty_library() -> Any:
+    """A library with nothing in it, in a temporary folder removed when the library is collected."""
+    import tempfile
+    import weakref
+
+    from ..library import open_library
+
+    folder = tempfile.TemporaryDirectory(prefix="beetroot-empty-")
+    library = open_library(folder.name)
+    weakref.finalize(library, folder.cleanup)
+    return library
 
 
 def _open_read_only(path: Path) -> Any:

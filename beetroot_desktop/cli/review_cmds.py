@@ -27,7 +27,10 @@ def register(sub: Any) -> None:
                                                        ' "person_id", "candidate_person_id", "similarity"}')
     p.set_defaults(handler=cmd_review)
     answers = p.add_subparsers(dest="review_command", metavar="answer")
-    a = answers.add_parser("answer", help="answer one question: yes, no or skip")
+    a = answers.add_parser("answer", help="answer one question: yes, no or skip",
+                           **examples("beetroot review answer people:1f2e...:9a8b... yes",
+                                      "beetroot review --json | jq -r '.[].id' | head -n 1 |"
+                                      " xargs -I{} beetroot review answer {} skip"))
     a.add_argument("question", metavar="ID", help="a question id from `beetroot review`")
     a.add_argument("answer", choices=("yes", "no", "skip"))
     add_library(a)

@@ -467,8 +467,11 @@ def test_a_folder_renamed_to_bytes_that_are_not_text_loses_no_photo(disk: Path, 
     assert cli("prune", library=lib)[1]["removed"] == 0
 
 
-def test_reading_commands_never_make_a_library_at_a_mistyped_path(tmp_path: Path) -> None:
+def test_reading_commands_never_make_a_library_at_a_mistyped_path(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     typo = tmp_path / "Beetrot"
-    for command in (["people"], ["faces"], ["photos"], ["prune"], ["export-xmp"]):
-        assert main([*command, "--library", str(typo)]) == 2
+    for command in (["people"], ["faces"], ["photos"], ["export-xmp"], ["review"]):
+        assert main([*command, "--library", str(typo), "--json"]) == 0  # nothing to show, and it says why
+        assert "there is no library at" in capsys.readouterr().err
+    assert main(["prune", "--library", str(typo)]) == 2  # a command that would change it is refused
     assert not typo.exists()

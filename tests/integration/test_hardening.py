@@ -223,7 +223,7 @@ import sqlite3, sys
 _connect = sqlite3.connect
 def connect(*args, **kwargs):
     conn = _connect(*args, **kwargs)
-    conn.execute("PRAGMA max_page_count = 30")
+    conn.execute("PRAGMA max_page_count = 41")  # a new library takes 38 pages: room for a few photos
     return conn
 sqlite3.connect = connect
 """

@@ -217,9 +217,7 @@ def check_deb(ctx: Context) -> str:
         header = (tree / name).read_bytes()[:10]
         if header[3] & 0x08 or header[4:8] != b"\0\0\0\0" or header[8] != 2:  # FNAME, MTIME, XFL=best
             problems.append(f"{name} is not compressed like gzip -9n")
-    control_files = sh(["dpkg-deb", "--ctrl-tarfile", str(ctx.deb)], check=False).returncode == 0
-    info = sh(["dpkg-deb", "-I", str(ctx.deb)]).stdout
-    if not control_files or "md5sums" not in info:
+    if not re.search(r"^\s+\d+ bytes,\s+\d+ lines\s+md5sums\s*$", sh(["dpkg-deb", "-I", str(ctx.deb)]).stdout, re.M):
         problems.append("no md5sums")
     if problems:
         raise CheckFailed("; ".join(problems))
@@ -295,8 +293,7 @@ def check_nsis(ctx: Context) -> str:
         "a Start menu entry": "CreateShortcut \"$SMPROGRAMS\\" in script,
         "an uninstaller": "WriteUninstaller" in script and "Uninstall" in script,
         "the uninstaller never removes the install folder wholesale": 'RMDir /r "$INSTDIR"' not in uninstall,
-        "the uninstaller never touches the library": r"$LOCALAPPDATA\${APP}" not in uninstall.replace(
-            "MUI_UNCONFIRMPAGE_TEXT_TOP", ""),
+        "the uninstaller never touches the library": r"$LOCALAPPDATA\${APP}" not in uninstall,
     }
     broken = [what for what, kept in promises.items() if not kept]
     if broken:
