@@ -15,11 +15,13 @@ read and turned back when written.
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
+import math
 import os
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from defusedxml import ElementTree as SafeET
 
@@ -95,7 +97,7 @@ def parse_regions(xmp: bytes | str, orientation: int = 1) -> list[Region]:
     """The face regions in one XMP packet, upright. Raises XmpError when it is not XML that can be read."""
     data = xmp.encode("utf-8") if isinstance(xmp, str) else xmp
     if len(data) > MAX_XMP_BYTES:
-        raise XmpError(f"the XMP is {len(data) // (1024 * 1024)} MB, too large to be metadata")
+        raise XmpError(f"the XMP is larger than {MAX_XMP_BYTES // (1024 * 1024)} MB, too large to be metadata")
     start = data.find(b"<")
     if start < 0:
         raise XmpError("no XML in it")
@@ -158,9 +160,15 @@ def _name(raw: str | None) -> str | None:
     return clean or None
 
 
+EDGE = 0.02  # how far a region may reach past the photo's edge (rounding, a face cut by the frame)
+
+
 def _valid(box: Box) -> Box | None:
+    """The region inside the photo, or None for one that is not a region of it (outside, larger, NaN)."""
     left, top, width, height = box
-    if not (width > 0 and height > 0) or width > 1.5 or height > 1.5:
+    if not all(math.isfinite(v) for v in box) or not (width > 0 and height > 0):
+        return None
+    if left < -EDGE or top < -EDGE or left + width > 1 + EDGE or top + height > 1 + EDGE:
         return None
     left, top = max(0.0, left), max(0.0, top)
     return left, top, min(width, 1.0 - left), min(height, 1.0 - top)
@@ -202,13 +210,38 @@ def _mp_regions(root: ET.Element) -> Iterable[Region]:
 
 
 def sidecar_paths(photo: str) -> list[str]:
-    """The sidecars a photo may have: `photo.jpg.xmp` (digiKam, darktable) and `photo.xmp` (Adobe)."""
+    """The sidecars a photo may have: `photo.jpg.xmp` (digiKam, darktable) and `photo.xmp` (Adobe).
+
+    `photo.xmp` is left out when another photo shares the name (photo.jpg and photo.png): whose it is
+    cannot be told.
+    """
     base, _ext = os.path.splitext(photo)
     found = []
-    for candidate in (photo + ".xmp", photo + ".XMP", base + ".xmp", base + ".XMP"):
+    candidates = [photo + ".xmp", photo + ".XMP"]
+    if not shares_base_name(photo):
+        candidates += [base + ".xmp", base + ".XMP"]
+    for candidate in candidates:
         if candidate not in found and os.path.isfile(candidate):
             found.append(candidate)
     return found
+
+
+def shares_base_name(photo: str) -> bool:
+    """Whether another photo in the same folder has the same name before its extension."""
+    folder, name = os.path.split(photo)
+    stem = os.path.splitext(name)[0]
+    try:
+        with os.scandir(folder or ".") as it:
+            return any(e.name != name and os.path.splitext(e.name)[0] == stem and is_photo_suffix(e.name)
+                       for e in it)
+    except OSError:
+        return False
+
+
+def is_photo_suffix(name: str) -> bool:
+    from .decode import PHOTO_SUFFIXES
+
+    return os.path.splitext(name)[1].lower() in PHOTO_SUFFIXES
 
 
 def read_sidecar(path: str, orientation: int) -> list[Region]:
@@ -279,15 +312,115 @@ def _leaf(parent: ET.Element, qname: str, value: str) -> None:
     ET.SubElement(parent, qname).text = value
 
 
+def _iou(a: Box, b: Box) -> float:
+    w = max(0.0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    h = max(0.0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    union = a[2] * a[3] + b[2] * b[3] - w * h
+    return w * h / union if union > 0 else 0.0
+
+
+REPLACED_IOU = 0.3  # an existing face region this close to one of Beetroot's faces is that face
+
+
+@dataclass
+class _Existing:
+    """Region items another tool wrote, kept or merged into Beetroot's own."""
+
+    mwg: list[tuple[ET.Element, Box | None, bool]] = field(default_factory=list)  # (rdf:li, stored box, a face?)
+    mp: list[tuple[ET.Element, Box | None]] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+
+
+def _li_props(li: ET.Element) -> ET.Element:
+    desc = li.find(_q("rdf", "Description"))
+    return desc if desc is not None else li
+
+
+def _existing(rdf: ET.Element) -> _Existing:
+    found = _Existing()
+    for desc in rdf.findall(_q("rdf", "Description")):
+        regions = _prop(desc, _q("mwg-rs", "Regions"))
+        bag = _prop(regions, _q("mwg-rs", "RegionList")) if isinstance(regions, ET.Element) else None
+        for li in (bag.iter(_q("rdf", "li")) if isinstance(bag, ET.Element) else []):
+            item = _li_props(li)
+            kind = (_text(item, _q("mwg-rs", "Type")) or "Face").lower()
+            area = _prop(item, _q("mwg-rs", "Area"))
+            box: Box | None = None
+            if isinstance(area, ET.Element) and (_text(area, _q("stArea", "unit")) or "normalized") == "normalized":
+                x, y = _number(area, _q("stArea", "x")), _number(area, _q("stArea", "y"))
+                w, h = _number(area, _q("stArea", "w")), _number(area, _q("stArea", "h"))
+                if x is not None and y is not None and w is not None and h is not None:
+                    box = (x - w / 2, y - h / 2, w, h)
+            found.mwg.append((li, box, kind == "face"))
+        info = _prop(desc, _q("MP", "RegionInfo"))
+        mp_regions = _prop(info, _q("MPRI", "Regions")) if isinstance(info, ET.Element) else None
+        for li in (mp_regions.iter(_q("rdf", "li")) if isinstance(mp_regions, ET.Element) else []):
+            rect = _text(_li_props(li), _q("MPReg", "Rectangle"))
+            try:
+                x, y, w, h = (float(v) for v in (rect or "").split(","))
+                mp_box: Box | None = (x, y, w, h)
+            except ValueError:
+                mp_box = None
+            found.mp.append((li, mp_box))
+        people = _prop(desc, _q("Iptc4xmpExt", "PersonInImage"))
+        if isinstance(people, ET.Element):
+            found.people += [li.text.strip() for li in people.iter(_q("rdf", "li")) if li.text and li.text.strip()]
+        elif isinstance(people, str):
+            found.people.append(people)
+    return found
+
+
+def _closest(box: Box | None, faces: Sequence[Box]) -> int | None:
+    if box is None:
+        return None
+    scores = [(_iou(box, face), i) for i, face in enumerate(faces)]
+    best = max(scores, default=(0.0, -1))
+    return best[1] if best[0] >= REPLACED_IOU else None
+
+
+def _extras(li: ET.Element, own: set[str]) -> tuple[dict[str, str], list[ET.Element]]:
+    """What another tool wrote in a region item besides the properties Beetroot writes itself."""
+    item = _li_props(li)
+    skip = own | {_q("rdf", "parseType"), _q("rdf", "about")}
+    attrs = {k: v for k, v in item.attrib.items() if k not in skip}
+    return attrs, [copy.deepcopy(child) for child in item if child.tag not in own]
+
+
 def merge_sidecar(existing: bytes | None, faces: Sequence[NamedFace], *, stored_size: tuple[int, int],
                   orientation: int) -> bytes:
     """A sidecar holding `faces` as MWG and MP regions and PersonInImage, and everything else `existing` held.
 
-    Beetroot's region properties replace the ones in `existing` (the names are Beetroot's to write); every
-    other property, namespace and value another tool wrote stays as it was.
+    A face region another tool wrote where Beetroot has a face becomes Beetroot's (its name and box), keeping
+    whatever else that tool wrote in it; every other region (pets, focus areas, people Beetroot does not
+    know), every other person in PersonInImage, and every other property and namespace stay as they were.
     """
     _register(existing)
     root, rdf = _rdf_root(existing)
+    old = _existing(rdf)
+    boxes = [stored_box(face.box, orientation) for face in faces]
+    replaced_names: set[str] = set()
+    mwg_extras: dict[int, tuple[dict[str, str], list[ET.Element]]] = {}
+    kept_mwg: list[ET.Element] = []
+    for li, box, is_face in old.mwg:
+        match = _closest(box, boxes) if is_face else None
+        if match is None or match in mwg_extras:
+            kept_mwg.append(copy.deepcopy(li))
+            continue
+        mwg_extras[match] = _extras(li, {_q("mwg-rs", n) for n in ("Area", "Name", "Type")})
+        name = _text(_li_props(li), _q("mwg-rs", "Name"))
+        if name:
+            replaced_names.add(name)
+    mp_extras: dict[int, tuple[dict[str, str], list[ET.Element]]] = {}
+    kept_mp: list[ET.Element] = []
+    for li, box in old.mp:
+        match = _closest(box, boxes)
+        if match is None or match in mp_extras:
+            kept_mp.append(copy.deepcopy(li))
+            continue
+        mp_extras[match] = _extras(li, {_q("MPReg", n) for n in ("Rectangle", "PersonDisplayName")})
+        name = _text(_li_props(li), _q("MPReg", "PersonDisplayName"))
+        if name:
+            replaced_names.add(name)
     for qname in (_q("mwg-rs", "Regions"), _q("MP", "RegionInfo"), _q("Iptc4xmpExt", "PersonInImage")):
         _remove_property(rdf, qname)
     desc = ET.SubElement(rdf, _q("rdf", "Description"))
@@ -304,8 +437,7 @@ def merge_sidecar(existing: bytes | None, faces: Sequence[NamedFace], *, stored_
     mp_info.set(_q("rdf", "parseType"), "Resource")
     mp_list = _bag(mp_info, _q("MPRI", "Regions"))
     people = _bag(desc, _q("Iptc4xmpExt", "PersonInImage"))
-    for face in faces:
-        left, top, width, height = stored_box(face.box, orientation)
+    for i, (face, (left, top, width, height)) in enumerate(zip(faces, boxes, strict=True)):
         item = _struct(mwg_list)
         area = ET.SubElement(item, _q("mwg-rs", "Area"))
         area.set(_q("rdf", "parseType"), "Resource")
@@ -313,14 +445,33 @@ def merge_sidecar(existing: bytes | None, faces: Sequence[NamedFace], *, stored_
             _leaf(area, _q("stArea", key), f"{value:.6f}")
         _leaf(area, _q("stArea", "unit"), "normalized")
         _leaf(item, _q("mwg-rs", "Type"), "Face")
-        _leaf(item, _q("mwg-rs", "Name"), face.name)
+        _leaf(item, _q("mwg-rs", "Name"), xml_text(face.name))
+        _add_extras(item, mwg_extras.get(i))
         mp_item = _struct(mp_list)
         _leaf(mp_item, _q("MPReg", "Rectangle"), f"{left:.6f}, {top:.6f}, {width:.6f}, {height:.6f}")
-        _leaf(mp_item, _q("MPReg", "PersonDisplayName"), face.name)
-    for name in dict.fromkeys(face.name for face in faces):
+        _leaf(mp_item, _q("MPReg", "PersonDisplayName"), xml_text(face.name))
+        _add_extras(mp_item, mp_extras.get(i))
+    mwg_list.extend(kept_mwg)
+    mp_list.extend(kept_mp)
+    ours = [xml_text(face.name) for face in faces]
+    for name in dict.fromkeys([*ours, *(n for n in old.people if n not in replaced_names)]):
         ET.SubElement(people, _q("rdf", "li")).text = name
     out = io.BytesIO()
     out.write(b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n')
     ET.ElementTree(root).write(out, encoding="utf-8", xml_declaration=False)
     out.write(b'\n<?xpacket end="w"?>\n')
     return out.getvalue()
+
+
+def _add_extras(item: ET.Element, extras: tuple[dict[str, str], list[ET.Element]] | None) -> None:
+    if extras is None:
+        return
+    attrs, children = extras
+    item.attrib.update(attrs)
+    item.extend(children)
+
+
+def xml_text(value: str) -> str:
+    """Text XML 1.0 can hold: control characters (other than tab and line breaks) dropped."""
+    return "".join(ch for ch in value if ch in "\t\n\r" or (ord(ch) >= 0x20 and not 0xD800 <= ord(ch) <= 0xDFFF
+                                                            and ord(ch) not in (0xFFFE, 0xFFFF)))

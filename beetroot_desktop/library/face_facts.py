@@ -30,7 +30,8 @@ class FaceFactsMixin(PeopleMixin):
     def name_face(self, face_id: int, raw_name: str) -> NameOutcome:
         """Confirm a face in the person called `raw_name` (a name from the photo's metadata). Call inside a
         transaction; this is part of an import, not an undoable edit of its own."""
-        name = " ".join(raw_name.split())[:MAX_NAME_LENGTH]
+        printable = "".join(ch for ch in raw_name if ch.isprintable() or ch.isspace())
+        name = " ".join(printable.split())[:MAX_NAME_LENGTH]
         row = self.conn.execute(
             "SELECT f.photo_id, f.person_id, f.confirmed, p.name FROM faces f"
             " LEFT JOIN people p ON p.person_id = f.person_id WHERE f.id = ?", (face_id,)).fetchone()
@@ -45,7 +46,7 @@ class FaceFactsMixin(PeopleMixin):
         if confirmed is not None or (current is not None and current_name is not None):
             return NameOutcome(face_id, name, None, f"kept in {current_name or 'the person you chose'}: the"
                                                     " photo's metadata says otherwise")
-        named = [p for p in self.find_people(name) if p != current]
+        named = [p for p in self._named(name) if p != current]
         taken = {r[0] for r in self.conn.execute(
             "SELECT person_id FROM faces WHERE photo_id = ? AND id <> ? AND person_id IS NOT NULL",
             (photo_id, face_id))}
@@ -66,6 +67,14 @@ class FaceFactsMixin(PeopleMixin):
         self.conn.execute("UPDATE people SET name = ? WHERE person_id = ?", (name, person))
         self._confirm(face_id, person)
         return NameOutcome(face_id, name, person, "new person")
+
+    def _named(self, name: str) -> list[str]:
+        """People called `name` (never a person id: a name from metadata is a name), the exact spelling first,
+        then the same name in other letter case."""
+        rows = self.conn.execute(
+            "SELECT person_id, name = ? FROM people WHERE merged_into IS NULL AND face_count > 0"
+            " AND lower(name) = lower(?) ORDER BY name = ? DESC, person_id", (name, name, name)).fetchall()
+        return [r[0] for r in rows if r[1]] or [r[0] for r in rows]
 
     def _confirm(self, face_id: int, person_id: str) -> None:
         tree = self.merge_tree(person_id)

@@ -135,6 +135,8 @@ class PeopleMixin(EditsMixin, PhotosMixin):
     # -- edits -----------------------------------------------------------------------------------------
     def rename_person(self, person_id: str, name: str | None) -> None:
         clean = " ".join((name or "").split()) or None
+        if clean is not None and not clean.isprintable():
+            raise EditRefused("a name cannot hold control characters")
         if clean is not None and len(clean) > MAX_NAME_LENGTH:
             raise EditRefused(f"a name can have at most {MAX_NAME_LENGTH} characters")
         if clean is not None and clean.casefold() == PLACEHOLDER_NAME.casefold():

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..engines.base import EngineError, FaceCrop, FaceEngine, FaceUnsearchable, external_image_id
-from ..imaging import crop_face, decode_photo, encode_jpeg
+from ..imaging import DecodeError, crop_face, decode_photo, encode_jpeg
 from ..library import EditRefused, FaceRecord, Library
 from .analyze import WORKING_SIDE
+from .regions import iou as _iou
 
 MIN_SIDE = 12  # pixels: smaller is a click, not a face
 
@@ -39,7 +40,14 @@ def add_face(library: Library, engine: FaceEngine, photo_path: str, box: tuple[i
         if other is not None:
             raise EditRefused(f"this person is already face {other[0]} of that photo; one person cannot be two"
                               " faces of one photo")
-    decoded = decode_photo(photo.path, max_side=WORKING_SIDE)
+    for face in library.faces_of_photo(photo.id):
+        if not face["not_a_face"] and _iou(box, (face["left"], face["top"], face["width"], face["height"])) >= 0.7:
+            raise EditRefused(f"face {face['idx']} of that photo is already there")
+    try:
+        decoded = decode_photo(photo.path, max_side=WORKING_SIDE)
+    except DecodeError as exc:
+        raise EditRefused(f"the photo cannot be read now ({exc}); a face is added to a photo that is there"
+                          ) from exc
     s = decoded.scale
     scaled = (round(left * s), round(top * s), max(1, round(w * s)), max(1, round(h * s)))
     crop = FaceCrop(-1, box, None, encode_jpeg(crop_face(decoded.image, scaled)), photo_sha=photo.sha256,

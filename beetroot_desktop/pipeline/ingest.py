@@ -238,9 +238,11 @@ class _Import:
             if face["idx"] in names:
                 outcome = self.library.name_face(face["id"], names[face["idx"]])
                 self.report.named_from_metadata += outcome.person_id is not None
-                if outcome.person_id is None:
-                    log.info("%s: face %d: the name %r from its metadata was not applied: %s",
-                             analysis.job.path, face["idx"], outcome.name, outcome.note)
+                if outcome.person_id is None and outcome.note != "not a name":
+                    warning = (f"{analysis.job.path}: face {face['idx']}: the name {outcome.name!r} from its"
+                               f" metadata was not applied: {outcome.note}")
+                    log.info("%s", warning)
+                    self.report.warnings.append(warning)
 
     def current_person(self, record: FaceRecord) -> FaceRecord:
         if record.person_id is None:

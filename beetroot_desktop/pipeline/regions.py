@@ -20,7 +20,9 @@ from ..imaging.decode import DecodedPhoto
 from ..imaging.xmp_regions import Region, XmpError, parse_regions, read_sidecar, sidecar_paths
 
 MATCH_IOU = 0.3  # a region drawn around a head and the detector's tighter box still overlap this much
+SAME_REGION_IOU = 0.5  # two regions this close (from two sidecars, or MWG and MP) are one face
 MIN_REGION_SIDE = 12  # pixels of the upright photo: smaller regions are markers, not faces
+MAX_REGIONS = 100  # named regions read per photo: more is not a photo of people, it is noise
 
 
 def read_regions(path: str, decoded: DecodedPhoto) -> tuple[list[Region], list[str]]:
@@ -45,10 +47,27 @@ def read_regions(path: str, decoded: DecodedPhoto) -> tuple[list[Region], list[s
         for region in sorted(regions, key=lambda r: r.source != "mwg"):
             if region.name is None:
                 continue
+            same = next((r for r in found if _box_iou(r.box, region.box) >= SAME_REGION_IOU), None)
+            if same is not None:  # the preferred source already named this face
+                if same.name != region.name:
+                    label = "the photo" if data is not None else os.path.basename(where)
+                    problems.append(f"{label} names a face {region.name!r}, which an earlier sidecar names"
+                                    f" {same.name!r}: {same.name!r} is used")
+                continue
             if any(r.name == region.name for r in found):
                 continue
+            if len(found) >= MAX_REGIONS:
+                problems.append(f"more than {MAX_REGIONS} named face regions: the rest were not read")
+                return found, problems
             found.append(region)
     return found, problems
+
+
+def _box_iou(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    w = max(0.0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    h = max(0.0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    union = a[2] * a[3] + b[2] * b[3] - w * h
+    return w * h / union if union > 0 else 0.0
 
 
 def region_crops(regions: Sequence[Region], decoded: DecodedPhoto, image: Image.Image, scale: float,

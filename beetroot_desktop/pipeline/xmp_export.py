@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field
@@ -18,7 +19,7 @@ from typing import Any
 
 from PIL import Image
 
-from ..imaging.xmp_regions import MAX_XMP_BYTES, NamedFace, merge_sidecar
+from ..imaging.xmp_regions import MAX_XMP_BYTES, NamedFace, merge_sidecar, shares_base_name
 from ..library import Library
 
 SIDECAR_NAMES = ("jpg.xmp", "xmp")  # photo.jpg.xmp (digiKam, darktable) or photo.xmp (Adobe)
@@ -93,13 +94,27 @@ def _write_one(path: str, faces: list[NamedFace], convention: str, report: XmpEx
     except Exception as exc:
         report.skipped.append({"path": path, "reason": f"cannot be read: {exc}"})
         return
-    sidecar = sidecar_for(path, convention)
+    if convention == "xmp" and shares_base_name(path):
+        report.skipped.append({"path": sidecar_for(path, convention), "reason": "another photo has the same name"
+                               " before its extension, so a photo.xmp sidecar would be both of theirs;"
+                               " use --sidecar-name jpg.xmp"})
+        return
+    sidecar = os.path.realpath(sidecar_for(path, convention))  # a linked sidecar is written where it lives
     existing: bytes | None = None
     try:
-        with open(sidecar, "rb") as fh:
-            existing = fh.read(MAX_XMP_BYTES + 1)
+        st = os.stat(sidecar)
     except FileNotFoundError:
-        pass
+        st = None
+    except OSError as exc:
+        report.skipped.append({"path": sidecar, "reason": f"cannot be read: {exc.strerror or exc}"})
+        return
+    if st is not None and not stat.S_ISREG(st.st_mode):  # never opened: a named pipe would wait forever
+        report.skipped.append({"path": sidecar, "reason": "not a regular file; left as it is"})
+        return
+    try:
+        if st is not None:
+            with open(sidecar, "rb") as fh:
+                existing = fh.read(MAX_XMP_BYTES + 1)
     except OSError as exc:
         report.skipped.append({"path": sidecar, "reason": f"cannot be read: {exc.strerror or exc}"})
         return
@@ -116,7 +131,7 @@ def _write_one(path: str, faces: list[NamedFace], convention: str, report: XmpEx
         report.unchanged += 1
         return
     try:
-        _write_atomically(sidecar, data)
+        _write_atomically(sidecar, data, st.st_mode if st is not None else None)
     except OSError as exc:
         report.skipped.append({"path": sidecar, "reason": f"cannot be written: {exc.strerror or exc}"})
         return
@@ -124,12 +139,19 @@ def _write_one(path: str, faces: list[NamedFace], convention: str, report: XmpEx
     report.faces += len(faces)
 
 
-def _write_atomically(path: str, data: bytes) -> None:
+def _write_atomically(path: str, data: bytes, mode: int | None) -> None:
+    """Write beside the old file and swap; the sidecar keeps its permissions (a new one gets the usual
+    ones), so other users and tools still read it."""
     folder = os.path.dirname(path) or "."
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".beetroot-", suffix=".xmp.part")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, stat.S_IMODE(mode))
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

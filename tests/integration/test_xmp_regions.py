@@ -265,3 +265,84 @@ def test_not_a_face_leaves_every_list_survives_a_regroup_and_undoes(imported_lib
     imported_library.undo()  # Not a face
     assert imported_library.face(face["id"])["not_a_face"] == 0
     assert imported_library.face(face["id"])["person_id"] == person
+
+
+# -- what a hostile pass found -------------------------------------------------------------------------------
+def test_export_keeps_the_regions_and_people_other_tools_wrote(two: Any, tmp_path: Path) -> None:
+    src, boxes, size = two
+    folder = tmp_path / "p"
+    folder.mkdir()
+    photo = folder / "two.jpg"
+    shutil.copyfile(src, photo)
+    lib, _ = import_into(tmp_path / "L", photo)
+    for face in lib.all_faces():
+        lib.rename_person(face["person_id"], f"Person {face['idx']}")
+    sidecar = folder / "two.jpg.xmp"
+    left, top, w, h = fractions(boxes[0], size)
+    exiftool("-o", str(sidecar),
+             "-XMP-mwg-rs:RegionInfo={AppliedToDimensions={W=1126,H=661,Unit=pixel},RegionList=["
+             f"{{Area={{X={left + w / 2:.4f},Y={top + h / 2:.4f},W={w:.4f},H={h:.4f},Unit=normalized}},"
+             "Name=Old Name,Type=Face,Description=kept words},"
+             "{Area={X=0.5,Y=0.9,W=0.1,H=0.1,Unit=normalized},Name=Rex,Type=Pet}]}",
+             "-XMP-iptcExt:PersonInImage=Someone Else", str(photo))
+    export_xmp(lib)
+    data = json.loads(exiftool("-j", "-struct", "-RegionInfo", "-PersonInImage", str(sidecar)))[0]
+    regions = {r["Name"]: r for r in data["RegionInfo"]["RegionList"]}
+    assert set(regions) == {"Person 0", "Person 1", "Rex"}  # Old Name became Beetroot's, Rex stayed
+    assert regions["Rex"]["Type"] == "Pet" and regions["Person 0"]["Description"] == "kept words"
+    assert set(data["PersonInImage"]) == {"Person 0", "Person 1", "Someone Else"}
+    lib.close()
+
+
+def test_two_sources_naming_one_face_give_one_face_and_the_preferred_name(two: Any, tmp_path: Path) -> None:
+    src, boxes, size = two
+    photo = tmp_path / "p" / "two.jpg"
+    photo.parent.mkdir()
+    shutil.copyfile(src, photo)
+    # The sidecar first: exiftool -o copies what the photo already holds into it.
+    exiftool("-o", str(photo) + ".xmp", mwg(size, [("Sidecar Name", fractions(boxes[0], size))]), str(photo))
+    exiftool("-overwrite_original", mwg(size, [("Embedded Name", fractions(boxes[0], size))]), str(photo))
+    lib, report = import_into(tmp_path / "L", photo)
+    assert len(lib.all_faces()) == 2 and names_by_idx(lib, photo)[0] == "Sidecar Name"
+    assert any("'Embedded Name'" in w and "'Sidecar Name' is used" in w for w in report.warnings)
+    lib.close()
+
+
+def test_regions_outside_the_photo_or_not_numbers_are_not_faces(two: Any, tmp_path: Path) -> None:
+    src, _boxes, size = two
+    photo = tmp_path / "p" / "two.jpg"
+    photo.parent.mkdir()
+    shutil.copyfile(src, photo)
+    outside = [("Far Right", (2.85, 0.3, 0.3, 0.3)), ("Far Left", (-5.0, 0.3, 0.3, 0.3)),
+               ("Everything", (-0.2, -0.2, 1.4, 1.4))]
+    exiftool("-overwrite_original", mwg(size, outside), str(photo))
+    lib, _ = import_into(tmp_path / "L", photo)
+    assert len(lib.all_faces()) == 2 and set(names_by_idx(lib, photo).values()) == {None}
+    lib.close()
+
+
+def test_export_skips_a_pipe_keeps_permissions_and_names_are_printable(two: Any, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from beetroot_desktop.library import EditRefused
+
+    src, _boxes, _size = two
+    folder = tmp_path / "p"
+    folder.mkdir()
+    a, b = folder / "a.jpg", folder / "b.jpg"
+    for p in (a, b):
+        shutil.copyfile(src, p)
+    Image.open(src).rotate(180).save(b)  # other content: two photos
+    lib, _ = import_into(tmp_path / "L", folder)
+    for face in lib.all_faces():
+        lib.rename_person(face["person_id"], f"P{face['id']}")
+    with pytest.raises(EditRefused, match="control characters"):
+        lib.rename_person(lib.all_faces()[0]["person_id"], "Lin\x01Manuel\x1b[31m")
+    os.mkfifo(f"{a}.xmp")
+    (folder / "b.jpg.xmp").write_text("<x:xmpmeta xmlns:x='adobe:ns:meta/'/>")
+    os.chmod(folder / "b.jpg.xmp", 0o644)
+    report = export_xmp(lib)  # returns: a pipe is never opened
+    assert report.skipped == [{"path": f"{a}.xmp", "reason": "not a regular file; left as it is"}]
+    assert stat.S_IMODE(os.stat(folder / "b.jpg.xmp").st_mode) == 0o644
+    lib.close()
