@@ -10,7 +10,7 @@ set`, the environment and the settings dialog all use the same ones (these names
     threshold_problem(value)        engine_problem(value)          collection_id_problem(value, required=False)
     workers_problem(value)          detector_problem(value)        aws_region_problem(value)
     rate_limit_problem(value)       library_dir_problem(value)     aws_profile_problem(value)
-    watch_folders_problem(value)
+    watch_folders_problem(value)   xmp_sync_problem(value)        xmp_sidecar_problem(value)
     access_key_id_problem(value)    (an AWS access key id; never saved in the file, see `secrets`)
 
 Each takes a value of the setting's own type (what JSON or a form widget gives: a number, a string, true or
@@ -192,6 +192,21 @@ def watch_folders_problem(value: Any) -> str | None:
     return None
 
 
+def xmp_sync_problem(value: Any) -> str | None:
+    if not isinstance(value, bool):
+        return f"xmp_sync must be true or false, not {_shown(value)}"
+    return None
+
+
+XMP_SIDECARS = ("jpg.xmp", "xmp")  # photo.jpg.xmp (digiKam, darktable) or photo.xmp (Lightroom, Adobe)
+
+
+def xmp_sidecar_problem(value: Any) -> str | None:
+    if value not in XMP_SIDECARS:
+        return f"xmp_sidecar must be one of {', '.join(XMP_SIDECARS)}, not {_shown(value)}"
+    return None
+
+
 def access_key_id_problem(value: Any) -> str | None:
     """An AWS access key id as `aws-login` and the settings dialog accept it (the secret is not checked)."""
     if not isinstance(value, str) or not ACCESS_KEY_ID_RE.fullmatch(value.strip()):
@@ -210,6 +225,8 @@ VALIDATORS: dict[str, Callable[[Any], str | None]] = {
     "detector": detector_problem,
     "rate_limit": rate_limit_problem,
     "watch_folders": watch_folders_problem,
+    "xmp_sync": xmp_sync_problem,
+    "xmp_sidecar": xmp_sidecar_problem,
 }
 
 
@@ -240,6 +257,8 @@ class Settings:
     detector: str = "rekognition"
     rate_limit: float = 5.0
     watch_folders: bool = True  # while the app runs, changes in the imported folders are imported
+    xmp_sync: bool = False  # the app rewrites the XMP sidecars of the photos whose names an edit changed
+    xmp_sidecar: str = "jpg.xmp"  # the sidecar name the app writes: photo.jpg.xmp or photo.xmp
     # Extra sources of truth that only the environment may set; never saved.
     _env: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 

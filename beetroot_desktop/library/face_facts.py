@@ -9,6 +9,7 @@ it is and the disagreement is reported.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from .people import MAX_NAME_LENGTH, PLACEHOLDER_NAME, PeopleMixin
@@ -30,7 +31,7 @@ class FaceFactsMixin(PeopleMixin):
     def name_face(self, face_id: int, raw_name: str) -> NameOutcome:
         """Confirm a face in the person called `raw_name` (a name from the photo's metadata). Call inside a
         transaction; this is part of an import, not an undoable edit of its own."""
-        printable = "".join(ch for ch in raw_name if ch.isprintable() or ch.isspace())
+        printable = "".join(ch for ch in raw_name if unicodedata.category(ch) != "Cc" or ch.isspace())
         name = " ".join(printable.split())[:MAX_NAME_LENGTH]
         row = self.conn.execute(
             "SELECT f.photo_id, f.person_id, f.confirmed, p.name FROM faces f"

@@ -11,6 +11,7 @@ one undoable transaction (library/edits.py).
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -135,7 +136,9 @@ class PeopleMixin(EditsMixin, PhotosMixin):
     # -- edits -----------------------------------------------------------------------------------------
     def rename_person(self, person_id: str, name: str | None) -> None:
         clean = " ".join((name or "").split()) or None
-        if clean is not None and not clean.isprintable():
+        if clean is not None and any(unicodedata.category(ch) == "Cc" for ch in clean):
+            # Control characters (escape sequences, NUL) make a name that no file format or terminal keeps;
+            # format characters (bidi marks that right-to-left names need) are kept.
             raise EditRefused("a name cannot hold control characters")
         if clean is not None and len(clean) > MAX_NAME_LENGTH:
             raise EditRefused(f"a name can have at most {MAX_NAME_LENGTH} characters")

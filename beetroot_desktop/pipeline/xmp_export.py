@@ -3,8 +3,7 @@
 For each present photo with named faces, the sidecar beside each of its files gets MWG regions, MP
 regions and `Iptc4xmpExt:PersonInImage` (imaging/xmp_regions.py): a new sidecar, or the existing one with
 everything else it held kept. A sidecar that cannot be parsed is left as it is and listed. With `photo_ids`
-only those photos are written (the desktop app keeps the sidecars of the photos an edit renamed up to date);
-one of them left with no named face has the names taken out of its existing sidecar (none is made for it).
+only those photos are written (the desktop app keeps the sidecars of the photos an edit renamed up to date).
 """
 
 from __future__ import annotations
@@ -70,14 +69,9 @@ def export_xmp(library: Library, convention: str = "jpg.xmp",
         raise ValueError(f"the sidecar name is one of {', '.join(SIDECAR_NAMES)}")
     report = XmpExport()
     photos = named_faces(library, photo_ids)
-    for photo_id in sorted(set(photo_ids or ()) - set(photos)):  # no named face left: names taken out
-        row = library.photo(photo_id)
-        if row is not None and row["presence"] == "present":
-            photos[photo_id] = []
     for n, (photo_id, faces) in enumerate(photos.items(), 1):
         for path in library.locations(photo_id):
-            if faces or os.path.isfile(sidecar_for(path, convention)):
-                _write_one(path, faces, convention, report)
+            _write_one(path, faces, convention, report)
         if progress is not None:
             progress(n, len(photos))
     return report

@@ -36,11 +36,23 @@ class MainAction(str, Enum):
     SPLIT = "split"
     HIDE = "hide"
     NOT_THIS = "not_this"
+    NOT_A_FACE = "not_a_face"
+    IGNORE_FACE = "ignore_face"
+    ADD_FACE = "add_face"
     COVER = "cover"
+    REVIEW_YES = "review_yes"
+    REVIEW_NO = "review_no"
+    REVIEW_SKIP = "review_skip"
     FIND = "find"
+    TOGETHER = "together"
+    EXPORT_PHOTOS = "export_photos"
+    FORGET = "forget"
+    EXPORT_XMP = "export_xmp"
+    DELETE_COLLECTION = "delete_collection"
     GO_PEOPLE = "go_people"
     GO_PHOTOS = "go_photos"
     GO_UNASSIGNED = "go_unassigned"
+    GO_REVIEW = "go_review"
     GO_ACTIVITY = "go_activity"
     GO_MISSING = "go_missing"
     SHOW_HIDDEN = "show_hidden"
@@ -71,6 +83,9 @@ ACTIONS: dict[MainAction, ActionSpec] = {
                        does="Look at every imported folder again: new photos in, moved and deleted ones followed"),
     A.PAUSE: ActionSpec("&Pause Import", "toggle_pause"),
     A.CANCEL: ActionSpec("&Cancel Import", "cancel_import"),
+    A.EXPORT_XMP: ActionSpec("Export &Names to XMP…", "export_xmp", shortcut="Ctrl+Shift+E",
+                             does="Write the names into XMP sidecars beside the photos (File menu; photos untouched)"),
+    A.DELETE_COLLECTION: ActionSpec("&Delete Cloud Collection…", "delete_collection"),
     A.UNDO: ActionSpec("&Undo", "undo", shortcut="Ctrl+Z", icon="undo",
                        does="Undo the last edit (rename, merge, split, not this person, hide, cover, regroup)"),
     A.REDO: ActionSpec("&Redo", "redo", shortcut="Ctrl+Shift+Z", icon="redo", does="Redo the edit just undone"),
@@ -83,14 +98,34 @@ ACTIONS: dict[MainAction, ActionSpec] = {
                        does="Hide or show the selected people"),
     A.NOT_THIS: ActionSpec("&Not This Person", "not_this_person", shortcut=QKeySequence.StandardKey.Delete,
                            does="Not this person (on a person's Faces tab)"),
+    A.NOT_A_FACE: ActionSpec("Not a &Face", "not_a_face", shortcut="Shift+Del",
+                             does="Not a face: a false detection (the selected faces)"),
+    A.IGNORE_FACE: ActionSpec("&Ignore Face", "ignore_face", shortcut="Ctrl+Del",
+                              does="Ignore the selected faces: strangers in the background"),
+    A.ADD_FACE: ActionSpec("&Add Face…", "add_face", shortcut="F", also="drag a box on the photo",
+                           does="Add a face the detector missed (in the viewer; arrows move the box, Shift+arrows"
+                                " size it, Enter keeps it, Esc cancels)"),
     A.COVER: ActionSpec("Use as &Cover", "use_as_cover"),
+    A.REVIEW_YES: ActionSpec("Answer &Yes", "review_answer", ("yes",), shortcut="Y",
+                             does="Review: yes, the same person (in the list, every selected question)"),
+    A.REVIEW_NO: ActionSpec("Answer N&o", "review_answer", ("no",), shortcut="N",
+                            does="Review: no, not the same person"),
+    A.REVIEW_SKIP: ActionSpec("S&kip Question", "review_answer", ("skip",), shortcut="S",
+                              does="Review: skip the question (it is asked again last)"),
     A.FIND: ActionSpec("&Find Person", "find", shortcut=QKeySequence.StandardKey.Find, does="Search people by name"),
+    A.TOGETHER: ActionSpec("Photos &Together…", "photos_together", shortcut="Ctrl+T",
+                           does="Photos in which all the selected people appear (With… on a person's page)"),
+    A.EXPORT_PHOTOS: ActionSpec("&Export Photos…", "export_photos", shortcut="Ctrl+E",
+                                does="Copy (or link) a person's photos into a folder"),
+    A.FORGET: ActionSpec("&Forget Person…", "forget_person"),
     A.GO_PEOPLE: ActionSpec("People", "show_section", (0,), shortcut="Ctrl+1", does="Show People"),
     A.GO_PHOTOS: ActionSpec("All Photos", "show_section", (1,), shortcut="Ctrl+2", does="Show All Photos"),
     A.GO_UNASSIGNED: ActionSpec("Unassigned faces", "show_section", (2,), shortcut="Ctrl+3",
                                 does="Show Unassigned faces"),
-    A.GO_ACTIVITY: ActionSpec("Activity", "show_section", (3,), shortcut="Ctrl+4", does="Show Activity"),
-    A.GO_MISSING: ActionSpec("Missing Photos", "show_section", (4,), shortcut="Ctrl+5",
+    A.GO_REVIEW: ActionSpec("Review", "show_section", (3,), shortcut="Ctrl+4",
+                            does="Show Review: the questions Beetroot could not answer alone"),
+    A.GO_ACTIVITY: ActionSpec("Activity", "show_section", (4,), shortcut="Ctrl+5", does="Show Activity"),
+    A.GO_MISSING: ActionSpec("Missing Photos", "show_section", (5,), shortcut="Ctrl+6",
                              does="Show Missing photos (when some are)"),
     A.SHOW_HIDDEN: ActionSpec("Show &Hidden People", "toggle_show_hidden", shortcut="Ctrl+Shift+H", checkable=True,
                               does="Show hidden people in the grid"),
@@ -104,10 +139,13 @@ ACTIONS: dict[MainAction, ActionSpec] = {
 }
 
 MENUS: tuple[tuple[str, tuple[MainAction | None, ...]], ...] = (  # None: a separator
-    ("&File", (A.IMPORT_FOLDER, A.IMPORT_FILES, A.SYNC, None, A.PAUSE, A.CANCEL, None, A.SETTINGS, None, A.QUIT)),
-    ("&Edit", (A.UNDO, A.REDO, None, A.RENAME, A.MERGE, A.SPLIT, A.HIDE, None, A.NOT_THIS, A.COVER, None, A.FIND)),
-    ("&View", (A.GO_PEOPLE, A.GO_PHOTOS, A.GO_UNASSIGNED, A.GO_ACTIVITY, A.GO_MISSING, None, A.SHOW_HIDDEN,
-               A.SORT_COUNT, A.SORT_NAME, None, A.BACK)),
+    ("&File", (A.IMPORT_FOLDER, A.IMPORT_FILES, A.SYNC, None, A.EXPORT_XMP, None, A.PAUSE, A.CANCEL, None,
+               A.SETTINGS, A.DELETE_COLLECTION, None, A.QUIT)),
+    ("&Edit", (A.UNDO, A.REDO, None, A.RENAME, A.MERGE, A.SPLIT, A.HIDE, None, A.NOT_THIS, A.NOT_A_FACE,
+               A.IGNORE_FACE, A.ADD_FACE, A.COVER, None, A.REVIEW_YES, A.REVIEW_NO, A.REVIEW_SKIP, None, A.FIND)),
+    ("&People", (A.TOGETHER, A.EXPORT_PHOTOS, None, A.FORGET)),
+    ("&View", (A.GO_PEOPLE, A.GO_PHOTOS, A.GO_UNASSIGNED, A.GO_REVIEW, A.GO_ACTIVITY, A.GO_MISSING, None,
+               A.SHOW_HIDDEN, A.SORT_COUNT, A.SORT_NAME, None, A.BACK)),
     ("&Help", (A.SHORTCUTS, A.ABOUT)),
 )
 
@@ -118,8 +156,8 @@ GESTURES_FIRST = (
     ("Enter / double-click", "Open a person (or the selected photo)"),
 )
 GESTURES_LAST = (
-    ("← →, Home, End", "Previous / next photo in the viewer"),
-    ("Click a face in the viewer", "Open that person"),
+    ("← →, Home, End", "Previous / next photo in the viewer, previous / next question in Review"),
+    ("Click a face in the viewer", "Open that person (right-click: Not a face, Ignore, …)"),
 )
 
 

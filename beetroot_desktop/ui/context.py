@@ -27,6 +27,7 @@ class LibraryContext(QObject):
     """
 
     changed = Signal()
+    edit_made = Signal()  # after `changed`, for an edit of the user's (ops.py), not a job's or another program's
     refused = Signal(str)
 
     def __init__(self, library: Library, settings: Settings, parent: QObject | None = None) -> None:

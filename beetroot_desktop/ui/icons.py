@@ -187,7 +187,62 @@ def _pencil(p: QPainter, s: float) -> None:
     p.drawPath(path)
 
 
+def _review(p: QPainter, s: float) -> None:
+    """Two faces side by side with a question between them: is this the same person?"""
+    p.drawEllipse(QPointF(s * 0.27, s * 0.42), s * 0.15, s * 0.15)
+    p.drawEllipse(QPointF(s * 0.73, s * 0.42), s * 0.15, s * 0.15)
+    path = QPainterPath()
+    path.moveTo(s * 0.08, s * 0.86)
+    path.cubicTo(s * 0.08, s * 0.66, s * 0.46, s * 0.66, s * 0.46, s * 0.86)
+    path.moveTo(s * 0.54, s * 0.86)
+    path.cubicTo(s * 0.54, s * 0.66, s * 0.92, s * 0.66, s * 0.92, s * 0.86)
+    p.drawPath(path)
+    p.drawLine(QPointF(s * 0.44, s * 0.16), QPointF(s * 0.56, s * 0.16))
+    p.drawLine(QPointF(s * 0.44, s * 0.24), QPointF(s * 0.56, s * 0.24))
+
+
+def _together(p: QPainter, s: float) -> None:
+    """A photo frame holding two people."""
+    p.drawRoundedRect(QRectF(s * 0.10, s * 0.16, s * 0.80, s * 0.68), s * 0.08, s * 0.08)
+    p.drawEllipse(QPointF(s * 0.38, s * 0.42), s * 0.09, s * 0.09)
+    p.drawEllipse(QPointF(s * 0.62, s * 0.42), s * 0.09, s * 0.09)
+    path = QPainterPath()
+    path.moveTo(s * 0.24, s * 0.76)
+    path.cubicTo(s * 0.24, s * 0.58, s * 0.52, s * 0.58, s * 0.52, s * 0.76)
+    path.moveTo(s * 0.48, s * 0.76)
+    path.cubicTo(s * 0.48, s * 0.58, s * 0.76, s * 0.58, s * 0.76, s * 0.76)
+    p.drawPath(path)
+
+
+def _export(p: QPainter, s: float) -> None:
+    """An arrow leaving a tray."""
+    path = QPainterPath()
+    path.moveTo(s * 0.18, s * 0.56)
+    path.lineTo(s * 0.18, s * 0.82)
+    path.lineTo(s * 0.82, s * 0.82)
+    path.lineTo(s * 0.82, s * 0.56)
+    path.moveTo(s * 0.50, s * 0.64)
+    path.lineTo(s * 0.50, s * 0.16)
+    path.moveTo(s * 0.34, s * 0.32)
+    path.lineTo(s * 0.50, s * 0.16)
+    path.lineTo(s * 0.66, s * 0.32)
+    p.drawPath(path)
+
+
+def _more(p: QPainter, s: float) -> None:
+    """Three dots: more actions."""
+    p.save()
+    p.setBrush(p.pen().color())
+    for x in (0.25, 0.5, 0.75):
+        p.drawEllipse(QPointF(s * x, s * 0.5), s * 0.06, s * 0.06)
+    p.restore()
+
+
 DRAWINGS: dict[str, Draw] = {
+    "review": _review,
+    "together": _together,
+    "export": _export,
+    "more": _more,
     "people": _people,
     "photos": _photos,
     "unknown": _unknown_face,

@@ -1,12 +1,13 @@
-"""The main window: sidebar (People, All Photos, Unassigned faces, Activity, and Missing photos while some
-are), pages, job status bar.
+"""The main window: sidebar (People, All Photos, Unassigned faces, Review, Activity, and Missing photos while
+some are), pages, job status bar.
 
 The window appears before the library is opened (first paint never waits for it); `open_library()`
 then builds the pages. Files and folders dropped anywhere on the window are imported on the job thread;
 the window only receives signals, and refreshes its views from a short timer.
 
 Its parts: the frame (shell.py), the actions and menus (actions.py), the job side (window_jobs.py), the
-Edit and View commands (window_edits.py), following the disk (window_disk.py), small dialogs (dialogs.py).
+Edit and View commands (window_edits.py), following the disk (window_disk.py), Review and the People menu's
+commands (window_tools.py), small dialogs (dialogs.py).
 Everything built once (the frame, the actions, the job controller, the folder watcher) is connected once,
 here; each library gets new pages and a new context.
 """
@@ -30,6 +31,7 @@ from .shell import Banners, DropOverlay, ImportStatus, Sidebar
 from .window_disk import DiskMixin
 from .window_edits import EditsMixin
 from .window_jobs import JobsMixin
+from .window_tools import ToolsMixin
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -38,7 +40,9 @@ if TYPE_CHECKING:
     from .missing_page import MissingPage
     from .pages import PeoplePage, PhotosPage, UnassignedPage
     from .person_page import PersonPage
+    from .review_page import ReviewPage
     from .settings_dialog import SettingsChange, SettingsDialog
+    from .together_page import TogetherPage
     from .viewer import PhotoViewer
 
 log = logging.getLogger("beetroot.ui.window")
@@ -49,7 +53,7 @@ MIN_SIZE = QSize(600, 440)
 NARROW_WINDOW = 820  # below this width the sidebar gives the pages some of its room
 
 
-class MainWindow(EditsMixin, JobsMixin, DiskMixin, QMainWindow):
+class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
     libraryOpened = Signal()
 
     def __init__(self, settings: Settings, library_dir: Path, *, library_override: bool = False) -> None:
@@ -80,6 +84,7 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, QMainWindow):
         build_menus(self.menuBar(), self.actions_by_name)
         self._connect_jobs()
         self._connect_disk()
+        self._connect_tools()
         self._update_actions()
 
     def _build_shell(self) -> None:
@@ -170,6 +175,9 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, QMainWindow):
         self.viewer: PhotoViewer = PhotoViewer(ctx)
         self.missing_page: MissingPage = MissingPage(ctx)
         self.people_page.menu_actions = {k: self.actions_by_name[k] for k in ("rename", "merge", "hide")}
+        self.review_page: ReviewPage
+        self.together_page: TogetherPage
+        self._build_tool_pages(ctx)
         self.people_page.personOpened.connect(self.open_person)
         self.people_page.importRequested.connect(self.choose_folder)
         self.people_page.status.connect(self.flash)
@@ -189,8 +197,8 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, QMainWindow):
         self.viewer.status.connect(self.flash)
         self.missing_page.locateRequested.connect(self.locate_missing)
         self.missing_page.status.connect(self.flash)
-        self.section_pages = [self.people_page, self.photos_page, self.unassigned_page, self.activity_page,
-                              self.missing_page]
+        self.section_pages = [self.people_page, self.photos_page, self.unassigned_page, self.review_page,
+                              self.activity_page, self.missing_page]
         for page in self._library_pages():
             self.pages.addWidget(page)
         self.show_section(0)
@@ -215,6 +223,7 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, QMainWindow):
             self.pages.setCurrentWidget(self.loading)
             ctx, self.ctx = self.ctx, None
             self.viewer.decoder.shutdown()
+            self._close_tools()
             ctx.close()  # before the pages go: no background result may reach a page that is going away
             for page in self._library_pages():
                 self.pages.removeWidget(page)
@@ -333,7 +342,7 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, QMainWindow):
             self._library_written()
 
     def _all_pages(self) -> list[QWidget]:
-        return [*self.section_pages, self.person_page, self.viewer] if self.section_pages else []
+        return [*self.section_pages, self.person_page, self.together_page, self.viewer] if self.section_pages else []
 
     def _library_pages(self) -> list[QWidget]:
         """The pages of the open library (built for it, deleted with it; Activity stays)."""
@@ -355,16 +364,19 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, QMainWindow):
             self.viewer.reload()
         elif page is self.missing_page:
             self.missing_page.refresh()
+        elif page in (self.review_page, self.together_page):
+            page.refresh()
 
     def _refresh_counts(self) -> None:
         if self.ctx is not None:
             self.ctx.read(lambda lib: lib.library_counts(), self._got_counts)
+            self.review_page.refresh_count()  # the Review badge: counted apart, at its own pace
 
     def _got_counts(self, counts: dict[str, int]) -> None:
         if self.ctx is None:
             return
-        self.counts = counts
-        self.sidebar.set_counts(counts)
+        self.counts = {**counts, "review": self.counts.get("review", 0)}
+        self.sidebar.set_counts(self.counts)
         self.people_page.set_counts(counts)
         self._update_actions()  # Missing Photos in the View menu
 
@@ -396,6 +408,8 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, QMainWindow):
                 self.controller.regroup(change.regroup_at, change.new, max_index_calls=change.index_calls)
         if change.watch_changed:
             self._follow_disk()
+        if self.ctx is not None:
+            self.xmp_sync.follow(change.new.xmp_sync, change.new.xmp_sidecar)
         if change.library_changed and not self.library_override:
             from ..config import resolve_library_dir
 

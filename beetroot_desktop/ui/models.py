@@ -259,26 +259,38 @@ class PeopleModel(LazyIdModel):
         self.order = "count"
         self.name_filter = ""
         self.include_hidden = False
+        self.min_photos: int | None = None  # None: the library's suggestion (`suggested`), read with the rows
+        self.suggested = 1
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(0)
         self._relayout.timeout.connect(self.refresh)
 
     def set_view_options(self, *, order: str | None = None, name_filter: str | None = None,
-                         include_hidden: bool | None = None) -> None:
+                         include_hidden: bool | None = None, min_photos: int | None = None) -> None:
         if order is not None:
             self.order = order
         if name_filter is not None:
             self.name_filter = name_filter
         if include_hidden is not None:
             self.include_hidden = include_hidden
+        if min_photos is not None:
+            self.min_photos = min_photos
         self.reset_generation()
         self.refresh()
 
     def load_rows(self, library: Library) -> list[tuple[Any, Any]]:
+        least = self.min_photos
+        if least is None:
+            least = self.suggested = library.suggested_min_photos()
         rows = library.person_rows(include_hidden=self.include_hidden, name_filter=self.name_filter,
-                                   order=self.order)
+                                   order=self.order, min_photos=least)
         return [(r.person_id, r) for r in rows]
+
+    @property
+    def least_photos(self) -> int:
+        """The "in at least N photos" the grid shows now."""
+        return self.min_photos if self.min_photos is not None else self.suggested
 
     def fetch_details(self, library: Library, ids: Sequence[Any]) -> dict[Any, Any]:
         return library.person_tiles(list(ids))

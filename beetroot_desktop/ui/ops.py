@@ -22,6 +22,10 @@ replay of more than SLOW_STEPS rows with `background=True`: on the context's wri
 connection, while the status bar says so and no other edit is taken until it is done (edits stay in
 order). Slow work that is not an edit (imports, regrouping) is a job (jobs.py) on the job thread.
 
+Adding a face drawn by hand is an edit that needs the face engine (a descriptor, a search): it runs with
+`background=True` as well. Once an edit is made, the context's `edit_made` follows `changed`: what keeps
+the photos' XMP sidecars up to date (xmp_sync.py) listens to it.
+
 The functions below are the edits the window offers; each returns whether it was made (or what it made)
 and, once made, says what it did through `status` (the status bar).
 """
@@ -92,6 +96,7 @@ def run_edit(ctx: LibraryContext, label: str, fn: Callable[[Library], T], *,
 
 def _announce(ctx: LibraryContext, result: T, on_done: Callable[[T], None] | None) -> None:
     ctx.changed.emit()
+    ctx.edit_made.emit()
     if on_done is not None:
         on_done(result)
 
@@ -116,6 +121,10 @@ def _refuse(ctx: LibraryContext, label: str, exc: BaseException) -> bool:
         ctx.changed.emit()
     elif isinstance(exc, LibraryError):
         ctx.refused.emit(f"{what}: {_sentence(str(exc))}")
+    elif _engine_error(exc):
+        from ..engines.aws_errors import gui_wording
+
+        ctx.refused.emit(f"{what}: {_sentence(gui_wording(str(exc), 'window'))}")
     elif isinstance(exc, sqlite3.Error):
         if is_busy(exc):
             ctx.refused.emit(f"{what}: the library is busy (an import is writing to it). Try again in a moment.")
@@ -125,6 +134,13 @@ def _refuse(ctx: LibraryContext, label: str, exc: BaseException) -> bool:
     else:
         return False
     return True
+
+
+def _engine_error(exc: BaseException) -> bool:
+    """The face engine could not answer (not set up, offline, refused): a sentence, not a bug."""
+    from ..engines.base import EngineError
+
+    return isinstance(exc, EngineError)
 
 
 def _sentence(text: str) -> str:
@@ -284,6 +300,95 @@ def remove_photos(ctx: LibraryContext, photo_ids: Sequence[int], status: Status 
 
     outcome = run_edit(ctx, "remove the photos", remove, on_done=done)
     return outcome.result[0] if outcome.ok else None
+
+
+def answer_questions(ctx: LibraryContext, question_ids: Sequence[str], answer: str,
+                     status: Status | None = None) -> int | None:
+    """Answer review questions (library/review.py) "yes", "no" or "skip": one undoable edit for them all.
+    A question an earlier answer of the same batch settled (two faces of one person merged by the first)
+    is passed over. Returns how many were answered, or None when the library refused."""
+    ids = list(dict.fromkeys(question_ids))
+    if not ids:
+        return None
+
+    def answer_all(library: Library) -> int:
+        if len(ids) == 1:
+            library.answer_question(ids[0], answer)
+            return 1
+        done = 0
+        with library.edit(f"Review: {answer} ({len(ids)} questions)"):
+            for question_id in ids:
+                if library.review_question(question_id) is not None:
+                    library.answer_question(question_id, answer)
+                    done += 1
+        return done
+
+    def said(done: int) -> None:
+        if status is not None:
+            verb = {"yes": "Answered yes to", "no": "Answered no to", "skip": "Skipped"}.get(answer, "Answered")
+            status(f"{verb} {plural(done, 'question')} (Ctrl+Z undoes it)")
+
+    outcome = run_edit(ctx, "answer" if answer != "skip" else "skip the question", answer_all, on_done=said)
+    return int(outcome.result) if outcome.ok else None
+
+
+def not_a_face(ctx: LibraryContext, face_ids: Sequence[int], status: Status | None = None) -> bool:
+    """"Not a face": false detections (a poster, a pattern) leave their person and every list."""
+    def mark_all(library: Library) -> None:
+        with library.edit("Not a face" if len(face_ids) == 1 else f"Not a face ({len(face_ids)} faces)"):
+            for face_id in face_ids:
+                library.mark_not_a_face(face_id)
+
+    done = f"Marked {plural(len(face_ids), 'face')} as not a face (Ctrl+Z undoes it)"
+    return run_edit(ctx, "mark it as not a face", mark_all, on_done=_say(status, done)).ok
+
+
+def ignore_faces(ctx: LibraryContext, face_ids: Sequence[int], status: Status | None = None) -> bool:
+    """"Ignore this face": strangers in the background leave their person and every list."""
+    def ignore_all(library: Library) -> None:
+        with library.edit("Ignore face" if len(face_ids) == 1 else f"Ignore {len(face_ids)} faces"):
+            for face_id in face_ids:
+                library.ignore_face(face_id)
+
+    done = f"Ignored {plural(len(face_ids), 'face')} (Ctrl+Z undoes it)"
+    return run_edit(ctx, "ignore the face", ignore_all, on_done=_say(status, done)).ok
+
+
+def add_face(ctx: LibraryContext, photo_path: str, box: tuple[int, int, int, int], person_id: str | None,
+             status: Status | None = None, on_done: Callable[[int], None] | None = None) -> EditOutcome:
+    """Add a face drawn by hand (a box in pixels of the upright photo), in `person_id` or, with None, where
+    the face engine matches it (a new person when it matches no one). Runs on the writer thread: the face
+    is described and searched like an imported one (pipeline/hand_faces.py)."""
+    import copy
+
+    settings = copy.deepcopy(ctx.settings)
+
+    def add(library: Library) -> int:
+        from ..engines import create_engine
+        from ..pipeline.hand_faces import add_face as add_hand_face
+        from .jobs import import_threshold
+
+        engine = create_engine(settings, library)
+        try:  # refused (EditRefused) for a box on a face already there or a photo out of reach
+            return add_hand_face(library, engine, photo_path, box, person_id=person_id,
+                                 threshold=import_threshold(settings, library))
+        finally:
+            engine.close()
+
+    def done(face_id: int) -> None:
+        if status is not None:
+            row = ctx.library.face(face_id)
+            tile = ctx.library.person_tiles([str(row["person_id"])]).get(str(row["person_id"])) \
+                if row is not None and row["person_id"] else None
+            where = f" to {tile.display_name}" if tile is not None else " (it matched no one it could join)"
+            status(f"Face added{where} (Ctrl+Z undoes it)")
+        if on_done is not None:
+            on_done(face_id)
+
+    outcome = run_edit(ctx, "add the face", add, on_done=done, background=True)
+    if outcome.pending and status is not None:
+        status("Adding the face: finding who it is…")
+    return outcome
 
 
 def step_history(ctx: LibraryContext, which: str, status: Status | None = None) -> EditEntry | None:

@@ -1,221 +1,25 @@
-"""The main views: People, All Photos and Unassigned faces."""
+"""The main views: People, All Photos and Unassigned faces (the People grid's view is in people_grid.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QItemSelectionModel,
-    QModelIndex,
-    QPoint,
-    QRectF,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QDrag,
-    QDragEnterEvent,
-    QDragLeaveEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QPen,
-    QPixmap,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from . import icons, ops, style
 from .context import LibraryContext
-from .delegates import FaceDelegate, PersonDelegate, PhotoDelegate
+from .delegates import FaceDelegate, PhotoDelegate
 from .dialogs import open_dialog, open_tracked
 from .merge import MergeDialog
-from .models import PERSON_MIME, FaceGridModel, IdRole, PeopleModel, PhotoGridModel, role
-from .widgets import EmptyState, GridView, GridWithEmptyState, PageHeader, round_pixmap
+from .models import FaceGridModel, IdRole, PeopleModel, PhotoGridModel, role
+from .people_grid import PeopleGridView
+from .person_picker import PersonPicker
+from .widgets import EmptyState, GridView, GridWithEmptyState, PageHeader
 from .words import plural
-
-DRAG_AVATAR = 72  # the face that follows the pointer while a person is dragged
 
 DROP_TEXT = ("Beetroot finds every face in them and groups your photos by person. Your photos stay where"
              " they are, and nothing leaves this computer.")
-
-
-class PeopleGridView(GridView):
-    """People tiles: double-click the name to rename, anywhere else to open; drag a tile onto another
-    to merge them (the page asks first, as Ctrl+M does)."""
-
-    def __init__(self, parent: QWidget | None = None, *, merge_by_drag: bool = True) -> None:
-        super().__init__(PersonDelegate.TILE, parent)
-        self.delegate = PersonDelegate(self)
-        self.setItemDelegate(self.delegate)
-        # QListView.setMovement() and setViewMode() switch dragging off (and the viewport's drops with it)
-        # for a Static view, so the drag setup comes after them: otherwise a press-and-drag on a tile
-        # starts a rubber-band selection in the real window. Tiles never move: drops go to the model.
-        self.setMovement(GridView.Movement.Static)
-        self.merge_by_drag = merge_by_drag
-        self.setDragEnabled(merge_by_drag)
-        self.setAcceptDrops(merge_by_drag)
-        self.viewport().setAcceptDrops(merge_by_drag)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop if merge_by_drag
-                             else QAbstractItemView.DragDropMode.NoDragDrop)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setDropIndicatorShown(False)  # the target tile is outlined instead (paintEvent)
-        self._press_pos = QPoint()
-        self._dragged: set[str] = set()
-        self._drop_target: str | None = None  # the person a drop here would merge into (outlined)
-
-    def double_click(self, index: QModelIndex, event: QMouseEvent) -> bool:
-        renames = self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
-        if renames and self.delegate.name_rect(self.visualRect(index)).contains(event.position().toPoint()):
-            self.edit(index)
-            return True
-        return False
-
-    # -- dragging a tile -----------------------------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._press_pos = event.position().toPoint()
-        super().mousePressEvent(event)
-
-    def startDrag(self, supportedActions: Qt.DropAction) -> None:
-        """Drag the selected people, shown as the pressed person's face (with a count when several)."""
-        model = self.model()
-        indexes = [i for i in self.selectionModel().selectedIndexes()
-                   if model.flags(i) & Qt.ItemFlag.ItemIsDragEnabled]
-        if not indexes:
-            return
-        pressed = self.indexAt(self._press_pos)
-        if pressed not in indexes:
-            pressed = indexes[0]
-        self._dragged = {str(role(i, IdRole)) for i in indexes}
-        drag = QDrag(self)
-        drag.setMimeData(model.mimeData(indexes))
-        pixmap = self._drag_pixmap(pressed, len(indexes))
-        drag.setPixmap(pixmap)
-        # Held by its middle: the outline of the tile it will be dropped on stays in view around it.
-        drag.setHotSpot(QPoint(DRAG_AVATAR // 2, DRAG_AVATAR // 2))
-        try:
-            drag.exec(Qt.DropAction.MoveAction, Qt.DropAction.MoveAction)
-        finally:
-            self._dragged = set()
-            self._set_drop_target(QModelIndex())
-
-    def _drag_pixmap(self, index: QModelIndex, count: int) -> QPixmap:
-        """The dragged person's round face, with the number of people when several are dragged."""
-        ratio = self.devicePixelRatioF()
-        size = DRAG_AVATAR + 8
-        pixmap = QPixmap(round(size * ratio), round(size * ratio))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setOpacity(0.9)
-        painter.setPen(QPen(QColor("#ffffff"), 3))
-        painter.setBrush(QColor("#ffffff"))
-        painter.drawEllipse(QRectF(0.5, 0.5, DRAG_AVATAR + 3, DRAG_AVATAR + 3))
-        cover = role(index, Qt.ItemDataRole.DecorationRole)
-        painter.drawPixmap(2, 2, round_pixmap(cover if isinstance(cover, QPixmap) else None, DRAG_AVATAR))
-        if count > 1:
-            painter.setOpacity(1.0)
-            badge = QRectF(size - 30, 0, 30, 22)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(style.ACCENT))
-            painter.drawRoundedRect(badge, 11, 11)
-            painter.setPen(QColor("#ffffff"))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(count))
-        painter.end()
-        return pixmap
-
-    def _merge_target(self, event: QDragMoveEvent | QDropEvent) -> QModelIndex:
-        """The tile a drop of people would merge into here, or an invalid index."""
-        data = event.mimeData()
-        if not data.hasFormat(PERSON_MIME):
-            return QModelIndex()
-        index = self.indexAt(event.position().toPoint())
-        if not index.isValid() or str(role(index, IdRole)) in self._dragged:
-            return QModelIndex()
-        model = self.model()
-        if not model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, index):
-            return QModelIndex()
-        return index
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.merge_by_drag and event.mimeData().hasFormat(PERSON_MIME):
-            event.setDropAction(Qt.DropAction.MoveAction)
-            event.accept()  # keep the drag moves coming; each says whether a drop is possible there
-            return
-        super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if not (self.merge_by_drag and event.mimeData().hasFormat(PERSON_MIME)):
-            super().dragMoveEvent(event)
-            return
-        super().dragMoveEvent(event)  # scrolls near the edges
-        target = self._merge_target(event)
-        self._set_drop_target(target)
-        if target.isValid():
-            event.setDropAction(Qt.DropAction.MoveAction)
-            event.accept()
-        else:
-            event.ignore()
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self._set_drop_target(QModelIndex())
-        super().dragLeaveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        if not (self.merge_by_drag and event.mimeData().hasFormat(PERSON_MIME)):
-            super().dropEvent(event)
-            return
-        target = self._merge_target(event)
-        self._set_drop_target(QModelIndex())
-        self.stopAutoScroll()
-        if not target.isValid():
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.MoveAction)
-        event.accept()
-        self.model().dropMimeData(event.mimeData(), Qt.DropAction.MoveAction, -1, -1, target)
-
-    def _set_drop_target(self, index: QModelIndex) -> None:
-        person = str(role(index, IdRole)) if index.isValid() else None
-        if person == self._drop_target:
-            return
-        old, self._drop_target = self._target_index(), person
-        for changed in (old, index):
-            if changed.isValid():
-                self.viewport().update(self.visualRect(changed).adjusted(-4, -4, 4, 4))
-
-    def _target_index(self) -> QModelIndex:
-        model = self.model()
-        if self._drop_target is None or not isinstance(model, PeopleModel):
-            return QModelIndex()
-        return model.index_of(self._drop_target)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        target = self._target_index()
-        if not target.isValid():
-            return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(style.ACCENT), 3))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(QRectF(self.visualRect(target)).adjusted(5.5, 5.5, -5.5, -5.5), 10, 10)
-        painter.end()
+LEAST_PHOTOS = (1, 2, 3, 5, 10)  # the People grid's "in at least N photos" choices
 
 
 class PeoplePage(QWidget):
@@ -261,6 +65,22 @@ class PeoplePage(QWidget):
         self.merge_button.setEnabled(False)
         self.merge_button.clicked.connect(lambda _checked=False: self.merge_selected())
         self.merge_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # "In at least N photos" reads as the end of the count under the title ("120 people in at least 2
+        # photos"): the tools' line has no room left in a narrow window.
+        self.least = QComboBox(objectName="InlineCombo")
+        for n in LEAST_PHOTOS:
+            self.least.addItem(f"in at least {plural(n, 'photo')}", n)
+        self.least.setFrame(False)
+        self.least.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.least.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.least.activated.connect(lambda i: self.model.set_view_options(min_photos=self.least.itemData(i)))
+        self.header.texts.removeWidget(self.header.subtitle)
+        counted = QHBoxLayout()
+        counted.setSpacing(4)
+        counted.addWidget(self.header.subtitle)
+        counted.addWidget(self.least)
+        counted.addStretch(1)
+        self.header.texts.addLayout(counted)
         self.header.add_tool(self.search, stretch=1)
         self.header.add_tool(self.sort)
         self.header.add_tool(self.merge_button)
@@ -291,6 +111,8 @@ class PeoplePage(QWidget):
     def _update_texts(self, *args: object) -> None:
         n = self.model.rowCount()
         shown = "person" if n == 1 else "people"
+        least = self.model.least_photos
+        self._show_least(least)
         self.header.subtitle.setText(f"{n:,} {shown}" if self.model.loaded and (n or self.model.name_filter) else "")
         if self.model.name_filter:
             self.empty.set_text(f"No one called “{self.model.name_filter}”",
@@ -302,6 +124,9 @@ class PeoplePage(QWidget):
                 "hidden", 0):
             self.empty.set_text("Everyone is hidden", "View > Show Hidden People lists them again.",
                                 show_action=False)
+        elif least > 1 and self.counts.get("people", 0) > 0:
+            self.empty.set_text(f"No one is in {least} photos or more yet",
+                                "Choose “In at least 1 photo” above to see everyone.", show_action=False)
         else:
             self.empty.set_text("No people yet",
                                 "People appear here as their faces are found. Faces too small or unclear to"
@@ -311,6 +136,19 @@ class PeoplePage(QWidget):
         tools = n > 0 or bool(self.model.name_filter) or self.counts.get("people", 0) > 0
         for widget in (self.search, self.sort, self.merge_button):
             widget.setVisible(tools)
+        self.least.setVisible(tools and self.model.loaded)
+
+    def _show_least(self, least: int) -> None:
+        """The filter as the grid applies it, with why the default is what it is."""
+        if self.least.findData(least) < 0:  # a value set elsewhere: listed too
+            self.least.addItem(f"in at least {plural(least, 'photo')}", least)
+        self.least.setCurrentIndex(self.least.findData(least))
+        suggested = self.model.suggested
+        self.least.setToolTip(
+            "Show the people seen in at least this many photos. People seen in one photo are usually strangers in"
+            " the background; named people always show. The default here is"
+            f" {plural(suggested, 'photo')}: " + ("most people in this library are seen only once." if suggested > 1
+                                                  else "this library has few people seen only once."))
 
     def _apply_search(self) -> None:
         self.model.set_view_options(name_filter=self.search.text().strip())
@@ -396,7 +234,7 @@ class PeoplePage(QWidget):
             self.grid.setCurrentIndex(index)
         menu = QMenu(self)
         menu.addAction("Open", lambda: self._open(index))
-        for name in ("rename", "merge", "hide"):
+        for name in ("rename", "merge", "hide", "together", "export_photos", "forget"):
             action = self.menu_actions.get(name)
             if action is not None:
                 menu.addAction(action)
@@ -484,10 +322,20 @@ class UnassignedPage(QWidget):
         index = self.grid.indexAt(pos)
         if not index.isValid():
             return
+        if not self.grid.selectionModel().isSelected(index):
+            self.grid.setCurrentIndex(index)
+        faces = self.selected_faces()
         menu = QMenu(self)
         menu.addAction("Open photo", lambda: self._open(index))
         menu.addAction("Add to person…", lambda: self.assign(int(role(index, IdRole))))
+        menu.addSeparator()
+        menu.addAction("Not a face", lambda: ops.not_a_face(self.ctx, faces, self.status.emit))
+        menu.addAction("Ignore (a stranger in the background)",
+                       lambda: ops.ignore_faces(self.ctx, faces, self.status.emit))
         menu.exec(self.grid.viewport().mapToGlobal(pos))
+
+    def selected_faces(self) -> list[int]:
+        return [int(x) for x in self.grid.selected_ids()]  # type: ignore[call-overload]
 
     def assign(self, face_id: int) -> PersonPicker:
         picker = PersonPicker(self.ctx, self)
@@ -502,30 +350,3 @@ class UnassignedPage(QWidget):
         open_dialog(picker)
         return picker
 
-
-class PersonPicker(QDialog):
-    """Choose a person by name (or by tile, for unnamed people)."""
-
-    def __init__(self, ctx: LibraryContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Add to person")
-        self.resize(620, 480)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Which person is this?"))
-        self.model = PeopleModel(ctx, self)
-        self.model.include_hidden = True
-        self.grid = PeopleGridView(merge_by_drag=False)
-        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.grid.setModel(self.model)
-        self.grid.openRequested.connect(lambda _i: self.accept())
-        layout.addWidget(self.grid, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.model.refresh()
-
-    def chosen(self) -> str | None:
-        ids = self.grid.selected_ids()
-        return str(ids[0]) if ids else None

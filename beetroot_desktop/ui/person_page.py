@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import icons, style
+from . import icons, ops, style
 from .context import LibraryContext
 from .delegates import FaceDelegate, PhotoDelegate
 from .dialogs import open_tracked
@@ -61,6 +61,7 @@ class PersonPage(QWidget):
     personChanged = Signal(str)  # the page now shows this person (after a merge moved it)
     gone = Signal()  # the person has no faces left (all removed, or regrouped away)
     peopleSplit = Signal(list)  # the people a split just made (or gave faces back to)
+    togetherRequested = Signal(list)  # "With…": this person and the one chosen
 
     def __init__(self, ctx: LibraryContext, people: PeopleModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,8 +113,18 @@ class PersonPage(QWidget):
         self.rename_button.setProperty("label", "Rename")
         self.hide_button.setProperty("label", "Hide")
         self.hide_button.clicked.connect(self.toggle_hidden)
-        row.addWidget(self.rename_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.with_button = QPushButton(icons.icon("together", style.TEXT, 16), "With…")
+        self.with_button.setProperty("label", "With…")
+        self.with_button.setToolTip("Photos of this person together with someone else")
+        self.with_button.clicked.connect(self.choose_with)
+        self.more_button = QToolButton()
+        self.more_button.setIcon(icons.icon("more", style.TEXT, 20))
+        self.more_button.setToolTip("More: Export Photos…, Forget Person…")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setMenu(QMenu(self.more_button))  # the window adds its actions (People menu)
+        for button in (self.rename_button, self.hide_button):
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.with_dialog: QDialog | None = None  # the person chosen for "With…", while that is asked
         layout.addWidget(header)
 
         self.tabs = QTabWidget()
@@ -135,7 +146,8 @@ class PersonPage(QWidget):
         tools.setHorizontalSpacing(8)
         hint = self.faces_hint = QLabel("Select a face that is not this person and press Delete: it will never"
                                         " be grouped with them again. Split… makes the selected faces a person"
-                                        " of their own.", objectName="Muted")
+                                        " of their own. Shift+Delete: not a face at all; Ctrl+Delete: a"
+                                        " stranger in the background, ignored.", objectName="Muted")
         hint.setWordWrap(True)
         tools.addWidget(hint, 0, 0)
         tools.setColumnStretch(0, 1)
@@ -166,6 +178,14 @@ class PersonPage(QWidget):
         self.face_grid.customContextMenuRequested.connect(self._face_menu)
         faces_layout.addWidget(self.face_grid, 1)
         self.tabs.addTab(faces_tab, "Faces")
+        corner = QWidget()  # beside the tabs, where a narrow window still has room
+        corner_row = QHBoxLayout(corner)
+        corner_row.setContentsMargins(0, 0, 16, 2)
+        corner_row.setSpacing(4)
+        self.with_button.setStyleSheet("padding: 3px 10px;")
+        corner_row.addWidget(self.with_button)
+        corner_row.addWidget(self.more_button)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         layout.addWidget(self.tabs, 1)
         self.faces.edited.connect(self.status.emit)
         self.split_dialog: SplitDialog | None = None  # the split being chosen, if any
@@ -360,7 +380,44 @@ class PersonPage(QWidget):
         menu.addSeparator()
         menu.addAction("Not this person", self.not_this_person)
         menu.addAction("Split off into a new person", lambda: self.split(faces_only=True))
+        menu.addSeparator()
+        menu.addAction("Not a face", self.not_a_face)
+        menu.addAction("Ignore (a stranger in the background)", self.ignore_faces)
         menu.exec(self.face_grid.viewport().mapToGlobal(pos))
+
+    def not_a_face(self) -> None:
+        faces = self._chosen_faces()
+        if faces:
+            ops.not_a_face(self.ctx, faces, self.status.emit)
+
+    def ignore_faces(self) -> None:
+        faces = self._chosen_faces()
+        if faces:
+            ops.ignore_faces(self.ctx, faces, self.status.emit)
+
+    def _chosen_faces(self) -> list[int]:
+        faces = self.selected_faces() if self.tabs.currentIndex() == 1 else []
+        if not faces:
+            self.tabs.setCurrentIndex(1)
+            self.status.emit("Select the faces first (Faces tab)")
+        return faces
+
+    def choose_with(self) -> QDialog | None:
+        """"With…": pick another person; their photos together follow (`togetherRequested`)."""
+        from .person_picker import PersonPicker
+
+        pid = self.person_id
+        if pid is None:
+            return None
+        picker = PersonPicker(self.ctx, self, title="Photos together", exclude=pid,
+                              prompt=f"Photos of {self.name_label.text()} together with whom?")
+
+        def chosen() -> None:
+            other = picker.chosen()
+            if other:
+                self.togetherRequested.emit([pid, other])
+
+        return open_tracked(self, "with_dialog", picker, chosen)
 
     def _open_photo(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -89,7 +90,8 @@ class SettingsPage(QGroupBox):
 
 
 class LibraryPage(SettingsPage):
-    """Where the library lives, and whether it follows the imported folders while the app runs."""
+    """Where the library lives, whether it follows the imported folders while the app runs, and whether the
+    names follow into the photos' XMP sidecars."""
 
     def __init__(self, settings: Settings, ctx: LibraryContext | None, *, library_override: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -121,6 +123,17 @@ class LibraryPage(SettingsPage):
         self.watch.setToolTip("New photos are imported, and moved or deleted ones followed, while Beetroot runs."
                               " File › Sync Library looks at every imported folder now.")
         form.addRow(self.watch)
+        self.xmp = QCheckBox("Keep XMP sidecars up to date as names change")
+        self.xmp.setToolTip("After each edit that changes names (a rename, a merge, a face added, an answer in"
+                            " Review, an undo), the XMP sidecars of the photos concerned get the new names, for"
+                            " other photo tools to read. Photos are never modified. File › Export Names to XMP…"
+                            " writes them all once.")
+        self.sidecar = QComboBox()
+        self.sidecar.addItem("photo.jpg.xmp (digiKam, darktable)", "jpg.xmp")
+        self.sidecar.addItem("photo.xmp (Lightroom, Adobe)", "xmp")
+        self.sidecar.setToolTip("The sidecar name written beside each photo")
+        form.addRow(self.xmp)
+        form.addRow("Sidecar name:", self.sidecar)
         self.load(settings)
 
     def _browse(self) -> None:
@@ -138,6 +151,8 @@ class LibraryPage(SettingsPage):
     def load(self, settings: Settings) -> None:
         self.library.setText(settings.library_dir)
         self.watch.setChecked(settings.watch_folders)
+        self.xmp.setChecked(settings.xmp_sync)
+        self.sidecar.setCurrentIndex(max(0, self.sidecar.findData(settings.xmp_sidecar)))
 
     def check(self) -> list[str]:
         from ..config import library_dir_problem
@@ -159,4 +174,6 @@ class LibraryPage(SettingsPage):
     def save(self, settings: Settings) -> str | None:
         settings.library_dir = self.text()
         settings.watch_folders = self.watch.isChecked()
+        settings.xmp_sync = self.xmp.isChecked()
+        settings.xmp_sidecar = str(self.sidecar.currentData())
         return None

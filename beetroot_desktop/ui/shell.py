@@ -24,9 +24,11 @@ from . import icons, style
 from .widgets import Banner
 
 SECTIONS = (("people", "People", "people"), ("photos", "All Photos", "photos"),
-            ("unassigned", "Unassigned faces", "unknown"), ("activity", "Activity", "activity"),
-            ("missing", "Missing photos", "missing"))
-MISSING_ROW = 4  # listed only while some photos are missing or offline: last, so the rows above never move
+            ("unassigned", "Unassigned faces", "unknown"), ("review", "Review", "review"),
+            ("activity", "Activity", "activity"), ("missing", "Missing photos", "missing"))
+REVIEW_ROW = 3  # the questions waiting for an answer, counted in a badge (no number when there are none)
+ACTIVITY_ROW = 4
+MISSING_ROW = 5  # listed only while some photos are missing or offline: last, so the rows above never move
 
 
 def section_count(key: str, counts: dict[str, int]) -> int:
@@ -43,7 +45,7 @@ class NavDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counts: dict[int, int] = {}
-        self.badges: set[int] = {MISSING_ROW}
+        self.badges: set[int] = {REVIEW_ROW, MISSING_ROW}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:

@@ -33,6 +33,9 @@ QLabel#LibraryLabel {{ color: {MUTED}; font-size: 8.5pt; }}
 QLabel#PageTitle {{ font-size: 17pt; font-weight: 600; color: {TEXT}; }}
 QLabel#PageSubtitle, QLabel#Muted {{ color: {MUTED}; }}
 QLabel#EmptyTitle {{ font-size: 16pt; font-weight: 600; color: {TEXT}; }}
+QLabel#ReviewTitle {{ font-size: 20pt; font-weight: 600; color: {TEXT}; }}
+QLabel#ReviewName {{ font-size: 12pt; font-weight: 600; color: {TEXT}; }}
+QLabel#ReviewVersus {{ font-size: 28pt; color: {MUTED}; padding-top: 90px; }}
 QLabel#EmptyText {{ font-size: 10.5pt; color: {MUTED}; }}
 QLabel#FieldError {{ color: {DANGER}; }}
 QLabel#FieldOk {{ color: {LEAF}; }}
@@ -46,6 +49,7 @@ QLineEdit {{
 QLineEdit:focus {{ border: 1px solid {ACCENT}; }}
 QLineEdit:disabled {{ background: {WINDOW}; color: #9a96a0; }}
 QComboBox, QSpinBox, QDoubleSpinBox {{ min-height: 24px; }}
+QComboBox#InlineCombo {{ background: transparent; color: {ACCENT}; padding: 0 2px; min-height: 18px; }}
 QPushButton {{
     padding: 6px 14px; border: 1px solid {BORDER}; border-radius: 7px; background: {SURFACE}; color: {TEXT};
 }}
@@ -53,6 +57,8 @@ QPushButton:hover {{ background: #f1eff4; }}
 QPushButton:disabled {{ color: #aaa6b0; }}
 QPushButton#Primary {{ background: {ACCENT}; color: white; border: 1px solid {ACCENT}; font-weight: 600; }}
 QPushButton#Primary:hover {{ background: {ACCENT_HOVER}; }}
+QPushButton:checked {{ background: {ACCENT_SOFT}; color: {ACCENT}; border: 1px solid {ACCENT}; }}
+QPushButton#Danger {{ background: {DANGER}; color: white; border: 1px solid {DANGER}; font-weight: 600; }}
 QToolButton {{ border: none; border-radius: 6px; padding: 4px; }}
 QToolButton:hover {{ background: #e9e6ed; }}
 QFrame#Banner {{ border-radius: 8px; }}

@@ -3,6 +3,10 @@
 The photo is decoded on a background thread (EXIF orientation applied, as the boxes assume); the cached
 thumbnail stands in until it arrives, so arrow keys feel instant even on big files. Neighbours are
 decoded ahead of time.
+
+A face the detector missed is added by drawing its box (face_drawing.py): a drag on the photo away from
+the faces, or Edit › Add Face… (F) and the keys. The viewer then asks who it is (tool_dialogs.py) and adds
+it through ops.py, off the GUI thread (the face is described and matched as an import would).
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
 
 from . import icons, ops, style
 from .context import LibraryContext
+from .dialogs import open_tracked
+from .face_drawing import MIN_SIDE, BoxDrawing, pixel_box
 from .models import face_reason
 from .tasks import TaskRunner
 from .thumbnails import ThumbKey, pil_to_qimage
@@ -68,6 +74,8 @@ class PhotoViewer(QWidget):
         self._shown_at = 0.0  # when show_photos() last ran (monotonic)
         self._decoded: OrderedDict[int, QImage] = OrderedDict()
         self._requested: set[int] = set()
+        self.drawing = BoxDrawing()
+        self.face_dialog: Any = None  # who the face just drawn is, while that is asked
         self.decoder = TaskRunner(1, self, name="viewer-decode")
         self.back_button = QToolButton(self)
         self.back_button.setIcon(icons.icon("back", "#f4f2f6", 22))
@@ -93,6 +101,7 @@ class PhotoViewer(QWidget):
         if not self.ids:
             return
         self.position = max(0, min(position, len(self.ids) - 1))
+        self.drawing.cancel()
         photo_id = self.ids[self.position]
         self.photo = self.ctx.library.photo(photo_id)
         self.faces = list(self.ctx.library.faces_of_photo(photo_id)) if self.photo else []
@@ -155,6 +164,16 @@ class PhotoViewer(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        drawn = self.drawing.key(key, bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+        if drawn is not None:
+            if drawn == "done" and self.drawing.box is not None:
+                self._drawn(self.drawing.box)
+            elif drawn == "cancel":
+                self.drawing.cancel()
+                self.status.emit("No face added")
+            self.update()
+            event.accept()
+            return
         if key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
             self.go(self.position + 1)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace, Qt.Key.Key_PageUp):
@@ -217,6 +236,7 @@ class PhotoViewer(QWidget):
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.error)
         for i, (face, rect) in enumerate(zip(self.faces, self.face_rects(), strict=False)):
             self._paint_face(p, face, rect, i == self.hover)
+        self.drawing.paint(p, target, self._scale())
         self._paint_bars(p)
         p.end()
 
@@ -280,14 +300,45 @@ class PhotoViewer(QWidget):
         bottom = QRectF(MARGIN, self.height() - BOTTOM_BAR, self.width() - 2 * MARGIN, BOTTOM_BAR)
         n = len(self.faces)
         faces = "no faces found" if n == 0 else ("1 face" if n == 1 else f"{n} faces")
-        parts = [faces, "← → browse", "click a face to open the person", "Esc back"]
+        parts = [faces, "← → browse", "click a face to open the person", "drag a box to add a face", "Esc back"]
+        if self.drawing.active:
+            parts = ["Drag a box around the face, or move it with the arrows (Shift: size)", "Enter keeps it",
+                     "Esc cancels"]
         metrics = QFontMetricsF(small)
         while len(parts) > 1 and metrics.horizontalAdvance("   ·   ".join(parts)) > bottom.width():
             parts.pop()  # a narrow window keeps what fits, from the left: never a hint cut in the middle
         p.drawText(bottom, Qt.AlignmentFlag.AlignCenter, "   ·   ".join(parts))
 
     # -- mouse -----------------------------------------------------------------------------------------
+    def _scale(self) -> float:
+        target = self.image_rect()
+        if self.photo is None or target.isEmpty() or not self.photo["width"]:
+            return 0.0
+        return target.width() / float(self.photo["width"])
+
+    def to_photo(self, pos: QPointF) -> QPointF:
+        """A point of the window on the photo, in pixels of the upright photo (kept inside it)."""
+        target, scale = self.image_rect(), self._scale()
+        if scale <= 0:
+            return QPointF()
+        x = min(max((pos.x() - target.x()) / scale, 0.0), float(self.photo["width"]))
+        y = min(max((pos.y() - target.y()) / scale, 0.0), float(self.photo["height"]))
+        return QPointF(x, y)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        on_photo = self.image_rect().contains(pos)
+        if event.button() == Qt.MouseButton.LeftButton and on_photo and self.face_dialog is None and (
+                self.drawing.active or self.face_at(pos.toPoint()) is None):
+            self.drawing.press(pos, self.to_photo, float(self.photo["width"]), float(self.photo["height"]))
+        super().mousePressEvent(event)
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.drawing.pressed:
+            if self.drawing.move(event.position(), self.to_photo):
+                self.setCursor(Qt.CursorShape.CrossCursor)
+                self.update()
+            return
         hover = self.face_at(event.position().toPoint())
         if hover != self.hover:
             self.hover = hover
@@ -301,6 +352,12 @@ class PhotoViewer(QWidget):
             self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.drawing.pressed:
+            box = self.drawing.release(event.position(), self.to_photo)
+            if box is not None:
+                self.setCursor(Qt.CursorShape.ArrowCursor)
+                self._drawn(box)
+                return
         if event.button() == Qt.MouseButton.LeftButton and self._just_shown():
             return  # the second click of a double-click on the tile that opened the photo, not a face click
         if event.button() == Qt.MouseButton.LeftButton:
@@ -318,10 +375,14 @@ class PhotoViewer(QWidget):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         i = self.face_at(event.pos())
+        menu = QMenu(self)
         if i is None:
+            if self.photo is None or not self.image_rect().contains(QPointF(event.pos())):
+                return
+            menu.addAction("Add a Face…", self.start_drawing)
+            menu.exec(event.globalPos())
             return
         face = self.faces[i]
-        menu = QMenu(self)
         if face["person_id"]:
             pid = str(face["person_id"])
             menu.addAction(f"Open {self.label_for(face)}", lambda: self.personOpened.emit(pid))
@@ -330,7 +391,41 @@ class PhotoViewer(QWidget):
             menu.addAction("Not this person", lambda: self._not_this_person(face))
         else:
             menu.addAction(self.label_for(face)).setEnabled(False)
+            menu.addSeparator()
+        menu.addAction("Not a face", lambda: ops.not_a_face(self.ctx, [int(face["id"])], self.status.emit))
+        menu.addAction("Ignore this face (a stranger)",
+                       lambda: ops.ignore_faces(self.ctx, [int(face["id"])], self.status.emit))
         menu.exec(event.globalPos())
+
+    # -- adding a face ---------------------------------------------------------------------------------------
+    def start_drawing(self) -> None:
+        """Edit › Add Face…: a box in the middle of the photo, for the keys or the mouse to place."""
+        if self.photo is None or not self.photo["width"] or self.face_dialog is not None:
+            return
+        self.drawing.start(float(self.photo["width"]), float(self.photo["height"]))
+        self.setFocus()
+        self.update()
+
+    def _drawn(self, box: QRectF) -> None:
+        """A box was drawn: ask who it is, then add the face (or say why not)."""
+        from .tool_dialogs import FaceNameDialog
+
+        width, height = float(self.photo["width"]), float(self.photo["height"])
+        pixels = pixel_box(box, width, height)
+        if pixels[2] < MIN_SIDE or pixels[3] < MIN_SIDE:
+            self.drawing.cancel()
+            self.update()
+            self.status.emit(f"That box is too small for a face (at least {MIN_SIDE} pixels of the photo)")
+            return
+        self.drawing.active = False  # the box stays drawn while the dialog asks
+        path = str(self.photo["path"])
+        dialog = FaceNameDialog(self.ctx, self)
+
+        def add() -> None:
+            ops.add_face(self.ctx, path, pixels, dialog.person(), self.status.emit)
+
+        dialog.finished.connect(lambda _r: (self.drawing.cancel(), self.update()))
+        open_tracked(self, "face_dialog", dialog, add)
 
     def _not_this_person(self, face: Any) -> None:
         ops.not_this_person(self.ctx, [int(face["id"])], self.status.emit)

@@ -119,6 +119,7 @@ class EditsMixin:
         a[A.COVER].setEnabled(on_person)
         self._job_actions(a)
         self._disk_actions(a)
+        self._tool_actions(a)
         a[A.BACK].setEnabled(len(self.history) > 1)
         blocked = self._blocks_history() or (self.ctx is not None and self.ctx.edit_running)
         for key, entry, verb in ((A.UNDO, self._history_state[0], "Undo"), (A.REDO, self._history_state[1], "Redo")):

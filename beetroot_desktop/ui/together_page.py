@@ -1,0 +1,115 @@
+"""Photos together: the photos in which every one of some people appears (library/together.py), as a photo
+grid like a person's; "Only these people" leaves out the photos in which anyone else appears too."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from . import icons, style
+from .delegates import PhotoDelegate
+from .models import PhotoGridModel
+from .widgets import EmptyState, GridView, GridWithEmptyState, PageHeader
+from .words import plural
+
+if TYPE_CHECKING:
+    from ..library import Library
+    from .context import LibraryContext
+
+
+class TogetherModel(PhotoGridModel):
+    """The photos of some people together, by date taken."""
+
+    def __init__(self, ctx: LibraryContext, parent: Any = None) -> None:
+        super().__init__(ctx, None, parent)
+        self.people: list[str] = []
+        self.only = False
+
+    def set_people(self, people: Sequence[str], only: bool) -> None:
+        self.people, self.only = list(people), only
+        self.set_person(None)  # a fresh load of the new choice
+
+    def load_rows(self, library: Library) -> list[tuple[Any, Any]]:
+        if not self.people:
+            return []
+        people, only = list(self.people), self.only
+        try:
+            return [(i, None) for i in library.photos_together(people, only=only)]
+        except KeyError:  # one of them was forgotten meanwhile: together with no one, nothing
+            return []
+
+
+def people_names(names: Sequence[str]) -> str:
+    """"Ann", "Ann and Bob", "Ann, Bob and Cy"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+class TogetherPage(QWidget):
+    back = Signal()
+    photoOpened = Signal(list, int)
+
+    def __init__(self, ctx: LibraryContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = TogetherModel(ctx, self)
+        self.names: list[str] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = PageHeader("Photos together")
+        self.back_button = QToolButton()
+        self.back_button.setIcon(icons.icon("back", style.TEXT, 24))
+        self.back_button.setToolTip("Back (Esc)")
+        self.back_button.clicked.connect(self.back.emit)
+        self.only = QCheckBox("Only these people")
+        self.only.setToolTip("Leave out the photos in which anyone else appears too (faces that belong to no"
+                             " one do not count)")
+        self.only.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.only.toggled.connect(lambda on: self.model.set_people(self.model.people, on))
+        self.header.add_tool(self.only)
+        top = QHBoxLayout()
+        top.setContentsMargins(16, 8, 0, 0)
+        top.setSpacing(0)
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.header, 1)
+        layout.addLayout(top)
+        self.grid = GridView(PhotoDelegate.TILE, open_on_click=True)
+        self.grid.setItemDelegate(PhotoDelegate(self.grid))
+        self.grid.setModel(self.model)
+        self.grid.openRequested.connect(self._open)
+        self.empty = EmptyState("together", "No photos together", "")
+        stack = GridWithEmptyState(self.grid, self.empty)
+        stack.watch()
+        layout.addWidget(stack, 1)
+        self.model.refreshed.connect(self._update_texts)
+
+    def show_people(self, people: Sequence[str], *, only: bool = False) -> None:
+        tiles = self.ctx.library.person_tiles(list(people))
+        self.names = [tiles[p].display_name if p in tiles else "Unnamed person" for p in people]
+        self.header.title.setText(people_names(self.names))
+        self.header.subtitle.setText("")
+        self.only.blockSignals(True)
+        self.only.setChecked(only)
+        self.only.blockSignals(False)
+        self.model.set_people(people, only)
+        self.grid.setFocus()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def _update_texts(self) -> None:
+        n = self.model.rowCount()
+        self.header.subtitle.setText(f"{plural(n, 'photo')} together" + (", no one else" if self.model.only else ""))
+        who = people_names(self.names)
+        self.empty.set_text("No photos together",
+                            f"No photo shows {who} with no one else." if self.model.only
+                            else f"No photo shows {who} together.")
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.photoOpened.emit(self.model.ids(), index.row())

@@ -1,0 +1,259 @@
+"""The jobs behind the People and File menus' slower commands (jobs.py has the imports and regroups):
+names out to XMP sidecars, a person's photos into a folder, forgetting a person, and deleting the cloud
+collection. Each runs on the job thread, queued behind an import like any job, with the pipeline's own
+function (the one the command line runs); the window says what it did from `outcome`, lists what was
+skipped in Activity (`notes`) and, when something needs the user's eye, in a notice (`notice`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .jobs import Job, JobControl, Line, Outcome
+from .words import plural
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from ..library import ForgetPlan
+
+
+class StopAsked(Exception):
+    """Cancel was pressed: the export stops between two photos (what it wrote stays)."""
+
+
+def _stopper(control: JobControl) -> Any:
+    def progress(_done: int, _total: int) -> None:
+        if control.cancelled:
+            raise StopAsked
+    return progress
+
+
+def _skipped_lines(skipped: list[dict[str, str]]) -> list[Line]:
+    return [("warning", f"Skipped {item['path']}: {item['reason']}", item["path"]) for item in skipped]
+
+
+class ToolJob(Job):
+    """A menu command's job: a result the window reports."""
+
+    def notes(self, result: Any) -> list[Line]:
+        """More Activity lines about the result (what was skipped and why)."""
+        return []
+
+    def notice(self, result: Any) -> str:
+        """A sentence for the window's notice banner, or "" (the status bar says the rest)."""
+        return ""
+
+
+class XmpExportJob(ToolJob):
+    """File › Export Names to XMP: every named face into the sidecars beside the photos (never the photos)."""
+
+    noun = "the XMP export"
+
+    def __init__(self, settings: Settings, convention: str) -> None:
+        super().__init__(settings)
+        self.convention = convention
+
+    @property
+    def description(self) -> str:
+        return f"Export of names to XMP sidecars (photo.{self.convention})"
+
+    def run(self, control: JobControl) -> Any:
+        from ..library import open_library
+        from ..pipeline.xmp_export import export_xmp
+
+        with open_library(control.library_dir) as library:
+            try:
+                return export_xmp(library, self.convention, _stopper(control))
+            except StopAsked:
+                return None
+
+    def result_line(self, result: Any) -> Line:
+        return ("info", self.outcome(result).text, "")
+
+    def outcome(self, result: Any) -> Outcome:
+        if result is None:
+            return Outcome("XMP export cancelled: the sidecars already written stay")
+        text = (f"Wrote {plural(result.written, 'XMP sidecar')} ({plural(result.faces, 'named face')});"
+                f" {result.unchanged:,} already up to date")
+        if result.skipped:
+            text += f"; {len(result.skipped):,} skipped (listed in Activity)"
+        return Outcome(text)
+
+    def notes(self, result: Any) -> list[Line]:
+        return _skipped_lines(result.skipped) if result is not None else []
+
+    def notice(self, result: Any) -> str:
+        if result is None or not result.skipped:
+            return ""
+        first = result.skipped[0]
+        return (f"{plural(len(result.skipped), 'sidecar')} could not be written, for example {first['path']}:"
+                f" {first['reason']}. Activity lists them all.")
+
+
+class ExportPhotosJob(ToolJob):
+    """People › Export Photos: a person's photos copied (or linked) into a folder; originals untouched."""
+
+    noun = "the export"
+
+    def __init__(self, settings: Settings, person_id: str, name: str, folder: str, links: bool) -> None:
+        super().__init__(settings)
+        self.person_id, self.name, self.folder, self.links = person_id, name, folder, links
+
+    @property
+    def description(self) -> str:
+        return f"Export of the photos of {self.name} to {self.folder}"
+
+    @property
+    def cancel_label(self) -> str:
+        return "&Cancel Export"
+
+    def run(self, control: JobControl) -> Any:
+        from ..library import open_library
+        from ..pipeline.export import export_person
+
+        with open_library(control.library_dir) as library:
+            try:
+                return export_person(library, self.person_id, self.folder, links=self.links,
+                                     progress=_stopper(control))
+            except StopAsked:
+                return None
+
+    def result_line(self, result: Any) -> Line:
+        return ("info", self.outcome(result).text, result.dir if result is not None else "")
+
+    def outcome(self, result: Any) -> Outcome:
+        if result is None:
+            return Outcome("Export cancelled: the photos already in the folder stay")
+        made = [e for e in result.exported if e.how != "already there"]
+        there = len(result.exported) - len(made)
+        verb = "Linked" if self.links and made and all(e.how != "copied" for e in made) else "Copied"
+        text = f"{verb} {plural(len(made), 'photo')} of {self.name} to {result.dir}"
+        if there:
+            text += f" ({there:,} already there)"
+        if result.skipped:
+            text += f"; {len(result.skipped):,} skipped (listed in Activity)"
+        if result.error:
+            return Outcome(f"{text}. The export stopped: {result.error}", error=True)
+        return Outcome(text)
+
+    def failed_text(self, message: str) -> str:
+        return f"The photos of {self.name} could not be exported: {message}"
+
+    def notes(self, result: Any) -> list[Line]:
+        if result is None:
+            return []
+        return _skipped_lines(result.skipped) + [("info", note, "") for note in result.notes]
+
+    def notice(self, result: Any) -> str:
+        if result is None:
+            return ""
+        return " ".join(note[0].upper() + note[1:] + "." for note in result.notes)
+
+
+class ForgetJob(ToolJob):
+    """People › Forget Person: the person and everything of their faces, for good (pipeline/forget.py)."""
+
+    noun = "forgetting"
+    blocks_history = True  # it takes edits out of the history
+
+    def __init__(self, settings: Settings, plan: ForgetPlan, name: str) -> None:
+        super().__init__(settings)
+        self.plan, self.name = plan, name
+
+    @property
+    def description(self) -> str:
+        return f"Forgetting {self.name}"
+
+    def cancel(self) -> None:
+        """Forgetting is one transaction once it starts; it is not stopped half way."""
+
+    def run(self, control: JobControl) -> Any:
+        from ..library import open_library
+        from ..pipeline.forget import forget_person, is_cloud
+
+        settings = self.settings
+        with open_library(control.library_dir) as library:
+
+            def cloud_eraser() -> Any:
+                from ..engines.rekognition import RekognitionEngine
+
+                return RekognitionEngine.from_settings(settings, library)
+
+            cloud = is_cloud(library) and bool(self.plan.engine_face_ids)
+            return forget_person(library, self.plan, cloud_eraser if cloud else None)
+
+    def result_line(self, report: Any) -> Line:
+        return ("info", self.outcome(report).text, "")
+
+    def outcome(self, report: Any) -> Outcome:
+        deleted = [f"{plural(report.faces, 'face')} with their descriptors",
+                   plural(report.thumbnails, "face thumbnail"), plural(len(report.people), "person", "people")]
+        if report.cloud_faces:
+            deleted.append(f"{plural(report.cloud_faces, 'face')} in the cloud collection")
+        if report.history_dropped:
+            deleted.append(f"{plural(report.history_dropped, 'edit')} of the undo history")
+        return Outcome(f"Forgot {self.name}: deleted {', '.join(deleted)}. The {plural(report.photos, 'photo')}"
+                       " stay.")
+
+    def failed_text(self, message: str) -> str:
+        return f"{self.name} could not be forgotten: {message}. Nothing was deleted."
+
+    def notes(self, report: Any) -> list[Line]:
+        return [("warning", note, "") for note in report.notes]
+
+    def notice(self, report: Any) -> str:
+        return " ".join(note[0].upper() + note[1:] + "." for note in report.notes)
+
+
+@dataclass(frozen=True)
+class CollectionDeleted:
+    existed: bool
+    collection: str
+
+
+class DeleteCollectionJob(ToolJob):
+    """File › Delete Cloud Collection: DeleteCollection, every face in it, for every library that uses it."""
+
+    noun = "deleting the collection"
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(settings)
+        self.collection = settings.collection_id
+
+    @property
+    def description(self) -> str:
+        return f"Deleting the Amazon Rekognition collection {self.collection}"
+
+    def cancel(self) -> None:
+        """One call: it is not stopped half way."""
+
+    def run(self, control: JobControl) -> Any:
+        from ..engines.rekognition import RekognitionEngine
+        from ..library import open_library
+
+        with open_library(control.library_dir) as library:  # its call ledger records the call
+            engine = RekognitionEngine.from_settings(self.settings, library)
+            try:
+                return CollectionDeleted(engine.delete_collection(), self.collection)
+            finally:
+                engine.close()
+
+    def result_line(self, result: Any) -> Line:
+        return ("info", self.outcome(result).text, "")
+
+    def outcome(self, result: Any) -> Outcome:
+        if not result.existed:
+            return Outcome(f"The collection {result.collection} was already gone: nothing was deleted")
+        return Outcome(f"Deleted the Amazon Rekognition collection {result.collection} and every face in it")
+
+    def failed_text(self, message: str) -> str:
+        return f"The collection {self.collection} could not be deleted: {message}. Nothing was deleted."
+
+    def notice(self, result: Any) -> str:
+        if not result.existed:
+            return ""
+        return ("Libraries that used the collection keep their photos, people, names and groups, but new photos"
+                " can no longer be matched to the people they hold. To go on with Amazon Rekognition, create a"
+                " collection in Settings (Test connection, then Create collection): new faces then start new"
+                " people, which you can merge into the ones you know.")
