@@ -270,7 +270,7 @@ def test_the_disabled_cloud_page_is_not_saved(qtbot):
     assert load_settings().aws_region == "eu-west-1"
 
 
-# -- the keyring: read off the GUI thread, written only on Save (issue 14, item 11) -------------------------
+# -- the keyring: read off the GUI thread, written only on Save -------------------------------------------
 class _ThreadRecordingKeyring:
     """Wraps the test's memory keyring and notes on which thread each call ran."""
 

@@ -1,4 +1,4 @@
-"""Defects from the adversarial pass (issue 14), each through the real `beetroot` command in a subprocess.
+"""Defects found by an adversarial pass, each through the real `beetroot` command in a subprocess.
 
 Every test here failed before its fix: a traceback, a wrong exit code, the wrong library, raw control
 characters on the terminal. The environment is the isolated one of conftest.py (config, logs and the

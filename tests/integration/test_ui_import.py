@@ -66,7 +66,7 @@ def test_broken_files_are_listed_and_the_import_goes_on(qtbot, tmp_path, photos_
 
 @pytest.mark.slow
 def test_the_finished_import_counts_the_photos_it_added_and_the_failures_apart(qtbot, tmp_path, photos_dir):
-    """Two new files, one of which cannot be read: "1 photo added", not "2 new photos" (issue 14, item 15)."""
+    """Two new files, one of which cannot be read: "1 photo added", not "2 new photos"."""
     folder = tmp_path / "mixed"
     folder.mkdir()
     (folder / "broken.jpg").write_bytes(b"not a jpeg at all")

@@ -50,7 +50,7 @@ def test_a_new_kind_of_job_needs_no_change_in_the_window(qtbot, imported_library
 
 
 def test_pause_works_after_a_second_library_is_opened(qtbot, tmp_path, photos_dir):
-    """Each opened library connected Pause (and Cancel) again: one click paused, then resumed (issue 14, 9)."""
+    """Each opened library connected Pause (and Cancel) again: one click paused, then resumed."""
     from PySide6.QtCore import Qt
 
     window = open_window(qtbot, tmp_path / "first")
@@ -117,7 +117,7 @@ sys.exit(code)
 @pytest.mark.slow  # quits the app as a process
 @pytest.mark.parametrize(("sleep", "exit_wait"), [(2.0, 60.0), (30.0, 1.0)], ids=["waits-for-it", "gives-up"])
 def test_quitting_during_a_job_never_destroys_its_running_thread(tmp_path, sleep, exit_wait):
-    """Before: "QThread: Destroyed while thread 'import' is still running" and exit 134 (issue 14, item 5)."""
+    """Before: "QThread: Destroyed while thread 'import' is still running" and exit 134."""
     script = (STUBBORN.replace("__SLEEP__", repr(sleep)).replace("__EXIT_WAIT__", repr(exit_wait))
               .replace("__LIBRARY__", repr(str(tmp_path / "lib"))))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BEETROOT_", "AWS_"))}
