@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import importlib
-import json
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +17,7 @@ from typing import Any
 
 import pytest
 from cached_analysis import CachedWorkers, analyse_all
+from cli_json import cli
 from PIL import Image
 
 from beetroot_desktop.cli.main import main
@@ -57,18 +57,6 @@ def disk(tmp_path: Path, photos_dir: Path, analyses: dict[str, PhotoAnalysis],
     shutil.copytree(photos_dir, root)
     monkeypatch.setattr(ingest_module, "PhotoWorkers", lambda *a, **k: Workers(analyses))
     return root
-
-
-def cli(*args: str, library: Path) -> tuple[int, Any]:
-    """Run `beetroot ARGS --library L --json` in this process; the last stdout line, parsed."""
-    import contextlib
-    import io
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main([*args, "--library", str(library), "--json"])
-    lines = out.getvalue().strip().splitlines()
-    return code, json.loads(lines[-1]) if lines else None
 
 
 def people_paths(library: Path) -> dict[str, list[str]]:

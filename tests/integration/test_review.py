@@ -7,13 +7,10 @@ closest faces 99.6, average 99.2) and asks about Alex (closest faces 98.0, just 
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
+from cli_json import cli
 
 from beetroot_desktop.cli.main import main
 from beetroot_desktop.engines.local import LocalEngine
@@ -22,14 +19,6 @@ from beetroot_desktop.pipeline import ingest
 from beetroot_desktop.pipeline.consolidate import consolidate
 
 pytestmark = pytest.mark.slow
-
-
-def cli(*args: str, library: Path) -> tuple[int, Any]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main([*args, "--library", str(library), "--json"])
-    lines = out.getvalue().strip().splitlines()
-    return code, json.loads(lines[-1]) if lines else None
 
 
 def labels_of(lib_dir: Path, photos_dir: Path, labels: dict[str, list[str]]) -> dict[str, set[str]]:
