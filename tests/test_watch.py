@@ -14,6 +14,10 @@ import pytest
 
 from beetroot_desktop.pipeline.watch import FolderWatcher, Root, rescan_targets
 
+# Real folders, real watchdog threads and real waits (seconds): with the integration tests, not in the
+# fast layer.
+pytestmark = pytest.mark.slow
+
 QUIET, LONGEST, POLL = 0.2, 2.0, 0.3
 
 

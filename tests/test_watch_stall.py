@@ -10,11 +10,15 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from ui_helpers import open_window
 
 import beetroot_desktop.ui.watching as watching
 from beetroot_desktop.config import Settings
 from beetroot_desktop.library.recovery import remember_import_roots
+
+# A real watcher, another process writing 3,000 files, seconds of heartbeats: with the integration tests.
+pytestmark = pytest.mark.slow
 
 BEAT_MS = 10
 FILES, FOLDERS = 3000, 30

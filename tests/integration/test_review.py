@@ -8,6 +8,7 @@ closest faces 99.6, average 99.2) and asks about Alex (closest faces 98.0, just 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cli_json import cli
@@ -84,3 +85,12 @@ def test_unknown_or_settled_answers_are_usage_errors(photos_dir: Path, tmp_path:
     with pytest.raises(SystemExit) as exc:  # argparse: not one of the answers
         main(["review", "answer", "people:x:y", "maybe", "--library", str(lib)])
     assert exc.value.code == 2
+
+
+def test_a_cloud_library_is_asked_never_joined(cloud_library: Any) -> None:
+    """No descriptors on a cloud library: the engine's stored answers make questions, never automatic joins."""
+    lib, _fake = cloud_library
+    before = {p.person_id for p in lib.people()}
+    result = consolidate(lib, 99.5)
+    assert result.merged == [] and {p.person_id for p in lib.people()} == before
+    assert all(q.kind in ("face", "people") and 94.5 <= q.similarity < 99.5 for q in lib.review_questions())
