@@ -10,8 +10,10 @@ BENCH_N ?= 300
 BENCH_PEER_N ?= 60
 BENCH_REPEATS ?= 3
 BENCH_PHOTOS ?= $(PHOTOS)
+# pytest-xdist: one test process per core (TEST_WORKERS=0 runs every test in one process)
+TEST_WORKERS ?= auto
 
-.PHONY: run test test-fast lint build check-bundle package installers test-package icons bench clean
+.PHONY: run test test-fast lint build check-bundle package installers test-package icons translations bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,18 +69,23 @@ test-package: $(VENV)/.installed-test
 icons: $(VENV)/.installed-app
 	$(BIN)/python installers/make_icons.py
 
+# Collects the window's texts into beetroot_desktop/resources/i18n/*.ts (pyside6-lupdate) and compiles the .qm
+# files the app loads (pyside6-lrelease); see "Translating Beetroot" in README.md.
+translations: $(VENV)/.installed-app
+	$(BIN)/python tools/translations.py update
+
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 	$(MAKE) build
 	$(MAKE) check-bundle
 
 # The fast layer only: no dlib, no real photos (fakes and synthetic descriptors), seconds. `make test` runs it
 # and the integration layer (tests/integration/, all marked slow, not even collected here).
 test-fast: $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" -q --ignore=tests/integration
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" -q --ignore=tests/integration -n $(TEST_WORKERS)
 
 # BENCH_N photos made from BENCH_PHOTOS, BENCH_REPEATS runs; BENCH_README=1 also updates bench/README.md.
 bench: $(VENV)/.installed-bench

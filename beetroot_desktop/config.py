@@ -11,6 +11,7 @@ set`, the environment and the settings dialog all use the same ones (these names
     workers_problem(value)          detector_problem(value)        aws_region_problem(value)
     rate_limit_problem(value)       library_dir_problem(value)     aws_profile_problem(value)
     watch_folders_problem(value)   xmp_sync_problem(value)        xmp_sidecar_problem(value)
+    appearance_problem(value)       language_problem(value)        rekognition_mode_problem(value)
     access_key_id_problem(value)    (an AWS access key id; never saved in the file, see `secrets`)
 
 Each takes a value of the setting's own type (what JSON or a form widget gives: a number, a string, true or
@@ -46,6 +47,7 @@ MIN_THRESHOLD = 50.0
 MAX_THRESHOLD = 100.0
 ENGINES = ("local", "rekognition")
 DETECTORS = ("rekognition", "local")
+REKOGNITION_MODES = ("faces", "users")  # match face by face, or against a user vector per person
 MAX_WORKERS_PER_CORE = 2  # more worker processes than this only wait for the same cores and use memory
 COLLECTION_ID_RE = re.compile(r"[a-zA-Z0-9_.\-]{1,255}")  # Rekognition's CollectionId pattern
 REGION_RE = re.compile(r"[a-z]{2}(-[a-z]+)+-\d{1,2}")  # us-east-1, eu-central-2, us-gov-west-1
@@ -132,6 +134,12 @@ def detector_problem(value: Any) -> str | None:
     return None
 
 
+def rekognition_mode_problem(value: Any) -> str | None:
+    if value not in REKOGNITION_MODES or not isinstance(value, str):
+        return f"rekognition_mode must be one of {', '.join(REKOGNITION_MODES)}, not {_shown(value)}"
+    return None
+
+
 def collection_id_problem(value: Any, required: bool = False) -> str | None:
     """An empty id is allowed in the settings ("not chosen yet") unless `required` (the cloud engine)."""
     if not isinstance(value, str):
@@ -207,6 +215,22 @@ def xmp_sidecar_problem(value: Any) -> str | None:
     return None
 
 
+APPEARANCES = ("system", "light", "dark")  # "system" follows the desktop's light or dark scheme
+LANGUAGES = ("system", "en", "de")  # "system" takes the desktop's language when there is a translation for it
+
+
+def appearance_problem(value: Any) -> str | None:
+    if value not in APPEARANCES:
+        return f"appearance must be one of {', '.join(APPEARANCES)}, not {_shown(value)}"
+    return None
+
+
+def language_problem(value: Any) -> str | None:
+    if value not in LANGUAGES:
+        return f"language must be one of {', '.join(LANGUAGES)}, not {_shown(value)}"
+    return None
+
+
 def access_key_id_problem(value: Any) -> str | None:
     """An AWS access key id as `aws-login` and the settings dialog accept it (the secret is not checked)."""
     if not isinstance(value, str) or not ACCESS_KEY_ID_RE.fullmatch(value.strip()):
@@ -223,10 +247,13 @@ VALIDATORS: dict[str, Callable[[Any], str | None]] = {
     "aws_profile": aws_profile_problem,
     "collection_id": collection_id_problem,
     "detector": detector_problem,
+    "rekognition_mode": rekognition_mode_problem,
     "rate_limit": rate_limit_problem,
     "watch_folders": watch_folders_problem,
     "xmp_sync": xmp_sync_problem,
     "xmp_sidecar": xmp_sidecar_problem,
+    "appearance": appearance_problem,
+    "language": language_problem,
 }
 
 
@@ -255,10 +282,13 @@ class Settings:
     aws_profile: str = ""
     collection_id: str = DEFAULT_COLLECTION_ID
     detector: str = "rekognition"
+    rekognition_mode: str = "faces"  # "users": one Rekognition user vector per person (engines/rekognition.py)
     rate_limit: float = 5.0
     watch_folders: bool = True  # while the app runs, changes in the imported folders are imported
     xmp_sync: bool = False  # the app rewrites the XMP sidecars of the photos whose names an edit changed
     xmp_sidecar: str = "jpg.xmp"  # the sidecar name the app writes: photo.jpg.xmp or photo.xmp
+    appearance: str = "system"  # the window's colours: the desktop's scheme, or always light or dark
+    language: str = "system"  # the window's language (the command line always speaks English)
     # Extra sources of truth that only the environment may set; never saved.
     _env: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 

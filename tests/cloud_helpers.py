@@ -72,5 +72,6 @@ def clone(fake: FakeRekognition) -> FakeRekognition:
     """A fresh fake holding a copy of `fake`'s collections (faces are never changed in place)."""
     twin = FakeRekognition()
     twin.collections = {cid: dict(faces) for cid, faces in fake.collections.items()}
+    twin.users = copy.deepcopy(fake.users)  # users change in place (their faces): a deep copy
     twin._descriptors = copy.copy(fake._descriptors)  # same bytes, same answers: skip recomputing
     return twin

@@ -160,3 +160,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if (_REAL_PHOTO_FIXTURES.intersection(getattr(item, "fixturenames", ()))
                 or Path(item.path).resolve().is_relative_to(INTEGRATION)):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str], qapp_cls: Any, pytestconfig: pytest.Config) -> Any:
+    """pytest-qt's application, speaking the window's default language (English, with its plural forms)."""
+    from pytestqt.plugin import qapp as plugin_qapp
+
+    app = plugin_qapp.__wrapped__(qapp_args, qapp_cls, pytestconfig)  # type: ignore[attr-defined]
+    from beetroot_desktop.ui.i18n import install_translators
+
+    install_translators("en")
+    return app

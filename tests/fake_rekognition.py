@@ -9,6 +9,12 @@ only this fake answers.
 
 Similarity is real: the fake finds the largest face in the received bytes with dlib and compares ResNet
 descriptors through the local engine's calibration (distance -> 0-100), like Rekognition compares its own.
+
+Users (CreateUser, AssociateFaces, SearchUsersByImage, ...) keep the service's limits: a UserId matches
+1 to 128 of [a-zA-Z0-9_.:-], a user holds at most 100 faces (ServiceQuotaExceededException beyond),
+AssociateFaces and DisassociateFaces take 1 to 100 FaceIds, a face belongs to one user at most, and
+ClientRequestToken makes a request idempotent. A user's vector is the mean of its faces' descriptors.
+`max_users` sets the collection's user quota.
 """
 
 from __future__ import annotations
@@ -36,6 +42,9 @@ FAKE_ENDPOINT = "https://rekognition.fake.invalid"
 MODEL_VERSION = "7.0"
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DELETE_FACES = 4096  # DeleteFaces: FaceIds holds 1 to 4096 ids
+MAX_USER_FACES = 100  # faces per user, and FaceIds per AssociateFaces / DisassociateFaces call
+USER_ID = re.compile(r"[a-zA-Z0-9_.\-:]{1,128}")
+TOKEN = re.compile(r"[a-zA-Z0-9-_]{1,64}")
 FACE_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -68,6 +77,12 @@ class StoredFace:
 
 
 @dataclass
+class StoredUser:
+    user_id: str
+    faces: list[str] = field(default_factory=list)  # FaceIds, in the order they were associated
+
+
+@dataclass
 class Request:
     operation: str
     params: dict[str, Any]
@@ -84,6 +99,9 @@ class FakeRekognition:
     cut_after: tuple[str, int] | None = None  # (operation, n): the network drops after the n-th success of it
     successes: Counter[str] = field(default_factory=Counter)
     index_calls: Counter[str] = field(default_factory=Counter)  # ExternalImageId -> IndexFaces calls
+    users: dict[str, dict[str, StoredUser]] = field(default_factory=dict)  # collection -> UserId -> user
+    max_users: int | None = None  # the collection's user quota (CreateUser beyond: ServiceQuotaExceeded)
+    tokens: dict[tuple[str, str], tuple[str, Any]] = field(default_factory=dict)  # (op, token) -> (params, answer)
     _descriptors: dict[str, Any] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _last: tuple[Any, AWSResponse] | None = None
@@ -91,7 +109,12 @@ class FakeRekognition:
     # -- test controls ---------------------------------------------------------------------------------
     def create(self, collection_id: str = "beetroot-faces") -> FakeRekognition:
         self.collections.setdefault(collection_id, {})
+        self.users.setdefault(collection_id, {})
         return self
+
+    def user_faces(self, user_id: str, collection_id: str = "beetroot-faces") -> list[str]:
+        user = self.users.get(collection_id, {}).get(user_id)
+        return list(user.faces) if user is not None else []
 
     def fail_next(self, operation: str, code: str, times: int = 1) -> None:
         self.errors[operation].extend([code] * times)
@@ -159,6 +182,7 @@ class FakeRekognition:
         if cid in self.collections:
             raise ServiceError("ResourceAlreadyExistsException", f"The collection id: {cid} already exists")
         self.collections[cid] = {}
+        self.users[cid] = {}
         return {"StatusCode": 200, "CollectionArn": f"aws:rekognition:us-east-1:123456789012:collection/{cid}",
                 "FaceModelVersion": MODEL_VERSION}
 
@@ -166,7 +190,7 @@ class FakeRekognition:
         faces = self._collection(params)
         return {"FaceCount": len(faces), "FaceModelVersion": MODEL_VERSION,
                 "CollectionARN": f"arn:aws:rekognition:us-east-1:123456789012:collection/{params['CollectionId']}",
-                "CreationTimestamp": 1_700_000_000.0, "UserCount": 0}
+                "CreationTimestamp": 1_700_000_000.0, "UserCount": len(self._users(params))}
 
     def op_DetectFaces(self, params: dict[str, Any]) -> dict[str, Any]:
         image = _image(params)
@@ -223,9 +247,13 @@ class FakeRekognition:
             raise ServiceError("ValidationException", f"1 validation error detected: Value '{bad[0]}' at 'faceIds'"
                                " failed to satisfy constraint: Member must satisfy regular expression pattern")
         faces = self._collection(params)
+        owners = self._owners(params)
         deleted, missing = [], []
         for face_id in dict.fromkeys(face_ids):
-            if faces.pop(face_id, None) is not None:
+            if face_id in owners:  # the service keeps a face a user holds until it is disassociated
+                missing.append({"FaceId": face_id, "UserId": owners[face_id],
+                                "Reasons": ["ASSOCIATED_TO_AN_EXISTING_USER"]})
+            elif faces.pop(face_id, None) is not None:
                 deleted.append(face_id)
             else:
                 missing.append({"FaceId": face_id, "Reasons": ["FACE_NOT_FOUND"]})
@@ -234,11 +262,187 @@ class FakeRekognition:
     def op_DeleteCollection(self, params: dict[str, Any]) -> dict[str, Any]:
         self._collection(params)
         del self.collections[params["CollectionId"]]
+        self.users.pop(params["CollectionId"], None)
         return {"StatusCode": 200}
 
     def op_ListFaces(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"Faces": [_face_json(f) for f in self._collection(params).values()],
                 "FaceModelVersion": MODEL_VERSION}
+
+    # -- users -----------------------------------------------------------------------------------------
+    def _users(self, params: dict[str, Any]) -> dict[str, StoredUser]:
+        self._collection(params)
+        return self.users.setdefault(params["CollectionId"], {})
+
+    def _owners(self, params: dict[str, Any]) -> dict[str, str]:
+        return {f: u.user_id for u in self.users.get(params["CollectionId"], {}).values() for f in u.faces}
+
+    def _user(self, params: dict[str, Any]) -> StoredUser:
+        user_id = _user_id(params)
+        user = self._users(params).get(user_id)
+        if user is None:
+            raise ServiceError("ResourceNotFoundException", f"The user id: {user_id} does not exist")
+        return user
+
+    def _vector(self, params: dict[str, Any], user: StoredUser) -> np.ndarray | None:
+        faces = self.collections[params["CollectionId"]]
+        vectors = [faces[f].descriptor for f in user.faces if f in faces]
+        return np.mean(np.stack(vectors), axis=0) if vectors else None
+
+    def _idempotent(self, operation: str, params: dict[str, Any]) -> dict[str, Any] | None:
+        """The answer already given to this ClientRequestToken, or None; a token reused with other parameters
+        is an IdempotentParameterMismatchException."""
+        token = params.get("ClientRequestToken")
+        if token is None:
+            return None
+        if not TOKEN.fullmatch(token):
+            raise ServiceError("ValidationException", "1 validation error detected: Value at 'clientRequestToken'"
+                               " failed to satisfy constraint: Member must satisfy regular expression pattern")
+        key = (operation, token)
+        if key not in self.tokens:
+            return None
+        seen, answer = self.tokens[key]
+        if seen != json.dumps(params, sort_keys=True):
+            raise ServiceError("IdempotentParameterMismatchException",
+                               "ClientRequestToken was used with different parameters")
+        return dict(answer)
+
+    def _remember(self, operation: str, params: dict[str, Any], answer: dict[str, Any]) -> dict[str, Any]:
+        token = params.get("ClientRequestToken")
+        if token is not None:
+            self.tokens[(operation, token)] = (json.dumps(params, sort_keys=True), dict(answer))
+        return answer
+
+    def _score_users(self, params: dict[str, Any], vec: np.ndarray, threshold: float,
+                     skip: str | None = None) -> list[dict[str, Any]]:
+        scored = []
+        for user in self._users(params).values():
+            center = self._vector(params, user)
+            if center is None or user.user_id == skip:
+                continue  # a user without faces has no vector yet: searches do not return it
+            sim = float(similarity(float(np.linalg.norm(center - vec))))
+            if sim >= threshold:
+                scored.append((sim, user))
+        scored.sort(key=lambda s: -s[0])
+        limit = int(params.get("MaxUsers", 500))
+        return [{"Similarity": round(sim, 5), "User": {"UserId": user.user_id, "UserStatus": "ACTIVE"}}
+                for sim, user in scored[:limit]]
+
+    def op_CreateUser(self, params: dict[str, Any]) -> dict[str, Any]:
+        user_id = _user_id(params)
+        users = self._users(params)
+        again = self._idempotent("CreateUser", params)
+        if again is not None:
+            return again
+        if user_id in users:
+            raise ServiceError("ConflictException", f"A user with the id {user_id} already exists")
+        if self.max_users is not None and len(users) >= self.max_users:
+            raise ServiceError("ServiceQuotaExceededException",
+                               f"The collection holds the most users it may ({self.max_users})")
+        users[user_id] = StoredUser(user_id)
+        return self._remember("CreateUser", params, {})
+
+    def op_DeleteUser(self, params: dict[str, Any]) -> dict[str, Any]:
+        again = self._idempotent("DeleteUser", params)
+        if again is not None:
+            return again
+        user = self._user(params)
+        del self.users[params["CollectionId"]][user.user_id]  # its faces stay, associated with no one
+        return self._remember("DeleteUser", params, {})
+
+    def op_AssociateFaces(self, params: dict[str, Any]) -> dict[str, Any]:
+        face_ids = _face_ids(params)
+        again = self._idempotent("AssociateFaces", params)
+        if again is not None:
+            return again
+        user = self._user(params)
+        faces = self.collections[params["CollectionId"]]
+        owners = self._owners(params)
+        threshold = float(params.get("UserMatchThreshold", 75.0))
+        center = self._vector(params, user)
+        done, failed = [], []
+        for face_id in dict.fromkeys(face_ids):
+            owner = owners.get(face_id)
+            if owner == user.user_id:
+                continue  # already this user's: ignored, and not listed
+            if face_id not in faces:
+                failed.append({"FaceId": face_id, "UserId": user.user_id, "Reasons": ["FACE_NOT_FOUND"]})
+            elif owner is not None:
+                failed.append({"FaceId": face_id, "UserId": owner, "Reasons": ["ASSOCIATED_TO_A_DIFFERENT_USER"]})
+            else:
+                sim = 100.0 if center is None else float(
+                    similarity(float(np.linalg.norm(center - faces[face_id].descriptor))))
+                if sim < threshold:
+                    failed.append({"FaceId": face_id, "UserId": user.user_id, "Confidence": round(sim, 5),
+                                   "Reasons": ["LOW_MATCH_CONFIDENCE"]})
+                else:
+                    done.append(face_id)
+        if len(user.faces) + len(done) > MAX_USER_FACES:
+            raise ServiceQuotaExceeded(user.user_id)
+        user.faces.extend(done)
+        answer = {"AssociatedFaces": [{"FaceId": f} for f in done], "UnsuccessfulFaceAssociations": failed,
+                  "UserStatus": "ACTIVE"}
+        return self._remember("AssociateFaces", params, answer)
+
+    def op_DisassociateFaces(self, params: dict[str, Any]) -> dict[str, Any]:
+        face_ids = _face_ids(params)
+        again = self._idempotent("DisassociateFaces", params)
+        if again is not None:
+            return again
+        user = self._user(params)
+        faces = self.collections[params["CollectionId"]]
+        owners = self._owners(params)
+        done, failed = [], []
+        for face_id in dict.fromkeys(face_ids):
+            owner = owners.get(face_id)
+            if face_id not in faces:
+                failed.append({"FaceId": face_id, "UserId": user.user_id, "Reasons": ["FACE_NOT_FOUND"]})
+            elif owner is not None and owner != user.user_id:
+                failed.append({"FaceId": face_id, "UserId": owner, "Reasons": ["ASSOCIATED_TO_A_DIFFERENT_USER"]})
+            elif owner == user.user_id:
+                user.faces.remove(face_id)
+                done.append({"FaceId": face_id})
+        answer = {"DisassociatedFaces": done, "UnsuccessfulFaceDisassociations": failed,
+                  "UserStatus": "ACTIVE" if user.faces else "CREATED"}
+        return self._remember("DisassociateFaces", params, answer)
+
+    def op_ListUsers(self, params: dict[str, Any]) -> dict[str, Any]:
+        users = list(self._users(params).values())
+        start = int(params.get("NextToken") or 0)
+        size = int(params.get("MaxResults", 500))
+        page = users[start:start + size]
+        answer: dict[str, Any] = {"Users": [{"UserId": u.user_id, "UserStatus": "ACTIVE" if u.faces else "CREATED"}
+                                            for u in page]}
+        if start + size < len(users):
+            answer["NextToken"] = str(start + size)
+        return answer
+
+    def op_SearchUsers(self, params: dict[str, Any]) -> dict[str, Any]:
+        threshold = float(params.get("UserMatchThreshold", 80.0))
+        if bool(params.get("UserId")) == bool(params.get("FaceId")):
+            raise ServiceError("InvalidParameterException", "Give exactly one of UserId and FaceId")
+        if params.get("UserId"):
+            user = self._user(params)
+            center = self._vector(params, user)
+            if center is None:
+                raise ServiceError("InvalidParameterException", f"The user {user.user_id} has no faces")
+            return {"UserMatches": self._score_users(params, center, threshold, skip=user.user_id),
+                    "FaceModelVersion": MODEL_VERSION, "SearchedUser": {"UserId": user.user_id}}
+        face = self._collection(params).get(params["FaceId"])
+        if face is None:
+            raise ServiceError("ResourceNotFoundException", f"The face id: {params['FaceId']} does not exist")
+        return {"UserMatches": self._score_users(params, face.descriptor, threshold),
+                "FaceModelVersion": MODEL_VERSION, "SearchedFace": {"FaceId": face.face_id}}
+
+    def op_SearchUsersByImage(self, params: dict[str, Any]) -> dict[str, Any]:
+        self._users(params)
+        found = self._largest(params)
+        if found is None:
+            raise ServiceError("InvalidParameterException", "There are no faces in the image. Should be at least 1.")
+        box, vec = found
+        matches = self._score_users(params, vec, float(params.get("UserMatchThreshold", 80.0)))
+        return {"UserMatches": matches, "FaceModelVersion": MODEL_VERSION,
+                "SearchedFace": {"FaceDetail": {"BoundingBox": box, "Confidence": 99.9}}, "UnsearchedFaces": []}
 
     # -- "recognition" -------------------------------------------------------------------------------
     def _largest(self, params: dict[str, Any]) -> tuple[dict[str, float], np.ndarray] | None:
@@ -256,6 +460,33 @@ class FakeRekognition:
                 ratio, pixels = max(faces, key=lambda f: f[1][2] * f[1][3])
                 self._descriptors[key] = (ratio, describe_face(image, pixels))
         return self._descriptors[key]
+
+
+class ServiceQuotaExceeded(ServiceError):
+    def __init__(self, user_id: str) -> None:
+        super().__init__("ServiceQuotaExceededException",
+                         f"The user {user_id} already holds {MAX_USER_FACES} faces, the most a user may hold")
+
+
+def _user_id(params: dict[str, Any]) -> str:
+    user_id = params.get("UserId") or ""
+    if not USER_ID.fullmatch(user_id):
+        raise ServiceError("ValidationException", f"1 validation error detected: Value '{user_id}' at 'userId'"
+                           " failed to satisfy constraint: Member must satisfy regular expression pattern:"
+                           " [a-zA-Z0-9_.\\-:]+ and have length between 1 and 128")
+    return user_id
+
+
+def _face_ids(params: dict[str, Any]) -> list[str]:
+    face_ids = params.get("FaceIds") or []
+    if not 1 <= len(face_ids) <= MAX_USER_FACES:
+        raise ServiceError("ValidationException", "1 validation error detected: Value at 'faceIds' failed to"
+                           f" satisfy constraint: Member must have length between 1 and {MAX_USER_FACES}")
+    bad = [f for f in face_ids if not FACE_ID.fullmatch(f)]
+    if bad:
+        raise ServiceError("ValidationException", f"1 validation error detected: Value '{bad[0]}' at 'faceIds'"
+                           " failed to satisfy constraint: Member must satisfy regular expression pattern")
+    return list(face_ids)
 
 
 def _image(params: dict[str, Any]) -> Image.Image:

@@ -14,7 +14,7 @@ from keyring.backends import fail
 
 from beetroot_desktop.cli import main
 from beetroot_desktop.config import Settings, config_dir, load_settings, log_dir
-from beetroot_desktop.engines.rekognition import check_connection
+from beetroot_desktop.engines.aws_connection import check_connection
 from beetroot_desktop.library import open_library
 
 KEY_ID = "AKIAIOSFODNN7EXAMPLE"
@@ -189,15 +189,15 @@ def test_import_exit_codes_say_what_to_do(fake_aws, photos_dir, capsys):  # noqa
 
 
 def test_check_connection_never_raises_when_the_rekognition_client_cannot_be_made(fake_aws, monkeypatch):  # noqa: F811
-    import beetroot_desktop.engines.rekognition as rekognition
+    import beetroot_desktop.engines.aws_connection as aws_connection
 
-    real = rekognition.make_client
+    real = aws_connection.make_client
 
     def broken(session, service, region):
         if service == "rekognition":
             raise ValueError("Invalid endpoint: https://rekognition.%.invalid")
         return real(session, service, region)
 
-    monkeypatch.setattr(rekognition, "make_client", broken)
+    monkeypatch.setattr(aws_connection, "make_client", broken)
     result = check_connection(Settings(engine="rekognition", aws_region="us-east-1"))
     assert not result.ok and "Rekognition client could not be made" in result.message

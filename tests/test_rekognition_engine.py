@@ -20,7 +20,8 @@ from beetroot_desktop.engines import EngineConfigError, EngineError, FaceCrop, F
 from beetroot_desktop.engines.aws_errors import AccessDenied, CollectionNotFound
 from beetroot_desktop.engines.aws_session import client_config
 from beetroot_desktop.engines.ratelimit import TokenBucket
-from beetroot_desktop.engines.rekognition import RekognitionEngine, image_problem, ratio_box
+from beetroot_desktop.engines.rekognition import RekognitionEngine
+from beetroot_desktop.engines.rekognition_images import image_problem, ratio_box
 from beetroot_desktop.imaging import encode_jpeg, sha256_file
 from beetroot_desktop.library import Library, open_library
 from beetroot_desktop.pipeline import ingest

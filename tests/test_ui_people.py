@@ -10,7 +10,8 @@ from ui_helpers import IMPORT_TIMEOUT_MS, open_window, person_of
 from beetroot_desktop.config import Settings
 from beetroot_desktop.library import Library, open_library
 from beetroot_desktop.ui.jobs import RegroupJob
-from beetroot_desktop.ui.models import FaceGridModel, NamedRole, role
+from beetroot_desktop.ui.models import NamedRole, role
+from beetroot_desktop.ui.photo_models import FaceGridModel
 
 
 def _people(lib: Library, photos_dir: Path) -> dict[str, str]:

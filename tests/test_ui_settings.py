@@ -138,7 +138,7 @@ def test_threshold_preview_counts_people_off_the_gui_thread(qtbot, imported_libr
 
 
 def _fake_rekognition(monkeypatch, check) -> None:  # type: ignore[no-untyped-def]
-    import beetroot_desktop.engines.rekognition as module
+    import beetroot_desktop.engines.aws_connection as module
 
     monkeypatch.setattr(module, "check_connection", check)
 

@@ -112,7 +112,7 @@ class ScriptedDrag:
         from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
         from PySide6.QtWidgets import QApplication
 
-        from beetroot_desktop.ui.models import PERSON_MIME
+        from beetroot_desktop.ui.people_model import PERSON_MIME
 
         mime = drag.mimeData()
         self.started.append(bytes(mime.data(PERSON_MIME).data()).decode().split("\n"))

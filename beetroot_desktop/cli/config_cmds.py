@@ -244,7 +244,7 @@ def cmd_aws_login(args: argparse.Namespace) -> int:
 
 
 def cmd_check_aws(args: argparse.Namespace) -> int:
-    from ..engines.rekognition import check_connection
+    from ..engines.aws_connection import check_connection
 
     try:
         settings = load_settings()
@@ -270,7 +270,8 @@ AFTER_DELETE = ("Libraries that used it keep their photos, people, names and gro
 
 def _delete_collection(args: argparse.Namespace, settings: Settings) -> int:
     from ..engines import EngineConfigError, EngineError
-    from ..engines.rekognition import RekognitionEngine, check_connection
+    from ..engines.aws_connection import check_connection
+    from ..engines.rekognition import RekognitionEngine
     from .confirm import confirmed
 
     check = check_connection(settings)

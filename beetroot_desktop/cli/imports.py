@@ -326,6 +326,7 @@ def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
     from ..library import LibraryError, OlderSchemaError, open_library
     from ..pipeline.estimate import estimate_import
 
+    users_mode = settings.engine == "rekognition" and settings.rekognition_mode == "users"
     if settings.engine == "rekognition":
         from ..engines.rekognition import RekognitionEngine
 
@@ -341,6 +342,7 @@ def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
         library = _upgraded_copy(path, Path(scratch.name))  # the real library is left as it is
     except LibraryError:
         library = None  # no library yet: everything is new (and nothing is created by a dry run)
+    without_users = 0
     try:
         if library is not None:
             bound = library.engine_binding()
@@ -348,15 +350,21 @@ def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
                 raise CliError(f"this library's people were found with the {bound} engine; import with --engine"
                                f" {bound}, or use another library (--library DIR) for the {settings.engine} engine")
         est = estimate_import(args.paths, library, workers=settings.effective_workers())
+        if library is not None and users_mode and est.photos_to_process:
+            from ..engines.rekognition_users import people_without_users
+
+            without_users = people_without_users(library)  # given a user before the import's first search
     finally:
         if library is not None:
             library.close()
         scratch.cleanup()
-    lines = (estimate_calls(est.photos_to_process, est.faces, remote_detection=settings.detector == "rekognition")
+    lines = (estimate_calls(est.photos_to_process, est.faces, remote_detection=settings.detector == "rekognition",
+                            mode=settings.rekognition_mode, people_without_users=without_users)
              if settings.engine == "rekognition" else [])
     usd_max = sum(line.usd for line in lines)
     if args.json:
         print(json.dumps({"dry_run": True, "engine": settings.engine, "detector": settings.detector,
+                          "rekognition_mode": settings.rekognition_mode if settings.engine == "rekognition" else None,
                           "estimate": est.to_json(), "usd_max": round(usd_max, 6),
                           "operations": [{"operation": ln.operation, "calls_max": ln.calls, "usd_max": round(ln.usd, 6),
                                           "note": ln.note} for ln in lines]}))
@@ -371,11 +379,14 @@ def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
         print("Engine: local. No cloud calls, no cost.")
         return EXIT_OK
     detect = "Rekognition DetectFaces" if settings.detector == "rekognition" else "the local detector (free)"
-    print(f"Engine: rekognition, collection {settings.collection_id!r}; faces found by {detect}")
+    matching = "against whole people (user vectors)" if users_mode else "face by face"
+    print(f"Engine: rekognition, collection {settings.collection_id!r}; faces found by {detect}; matched {matching}")
     print(f"{'operation':<20} {'calls':>10} {'est. USD':>10}")
     for ln in lines:
-        calls = f"up to {ln.calls}" if ln.operation == "IndexFaces" else str(ln.calls)
+        calls = f"up to {ln.calls}" if ln.at_most else str(ln.calls)
         print(f"{ln.operation:<20} {calls:>10} {ln.usd:>10.4f}   {ln.note}")
+    paid_when = ("IndexFaces, CreateUser and AssociateFaces are paid only for new people and for faces added to a"
+                 " person's user" if users_mode else "IndexFaces is paid only for faces of people not seen before")
     print(f"Estimated cost: at most ${usd_max:.4f} (US East list price, ${PRICE_PER_IMAGE_USD} per image;"
-          " IndexFaces is paid only for faces of people not seen before)")
+          f" {paid_when})")
     return EXIT_OK

@@ -35,6 +35,7 @@ PROFILE_CHECK = f"check {CONFIG_SHOW} and your ~/.aws/config"
 SIGN_IN_AGAIN = "or run `beetroot aws-login`"
 NEW_KEY = "run `beetroot aws-login` again with a valid access key"
 LOWER_RATE = "Lower the rate (`beetroot config set rate_limit 2`)"
+FACES_MODE = "`beetroot config set rekognition_mode faces`"
 IMPORT_AGAIN = "import again: finished photos are saved and the rest are still to do"
 IMPORT_LATER = "import again later: finished photos are saved and the rest are still to do"
 THROTTLING_CODES = frozenset({
@@ -47,6 +48,8 @@ REJECTED_CREDENTIAL_CODES = frozenset({
 })
 SERVER_CODES = frozenset({"InternalServerError", "ServiceUnavailableException", "ServiceUnavailable"})
 IMAGE_CODES = frozenset({"InvalidImageFormatException", "ImageTooLargeException"})
+QUOTA_CODE = "ServiceQuotaExceededException"
+SEARCHES = frozenset({"SearchFacesByImage", "SearchUsersByImage"})  # a face the search cannot use is that face's
 
 NO_CREDENTIALS_HELP = (
     "no AWS credentials were found. Either run `beetroot aws-login` to save an access key in the system "
@@ -61,6 +64,12 @@ NO_REGION_HELP = (
 
 class CollectionNotFound(EngineConfigError):
     """The collection does not exist in this region: create it or fix the id or the region."""
+
+
+class QuotaExceeded(EngineUnavailable):
+    """A service quota of the collection is used up (ServiceQuotaExceededException: the users a collection
+    holds, or the 100 faces of one user). The import pauses with the rest still to do; the engine absorbs the
+    per-user face limit itself (engines/rekognition.py), so what reaches the user is a limit only AWS can raise."""
 
 
 class AccessDenied(EngineConfigError):
@@ -90,7 +99,16 @@ def outcome_of(exc: BaseException) -> str:
         return "not_found"
     if code == "InvalidParameterException":
         return "no_face"
+    if code == QUOTA_CODE:
+        return "quota"
     return f"error:{code}"
+
+
+def retry_attempts(exc: BaseException) -> int:
+    """How many times botocore retried a call that failed in the end (0 when it never answered)."""
+    if isinstance(exc, ClientError):
+        return int(exc.response.get("ResponseMetadata", {}).get("RetryAttempts", 0))
+    return 0
 
 
 def describe_client_error(exc: ClientError) -> str:
@@ -143,12 +161,17 @@ def translate(exc: BaseException, operation: str, *, collection_id: str, region:
             " quota, then import again")
     if code in SERVER_CODES:
         return EngineUnavailable(f"Amazon Rekognition is having trouble ({code}); {IMPORT_LATER}")
-    if code == "InvalidParameterException" and operation == "SearchFacesByImage":
+    if code == QUOTA_CODE:
+        return QuotaExceeded(
+            f"Amazon Rekognition refused {operation}: the collection {collection_id!r} reached a service quota"
+            f" ({detail}); the import paused with the rest still to do. Ask AWS for a higher quota, or match face"
+            f" by face again ({FACES_MODE}), then import again")
+    if code == "InvalidParameterException" and operation in SEARCHES:
         return FaceUnsearchable("Rekognition found no face in the crop")
     if code in IMAGE_CODES:
         reason = ("the image is not a JPEG or PNG Rekognition can read" if code == "InvalidImageFormatException"
                   else "the image is larger than Rekognition accepts")
-        if operation == "SearchFacesByImage":
+        if operation in SEARCHES:
             return FaceUnsearchable(reason)
         return EngineError(f"{reason} ({detail})")
     return EngineError(f"Rekognition {operation} failed ({detail})")
@@ -173,6 +196,8 @@ _GUI_WORDS: tuple[tuple[str, str, str], ...] = (
     (SIGN_IN_AGAIN, "or type an access key under Credentials", f"or save an access key in {SETTINGS}"),
     (NEW_KEY, "type a valid access key under Credentials", f"type a valid access key in {SETTINGS}"),
     (LOWER_RATE, "Wait a few minutes", "Wait a few minutes"),
+    (FACES_MODE, "untick Match against whole people above",
+     f"untick Match against whole people in {SETTINGS}"),
     (IMPORT_AGAIN, "press Test connection again", IMPORT_AGAIN),
     (IMPORT_LATER, "press Test connection again later", IMPORT_LATER),
 )

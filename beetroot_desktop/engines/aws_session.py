@@ -1,4 +1,4 @@
-"""Which AWS credentials and region the app uses, and the boto3 clients built from them.
+"""Which AWS credentials, region and collection id the app uses, and the boto3 clients built from them.
 
 Order, first that applies:
 1. a profile named in the settings or in AWS_PROFILE (profiles cover SSO, roles and static keys);
@@ -20,6 +20,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError
 
 from .. import __version__
+from ..config import collection_id_problem
 from ..secrets import load_aws_credentials, mask
 from .aws_errors import NO_REGION_HELP, translate
 from .base import EngineConfigError
@@ -49,6 +50,15 @@ def credential_source(settings: Settings) -> CredentialSource:
         return CredentialSource("environment",
                                 f"AWS_ACCESS_KEY_ID {mask(os.environ['AWS_ACCESS_KEY_ID'])} in the environment")
     return CredentialSource("default-chain", "the AWS default chain (default profile, SSO or instance role)")
+
+
+def check_collection_id(collection_id: str | None) -> str:
+    """The id, stripped; EngineConfigError (saying how to set one) when it is missing or not valid."""
+    value = (collection_id or "").strip()
+    problem = collection_id_problem(value, required=True)
+    if problem:
+        raise EngineConfigError(problem)
+    return value
 
 
 def make_session(settings: Settings) -> boto3.Session:

@@ -115,6 +115,26 @@ class FaceEngine(Protocol):
     def close(self) -> None: ...
 
 
+class PersonVectors(Protocol):
+    """An engine that also keeps one vector per person (Rekognition users, `rekognition_mode = users`):
+    its search returns the ids of those vectors, each the FaceId of the face that founded the person."""
+
+    def join(self, crop: FaceCrop, external_image_id: str, user_id: str, similarity: float,
+             threshold: float) -> str | None:
+        """After a Match to `user_id`: maybe add the face to that vector; its FaceId when it was indexed."""
+
+    def found(self, face_id: str, photo_sha: str | None = None) -> None:
+        """`face_id` founds a new person: make its vector."""
+
+    def sync_users(self, library: Library) -> int:
+        """Make the vectors of the people that have none yet (before an import's first search)."""
+
+
+def person_vectors(engine: object) -> PersonVectors | None:
+    """`engine` when it keeps a vector per person (see PersonVectors), else None."""
+    return engine if getattr(engine, "person_vectors", False) else None  # type: ignore[return-value]
+
+
 def external_image_id(sha256: str, idx: int) -> str:
     """Stable across runs and machines, so re-indexing the same face returns the same FaceId.
 

@@ -4,7 +4,10 @@ Prices are Amazon Rekognition Image's public list prices for US East (N. Virgini
 (the first million images a month): every image API call is billed as one image. Higher tiers are
 cheaper and some regions differ, so these figures are an upper bound for most users; the README links
 the price page. Collection management calls (create, describe, list) are free; storing a face's
-metadata costs a small monthly fee per face.
+metadata costs a small monthly fee per face. The user-vector calls (engines/rekognition.py, `rekognition_mode
+= users`) that process faces (SearchUsersByImage, SearchUsers, AssociateFaces, DisassociateFaces) are Group 1
+calls; CreateUser is counted at the same price so that an estimate stays an upper bound. Users themselves are
+not stored at extra cost, and DeleteUser and ListUsers are management calls.
 """
 
 from __future__ import annotations
@@ -21,6 +24,11 @@ PRICES_USD: dict[str, float] = {
     "DetectFaces": PRICE_PER_IMAGE_USD,
     "SearchFacesByImage": PRICE_PER_IMAGE_USD,
     "IndexFaces": PRICE_PER_IMAGE_USD,
+    "SearchUsersByImage": PRICE_PER_IMAGE_USD,
+    "SearchUsers": PRICE_PER_IMAGE_USD,
+    "CreateUser": PRICE_PER_IMAGE_USD,
+    "AssociateFaces": PRICE_PER_IMAGE_USD,
+    "DisassociateFaces": PRICE_PER_IMAGE_USD,
 }
 FACE_STORAGE_USD_PER_MONTH = 0.00001  # per face kept in a collection
 # A call that returned a result is billed; IndexFaces that indexed nothing still processed one image.
@@ -89,20 +97,40 @@ class EstimateLine:
     calls: int
     usd: float
     note: str
+    at_most: bool = False  # `calls` is an upper bound, not the number of calls
 
 
-def estimate_calls(new_photos: int, faces: int, *, remote_detection: bool) -> list[EstimateLine]:
+def estimate_calls(new_photos: int, faces: int, *, remote_detection: bool, mode: str = "faces",
+                   people_without_users: int = 0) -> list[EstimateLine]:
     """The most an import of `new_photos` photos holding `faces` faces can cost.
 
     One DetectFaces per photo (unless the local detector finds the faces), one SearchFacesByImage per
     face, and one IndexFaces per face that turns out to be someone new: at most one per face, at least
     one per new person. Known photos and exact duplicates cost nothing and are not counted here.
+
+    `mode="users"` (user vectors): one SearchUsersByImage per face instead; a new person costs IndexFaces,
+    CreateUser and AssociateFaces, and a face of someone known costs IndexFaces and AssociateFaces while
+    that person's user holds fewer than 100 varied faces: so at most one of each per face. Before its first
+    search the import gives each of the library's `people_without_users` a user (CreateUser and
+    AssociateFaces each): people found face by face, or founded again by a regroup.
     """
+    def line(operation: str, calls: int, note: str, at_most: bool = False) -> EstimateLine:
+        return EstimateLine(operation, calls, calls * price(operation), note, at_most)
+
     lines = []
     if remote_detection:
-        lines.append(EstimateLine("DetectFaces", new_photos, new_photos * price("DetectFaces"),
-                                  "one per new photo"))
-    lines.append(EstimateLine("SearchFacesByImage", faces, faces * price("SearchFacesByImage"), "one per face"))
-    lines.append(EstimateLine("IndexFaces", faces, faces * price("IndexFaces"),
-                              "at most one per face (only faces of people not seen before)"))
+        lines.append(line("DetectFaces", new_photos, "one per new photo"))
+    if mode != "users":
+        lines.append(line("SearchFacesByImage", faces, "one per face"))
+        lines.append(line("IndexFaces", faces, "at most one per face (only faces of people not seen before)", True))
+        return lines
+    lines.append(line("SearchUsersByImage", faces, "one per face"))
+    lines.append(line("IndexFaces", faces, "at most one per face (new people, and faces added to a person's"
+                      " user while it holds fewer than 100)", True))
+    lines.append(line("CreateUser", faces + people_without_users, "at most one per face (new people)"
+                      + (f", and one for each of the {people_without_users} people without a user yet"
+                         if people_without_users else ""), True))
+    lines.append(line("AssociateFaces", faces + people_without_users, "at most one per face"
+                      + (f", and one for each of the {people_without_users} people without a user yet"
+                         if people_without_users else ""), True))
     return lines

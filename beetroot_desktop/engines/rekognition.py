@@ -10,8 +10,23 @@ Per photo (the pipeline drives it, see pipeline/ingest.py):
   move later without new searches;
 - on NoMatch, `IndexFaces(ExternalImageId=<sha256>:<idx>, MaxFaces=1)`: the new FaceId is the new person.
 
-Forgetting a person deletes exactly their FaceIds (`DeleteFaces`, up to 4096 a call); `DeleteCollection`
-removes the whole collection (pipeline/forget.py).
+With `rekognition_mode = users` (opt-in) a person is a Rekognition user, whose vector AWS builds from up to
+100 faces and documents as more accurate than one face (engines/rekognition_users.py keeps the library's
+record of them):
+- `SearchUsersByImage(MaxUsers=16, UserMatchThreshold=floor)` replaces the face search; the candidates are
+  UserIds, and a UserId is the FaceId of the face that founded its person, so the pipeline, the stored
+  candidates, regrouping and consolidation read them exactly as they read founding FaceIds;
+- on NoMatch, `IndexFaces` as above, then `CreateUser(UserId=<FaceId>)` and `AssociateFaces([FaceId])`;
+- on a Match, while the user holds fewer than 100 faces and the face adds variety (it matched the user
+  below VARIETY_LIMIT), `IndexFaces` and `AssociateFaces` add it to the user;
+- before the first search of an import, people that have no user yet (found face by face, or founded again
+  by a regroup or a split) get one (`sync_users`); merges and renames need no call.
+The per-user limit is kept here and a ServiceQuotaExceededException from AssociateFaces only marks the user
+full; one from CreateUser (the collection's user quota) pauses the import like throttling does.
+
+Forgetting a person deletes exactly their FaceIds (`DeleteFaces`, up to 4096 a call), after deleting the
+users they found (`DeleteUser`) and taking their other faces out of users (`DisassociateFaces`);
+`DeleteCollection` removes the whole collection (pipeline/forget.py).
 
 Every call is paced by a token bucket, retried by botocore's `standard` mode, and written to the library's
 call ledger (operation, photo, outcome, latency) so `beetroot costs` can show what was spent.
@@ -20,6 +35,7 @@ call ledger (operation, photo, outcome, latency) so `beetroot costs` can show wh
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import logging
 import re
@@ -31,12 +47,12 @@ from typing import TYPE_CHECKING, Any
 
 from botocore import xform_name
 from botocore.exceptions import BotoCoreError, ClientError
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
-from ..config import COLLECTION_ID_RE, collection_id_problem
-from ..imaging.crops import MIN_CROP_SIDE, clamp_box, crop_face, encode_jpeg
-from .aws_errors import CREATE_HINT, CollectionNotFound, error_code, outcome_of, translate
-from .aws_session import make_client, make_session, resolve_region
+from ..config import COLLECTION_ID_RE
+from ..imaging.crops import clamp_box, crop_face, encode_jpeg
+from .aws_errors import CollectionNotFound, QuotaExceeded, error_code, outcome_of, retry_attempts, translate
+from .aws_session import check_collection_id, make_client, make_session, resolve_region
 from .base import (
     Candidate,
     EngineConfigError,
@@ -49,6 +65,9 @@ from .base import (
     WorkerNeeds,
 )
 from .ratelimit import TokenBucket
+from .rekognition_images import MIN_IMAGE_SIDE, image_problem, ratio_box
+from .rekognition_ledger import call_summary
+from .rekognition_users import MAX_USER_FACES, USER_ID, UserBook, UserRecord, founders_without_users
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -59,13 +78,13 @@ log = logging.getLogger("beetroot.rekognition")
 ENGINE_NAME = "rekognition"
 CANDIDATE_FLOOR = 80.0  # Rekognition's own default FaceMatchThreshold; candidates above it are kept
 MAX_CANDIDATES = 16  # the same price as 1; enough to step past faces that found no one any more
-MAX_IMAGE_BYTES = 5 * 1024 * 1024  # Image.Bytes limit
-MIN_IMAGE_SIDE = MIN_CROP_SIDE  # 80 px
 EXTERNAL_IMAGE_ID = re.compile(r"[a-zA-Z0-9_.\-:]{1,255}")
 COLLECTION_ID = COLLECTION_ID_RE  # one pattern, in config.py, for the CLI, the settings dialog and the engine
 FLOOR_META = "rekognition_candidate_floor"
 MAX_DELETE_FACES = 4096  # DeleteFaces takes 1 to 4096 FaceIds a call
 FACE_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # the service's FaceId pattern
+MODES = ("faces", "users")  # config.REKOGNITION_MODES
+VARIETY_LIMIT = 99.9  # a face this close to its user's vector adds nothing to it: not associated
 
 
 @dataclass(frozen=True)
@@ -77,52 +96,23 @@ class FacesDeleted:
     collection_missing: bool = False  # the collection itself is gone, and every face with it
 
 
-def check_collection_id(collection_id: str | None) -> str:
-    """The id, stripped; EngineConfigError (saying how to set one) when it is missing or not valid."""
-    value = (collection_id or "").strip()
-    problem = collection_id_problem(value, required=True)
-    if problem:
-        raise EngineConfigError(problem)
-    return value
-
-
-def image_problem(data: bytes, what: str) -> str | None:
-    """Why Rekognition would refuse these bytes (size, format, 80 px minimum), or None.
-
-    botocore only checks types, so the service's limits are checked here before paying for a call.
-    """
-    if len(data) > MAX_IMAGE_BYTES:
-        return f"the {what} is {len(data) / 2**20:.1f} MiB, over Rekognition's 5 MiB limit"
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            fmt, size = image.format, image.size
-    except (UnidentifiedImageError, OSError):
-        return f"the {what} is not a readable image"
-    if fmt not in ("JPEG", "PNG"):
-        return f"the {what} is {fmt}, Rekognition takes JPEG or PNG"
-    if min(size) < MIN_IMAGE_SIDE:
-        return f"the {what} is {size[0]}x{size[1]} px, under Rekognition's {MIN_IMAGE_SIDE} px minimum"
-    return None
-
-
-def ratio_box(box: dict[str, float], width: int, height: int) -> tuple[int, int, int, int]:
-    """A Rekognition BoundingBox (ratios of the upright image, may reach past its edges) in clamped pixels."""
-    left, top = box.get("Left", 0.0) * width, box.get("Top", 0.0) * height
-    w, h = box.get("Width", 0.0) * width, box.get("Height", 0.0) * height
-    return clamp_box((round(left), round(top), round(w), round(h)), width, height)
-
-
 class RekognitionEngine:
     """One boto3 Rekognition client, one collection, and the library whose ledger records every call."""
 
     name = ENGINE_NAME
 
     def __init__(self, client: Any, library: Library | None, collection_id: str, *, detector: str = "rekognition",
-                 rate_limit: float = 5.0, floor: float = CANDIDATE_FLOOR, region: str | None = None) -> None:
+                 rate_limit: float = 5.0, floor: float = CANDIDATE_FLOOR, region: str | None = None,
+                 mode: str = "faces") -> None:
+        if mode not in MODES:
+            raise EngineConfigError(f"rekognition_mode must be one of {', '.join(MODES)}, not {mode!r}")
         self.client = client
         self.library = library
         self.collection_id = check_collection_id(collection_id)
         self.detector = detector
+        self.mode = mode
+        self.person_vectors = mode == "users"  # the pipeline's cue to call join/found/sync_users
+        self._book: UserBook | None = None  # read from the library when first needed
         self.needs = WorkerNeeds(remote_detection=detector == "rekognition")
         self.floor = floor
         self.region = region or client.meta.region_name
@@ -141,7 +131,7 @@ class RekognitionEngine:
         region = resolve_region(settings, session)
         client = make_client(session, "rekognition", region)
         return cls(client, library, collection_id, detector=settings.detector, rate_limit=settings.rate_limit,
-                   region=region)
+                   region=region, mode=settings.rekognition_mode)
 
     # -- the FaceEngine contract -----------------------------------------------------------------------
     def search(self, crop: FaceCrop, threshold: float) -> SearchResult:
@@ -150,6 +140,8 @@ class RekognitionEngine:
             raise FaceUnsearchable(problem)
         floor = min(self.floor, threshold)
         self._record_floor(floor)
+        if self.person_vectors:
+            return self._search_users(crop, floor)
         response = self._call("SearchFacesByImage", crop.photo_sha, CollectionId=self.collection_id,
                               Image={"Bytes": crop.jpeg}, MaxFaces=MAX_CANDIDATES, FaceMatchThreshold=floor)
         matches = response.get("FaceMatches", [])
@@ -211,18 +203,168 @@ class RekognitionEngine:
             self._save_face_thumbnail(image, box, sha, original)
         return crops
 
+    # -- users mode: one user vector per person -------------------------------------------------------
+    def _search_users(self, crop: FaceCrop, floor: float) -> SearchResult:
+        response = self._call("SearchUsersByImage", crop.photo_sha, CollectionId=self.collection_id,
+                              Image={"Bytes": crop.jpeg}, MaxUsers=MAX_CANDIDATES, UserMatchThreshold=floor)
+        candidates = sorted(
+            (Candidate(str(m["User"]["UserId"]), round(float(m["Similarity"]), 4))
+             for m in response.get("UserMatches", []) if m.get("User", {}).get("UserId")),
+            key=lambda c: -c.similarity,
+        )
+        return SearchResult(tuple(candidates))
+
+    def users(self) -> UserBook:
+        """The library's record of its users (read on first use; an engine without a library keeps it in memory)."""
+        if self._book is None:
+            self._book = UserBook(self.library)
+        return self._book
+
+    def join(self, crop: FaceCrop, external_image_id: str, user_id: str, similarity: float,
+             threshold: float) -> str | None:
+        """The pipeline matched `crop` to the person `user_id` stands for: add the face to that user while it
+        holds fewer than MAX_USER_FACES and the face adds variety. Returns the face's FaceId when it was
+        indexed (the caller records it with the face), else None.
+
+        A user the library has no record of (one an interrupted import made, or another library's in a
+        shared collection) is not fed: the face is indexed only to learn whether it is that user's own
+        founding face, found again by its ExternalImageId (then its FaceId is the UserId)."""
+        book = self.users()
+        record = book.get(user_id)
+        if record is None:
+            face_id = self.index(crop, external_image_id).face_id
+            if face_id == user_id:
+                book.put(user_id, UserRecord((user_id,)))
+            return face_id
+        if not record.has_room() or similarity >= VARIETY_LIMIT:
+            return None
+        face_id = self.index(crop, external_image_id).face_id
+        if face_id is None or face_id in record.faces or face_id == user_id:
+            return face_id
+        if book.owner_of(face_id) is None:
+            self._associate(user_id, face_id, crop.photo_sha, min(self.floor, threshold))
+        return face_id
+
+    def found(self, face_id: str, photo_sha: str | None = None) -> None:
+        """`face_id` founds a person: make it a user (CreateUser, UserId = the FaceId) holding that face.
+
+        Nothing when the library already has the user. A founding face associated with another user (a
+        regroup or a split made it found a person of its own) is taken out of that user first. A
+        ServiceQuotaExceededException (the users a collection may hold) raises QuotaExceeded: the import
+        pauses and the photo is done again later."""
+        book = self.users()
+        if book.get(face_id) is not None or not USER_ID.fullmatch(face_id):
+            return
+        owner = book.owner_of(face_id)
+        if owner is not None:
+            self._disassociate(owner, [face_id], photo_sha)
+        self._call("CreateUser", photo_sha, tolerate=("ConflictException",), CollectionId=self.collection_id,
+                   UserId=face_id, ClientRequestToken=_token("CreateUser", face_id))
+        book.put(face_id, UserRecord())
+        self._associate(face_id, face_id, photo_sha, None)
+
+    def sync_users(self, library: Library) -> int:
+        """Give every person that has no user yet its user, one person at a time (each recorded at once, so
+        an interruption keeps what was made). Called by the import before its first search; the dry run
+        counts these people (`people_without_users`). Returns how many users were made."""
+        book = self.users()
+        made = 0
+        for face_id in founders_without_users(library, book):
+            try:
+                self.found(face_id)
+            finally:
+                book.commit(library)
+            made += 1
+        return made
+
+    def _associate(self, user_id: str, face_id: str, photo_sha: str | None, threshold: float | None) -> bool:
+        """AssociateFaces for one face. A user the service calls full is recorded as full, and one it no longer
+        has is forgotten (the next import makes it again if it still founds a person): no failure."""
+        book = self.users()
+        record = book.get(user_id) or UserRecord()
+        params: dict[str, Any] = {"CollectionId": self.collection_id, "UserId": user_id, "FaceIds": [face_id],
+                                  "ClientRequestToken": _token("AssociateFaces", user_id, face_id)}
+        if threshold is not None:
+            params["UserMatchThreshold"] = float(threshold)
+        try:
+            response = self._call("AssociateFaces", photo_sha,
+                                  tolerate=("ConflictException", "ResourceNotFoundException"), **params)
+        except QuotaExceeded:
+            log.info("the user %s holds as many faces as Rekognition allows: no more are added to it", user_id)
+            book.put(user_id, UserRecord(record.faces, full=True))
+            return False
+        if response.get("Tolerated") == "ResourceNotFoundException":  # the face was just indexed: the user is gone
+            book.drop(user_id)
+            return False
+        if "Tolerated" in response:  # the user is being changed by another call: this face stays out of it
+            book.put(user_id, record)
+            return False
+        failed = {f.get("FaceId"): f.get("Reasons", []) for f in response.get("UnsuccessfulFaceAssociations", [])}
+        if face_id in failed:
+            log.info("face %s was not added to user %s: %s", face_id, user_id, ", ".join(failed[face_id]))
+            book.put(user_id, record)
+            return False
+        # A face already associated with this user is not listed at all: it is the user's as well.
+        book.put(user_id, UserRecord((*record.faces, face_id), record.full))
+        return True
+
+    def _disassociate(self, user_id: str, face_ids: Sequence[str], photo_sha: str | None) -> None:
+        book = self.users()
+        for start in range(0, len(face_ids), MAX_USER_FACES):
+            batch = list(face_ids[start:start + MAX_USER_FACES])
+            # A user (or collection) that is gone holds no face any more: nothing left to take out.
+            self._call("DisassociateFaces", photo_sha, tolerate=("ResourceNotFoundException",),
+                       CollectionId=self.collection_id, UserId=user_id, FaceIds=batch,
+                       ClientRequestToken=_token("DisassociateFaces", user_id, *batch))
+            record = book.get(user_id)
+            if record is not None:
+                book.put(user_id, UserRecord(tuple(f for f in record.faces if f not in batch), record.full))
+
+    def _delete_users(self, face_ids: Sequence[str]) -> None:
+        """Before DeleteFaces: delete the users these FaceIds found (DeleteUser disassociates their faces)
+        and take the other faces out of the users that hold them. Recorded at once."""
+        book = self.users()
+        users = book.users()
+        if not users:
+            return
+        wanted = set(face_ids)
+        for user_id in [f for f in dict.fromkeys(face_ids) if f in users]:
+            try:
+                self._call("DeleteUser", None, tolerate=("ResourceNotFoundException",),
+                           CollectionId=self.collection_id, UserId=user_id,
+                           ClientRequestToken=_token("DeleteUser", user_id))
+            finally:
+                book.drop(user_id)
+                book.commit(self.library)
+        held: dict[str, list[str]] = {}
+        for face in wanted:
+            owner = book.owner_of(face)
+            if owner is not None:
+                held.setdefault(owner, []).append(face)
+        for user_id, faces in held.items():
+            try:
+                self._disassociate(user_id, faces, None)
+            finally:
+                book.commit(self.library)
+
     # -- deleting faces and the collection ------------------------------------------------------------
     def delete_faces(self, face_ids: Sequence[str]) -> FacesDeleted:
         """DeleteFaces for exactly these FaceIds, 4096 a call, each call in the ledger (counts, no ids).
 
         A face the collection no longer holds, or a missing collection, leaves nothing to delete: not an
-        error, so forgetting again after an interruption finishes the job. A face the service refuses to
-        delete (one associated with a user of the collection, which Beetroot never makes) is an EngineError.
+        error, so forgetting again after an interruption finishes the job. The users the library made that
+        these FaceIds found are deleted first, and their other faces taken out of the library's users
+        (`_delete_users`); a face the service still refuses to delete (one associated with a user the
+        library has no record of) is an EngineError.
         """
         wanted = list(dict.fromkeys(face_ids))
         ids = [f for f in wanted if FACE_ID.fullmatch(f)]
         deleted: list[str] = []
         not_found = [f for f in wanted if not FACE_ID.fullmatch(f)]
+        try:
+            self._delete_users(ids)
+        except CollectionNotFound:
+            return FacesDeleted((), tuple(wanted), collection_missing=True)
         for start in range(0, len(ids), MAX_DELETE_FACES):
             batch = ids[start:start + MAX_DELETE_FACES]
             try:
@@ -252,14 +394,29 @@ class RekognitionEngine:
             self._call("DeleteCollection", None, CollectionId=self.collection_id)
         except CollectionNotFound:
             return False
+        finally:
+            self._forget_users()
         return True
 
+    def _forget_users(self) -> None:
+        """The collection is gone, and every user with it: so is the library's record of them."""
+        book = self.users()
+        for user_id in book.users():
+            book.drop(user_id)
+        book.commit(self.library)
+
     def persist(self, library: Library) -> None:
-        """Nothing to write: the collection lives in AWS and every call is already in the ledger."""
+        """The collection lives in AWS and every call is already in the ledger; in users mode, the record of
+        the users this photo made or added faces to is written with it."""
+        if self._book is not None and self._book.pending:
+            self._book.persist(library)
 
     def discard(self) -> None:
-        """Nothing to forget: a FaceId indexed for a photo that was not saved is found again by its
-        ExternalImageId on the next import (the search returns it as the photo's own face)."""
+        """A FaceId indexed for a photo that was not saved is found again by its ExternalImageId on the
+        next import (the search returns it as the photo's own face); users made or fed for it are found
+        again by their idempotent calls, so their unsaved record is dropped."""
+        if self._book is not None:
+            self._book.discard()
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
@@ -269,7 +426,10 @@ class RekognitionEngine:
     def _pace(self, **_: Any) -> None:
         self.bucket.acquire()
 
-    def _call(self, operation: str, photo_sha: str | None, **params: Any) -> dict[str, Any]:
+    def _call(self, operation: str, photo_sha: str | None, *, tolerate: tuple[str, ...] = (),
+              **params: Any) -> dict[str, Any]:
+        """One call, paced, in the ledger. An error whose code is in `tolerate` is no failure: it is logged
+        (outcome "tolerated") and the answer is {"Tolerated": <the error code>}."""
         method = getattr(self.client, xform_name(operation))
         self.calls[operation] += 1
         started = time.perf_counter()
@@ -277,15 +437,18 @@ class RekognitionEngine:
             response: dict[str, Any] = method(**params)
         except (ClientError, BotoCoreError) as exc:
             latency = (time.perf_counter() - started) * 1000
+            retries = retry_attempts(exc)
+            if error_code(exc) in tolerate:
+                self._log(operation, "tolerated", photo_sha, latency, f"{error_code(exc)} retries={retries}")
+                return {"Tolerated": error_code(exc)}
             outcome = outcome_of(exc)
-            retries = _retries(exc)
             self._log(operation, outcome, photo_sha, latency, f"{error_code(exc)} retries={retries}")
             log.warning("%s failed for photo %s: %s (%s)", operation, photo_sha, outcome, error_code(exc))
             raise translate(exc, operation, collection_id=self.collection_id, region=self.region,
                             rate_limit=self.rate_limit) from exc
         latency = (time.perf_counter() - started) * 1000
         retries = int(response.get("ResponseMetadata", {}).get("RetryAttempts", 0))
-        outcome, detail = _summary(operation, response)
+        outcome, detail = call_summary(operation, response)
         self._log(operation, outcome, photo_sha, latency, f"{detail} retries={retries}")
         return response
 
@@ -328,105 +491,7 @@ def candidate_floor(library: Library) -> float:
     return float(library.get_meta(FLOOR_META) or CANDIDATE_FLOOR)
 
 
-def _retries(exc: BaseException) -> int:
-    if isinstance(exc, ClientError):
-        return int(exc.response.get("ResponseMetadata", {}).get("RetryAttempts", 0))
-    return 0
-
-
-def _summary(operation: str, response: dict[str, Any]) -> tuple[str, str]:
-    if operation == "SearchFacesByImage":
-        matches = response.get("FaceMatches", [])
-        best = max((m.get("Similarity", 0.0) for m in matches), default=None)
-        return "ok", f"candidates={len(matches)}" + (f" best={best:.2f}" if best is not None else "")
-    if operation == "IndexFaces":
-        records = response.get("FaceRecords", [])
-        if not records:
-            reasons = sorted({r for f in response.get("UnindexedFaces", []) for r in f.get("Reasons", [])})
-            return "unindexed", "reasons=" + ",".join(reasons)
-        return "ok", f"face_id={records[0]['Face']['FaceId']}"
-    if operation == "DetectFaces":
-        return "ok", f"faces={len(response.get('FaceDetails', []))}"
-    if operation == "DeleteFaces":  # counts only: the ledger must not keep the FaceIds of a forgotten person
-        return "ok", (f"deleted={len(response.get('DeletedFaces', []))}"
-                      f" unsuccessful={len(response.get('UnsuccessfulFaceDeletions', []))}")
-    if operation == "DeleteCollection":
-        return "ok", f"status={response.get('StatusCode')}"
-    return "ok", ""
-
-
-# -- "Test connection" ---------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ConnectionCheck:
-    ok: bool
-    message: str  # words for the user: what works, or what is wrong and how to fix it
-    account: str | None = None
-    region: str | None = None
-    face_count: int | None = None
-    created: bool = False
-    can_create: bool = False  # the collection is missing and creating it may fix things
-
-
-def check_connection(settings: Settings, create_collection: bool = False, *,
-                     session: Any = None) -> ConnectionCheck:
-    """GetCallerIdentity + DescribeCollection (+ CreateCollection when asked and missing). Never raises.
-
-    `session`: a boto3 session to test instead of the one the saved settings make (the Settings dialog
-    passes one with a key typed and not saved yet, so the keyring is written only on Save).
-    """
-    try:
-        return _check_connection(settings, create_collection, session)
-    except Exception as exc:  # a promise to the dialog: whatever went wrong is a message
-        return ConnectionCheck(False, f"The connection test failed: {type(exc).__name__}: {exc}")
-
-
-def _check_connection(settings: Settings, create_collection: bool, session: Any) -> ConnectionCheck:
-    try:
-        collection_id = check_collection_id(settings.collection_id)
-        session = session if session is not None else make_session(settings)
-        region = resolve_region(settings, session)
-    except EngineConfigError as exc:
-        return ConnectionCheck(False, str(exc))
-    try:
-        sts = make_client(session, "sts", region)
-        identity = sts.get_caller_identity()
-    except EngineConfigError as exc:
-        return ConnectionCheck(False, str(exc), region=region)
-    except (ClientError, BotoCoreError) as exc:
-        mapped = translate(exc, "GetCallerIdentity", collection_id=collection_id, region=region, service="sts")
-        return ConnectionCheck(False, str(mapped), region=region)
-    account = str(identity.get("Arn") or identity.get("Account"))
-    try:
-        rek = make_client(session, "rekognition", region)
-    except (EngineConfigError, BotoCoreError, ValueError) as exc:
-        with contextlib.suppress(Exception):
-            sts.close()
-        return ConnectionCheck(False, f"Signed in as {account}, but the Rekognition client could not be made: {exc}",
-                               account, region)
-    try:
-        try:
-            described = rek.describe_collection(CollectionId=collection_id)
-        except (ClientError, BotoCoreError) as exc:
-            mapped = translate(exc, "DescribeCollection", collection_id=collection_id, region=region)
-            if not isinstance(mapped, CollectionNotFound):
-                return ConnectionCheck(False, f"Signed in as {account}, but {mapped}", account, region)
-            if not create_collection:
-                return ConnectionCheck(
-                    False, f"Signed in as {account}. The collection {collection_id!r} does not exist in {region}:"
-                    f" check the collection id and the region, or create it with {CREATE_HINT}.",
-                    account, region, can_create=True)
-            try:
-                rek.create_collection(CollectionId=collection_id)
-            except (ClientError, BotoCoreError) as create_exc:
-                mapped = translate(create_exc, "CreateCollection", collection_id=collection_id, region=region)
-                return ConnectionCheck(False, f"Signed in as {account}, but creating the collection failed: {mapped}",
-                                       account, region, can_create=True)
-            return ConnectionCheck(True, f"Signed in as {account}. Created the collection {collection_id!r} in"
-                                   f" {region}; it is empty and ready.", account, region, 0, created=True)
-    finally:
-        with contextlib.suppress(Exception):
-            rek.close()
-            sts.close()
-    faces = int(described.get("FaceCount", 0))
-    return ConnectionCheck(True, f"Signed in as {account}. Collection {collection_id!r} in {region} holds"
-                           f" {faces} faces.", account, region, faces)
+def _token(operation: str, *parts: str) -> str:
+    """A ClientRequestToken ([a-zA-Z0-9-_]{1,64}) that is the same for the same request, so a call repeated
+    after an interruption is answered as the first one was."""
+    return hashlib.sha256("|".join((operation, *parts)).encode()).hexdigest()[:64]

@@ -22,6 +22,7 @@ from ..engines.base import (
     FaceEngine,
     FaceUnsearchable,
     external_image_id,
+    person_vectors,
 )
 from ..engines.local import LocalEngine
 from ..imaging.hashing import sha256_file
@@ -251,8 +252,12 @@ class _Import:
         return record if person == record.person_id else replace(record, person_id=person)
 
     def resolve(self, analysis: PhotoAnalysis) -> tuple[list[FaceRecord], list[FaceOutcome]]:
-        """Search each face; on no match, index it and make it a new person (personId == FaceId)."""
+        """Search each face; on no match, index it and make it a new person (personId == FaceId).
+
+        An engine that keeps a vector per person (Rekognition users) is told about both: a Match may add the
+        face to the person's vector (its FaceId is then recorded with the face), a new person gets one."""
         job, engine, threshold = analysis.job, self.engine, self.threshold
+        vectors = person_vectors(engine)
         records: list[FaceRecord] = []
         outcomes: list[FaceOutcome] = []
         created: set[str] = set()
@@ -277,11 +282,15 @@ class _Import:
             match, person = self.match(result.candidates, threshold, ext, taken)
             if match is not None and person is not None:
                 own = match.external_image_id == ext  # our own face, indexed by an interrupted run
+                face_id = match.face_id if own else None
+                if vectors is not None and not own:
+                    face_id = vectors.join(crop, ext, match.face_id, match.similarity, threshold)
+                    own = face_id == match.face_id  # the person's own founding face, found again
                 new = person == match.face_id and not self.library.person(person) and person not in created
                 created.add(person)
                 taken.add(person)
                 records.append(replace(base, status="indexed" if own else "matched", person_id=person,
-                                          engine_face_id=match.face_id if own else None,
+                                          engine_face_id=face_id,
                                           matched_face_id=None if own else match.face_id,
                                           similarity=match.similarity, candidates=candidates))
                 emit(FaceOutcome(job.path, crop.idx, "match", threshold, person, match.similarity, new))
@@ -303,6 +312,8 @@ class _Import:
                 continue
             created.add(person)
             taken.add(person)
+            if vectors is not None and person == indexed.face_id:
+                vectors.found(indexed.face_id, job.sha256)
             records.append(replace(base, status="indexed", person_id=person, engine_face_id=indexed.face_id,
                                       similarity=None, candidates=candidates))
             if new:
@@ -438,6 +449,20 @@ def _seen_under_other_names(scanned: ScanResult, library: Library) -> set[int]:
     return found
 
 
+def _sync_vectors(run: _Import, todo: list[_Stat]) -> bool:
+    """People without a vector get one before the first search (what the dry run counts), only when there is
+    something to import. False when the engine cannot be reached: the import pauses with everything to do."""
+    vectors = person_vectors(run.engine)
+    if not todo or vectors is None or run.control.cancelled:
+        return True
+    try:
+        vectors.sync_users(run.library)
+    except EngineUnavailable as exc:
+        run.report.paused_reason = str(exc)
+        return False
+    return True
+
+
 def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, engine: FaceEngine, *,
                    threshold: float, workers: int | None, listener: ImportListener, control: ImportControl,
                    photo_workers: PhotoWorkers | None, thumbnails: bool, consolidation: bool) -> ImportReport:
@@ -458,13 +483,14 @@ def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, en
     for path, reason in scanned.problems:
         run.finish(path, "failed", reason=reason)
     todo = run.triage(scanned)
+    todo_run = todo if _sync_vectors(run, todo) else []
 
     own_workers = photo_workers is None
     if photo_workers is None:
         cache = str(cache_dir_for(library.dir)) if thumbnails else None
         photo_workers = PhotoWorkers(workers or os.cpu_count() or 1, engine.needs, cache)
     try:
-        results = photo_workers.run(run.jobs(todo), inline=len(todo) <= 1,
+        results = photo_workers.run(run.jobs(todo_run), inline=len(todo_run) <= 1,
                                     should_stop=lambda: control.cancelled)
         for analysis in results:
             control.wait_while_paused()

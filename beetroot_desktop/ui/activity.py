@@ -7,19 +7,29 @@ from collections import deque
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFontDatabase
+from PySide6.QtGui import QBrush, QFontDatabase
 from PySide6.QtWidgets import QAbstractItemView, QListView, QPushButton, QVBoxLayout, QWidget
 
 from . import style
+from .i18n import QT_TR_NOOP, tr
 from .widgets import PageHeader
 
 MAX_LINES = 5000
 COLORS = {
-    "match": style.LEAF,
-    "nomatch": style.ACCENT,
-    "warning": "#a15c00",
-    "error": style.DANGER,
-    "info": style.TEXT,
+    "match": "leaf",
+    "nomatch": "accent",
+    "warning": "warning",
+    "error": "danger",
+    "info": "text",
+}
+
+# What a screen reader says a line is, by its kind.
+KINDS = {
+    "match": QT_TR_NOOP("Match"),
+    "nomatch": QT_TR_NOOP("No match"),
+    "warning": QT_TR_NOOP("Warning"),
+    "error": QT_TR_NOOP("Error"),
+    "info": QT_TR_NOOP("Information"),
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -64,8 +74,13 @@ class ActivityModel(QAbstractListModel):
         kind, text, tip, at = self._lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{time.strftime('%H:%M:%S', time.localtime(at))}  {text}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return text
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            kind_name = tr(KINDS.get(kind, KINDS["info"]))
+            return tr("{kind}, at {time}").format(kind=kind_name, time=time.strftime("%H:%M:%S", time.localtime(at)))
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(COLORS.get(kind, style.TEXT)))
+            return QBrush(style.colors().q(COLORS.get(kind, "text")))
         if role == Qt.ItemDataRole.ToolTipRole:
             return tip or None
         return None
@@ -77,9 +92,10 @@ class ActivityPage(QWidget):
         self.model = model
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.header = PageHeader("Activity")
-        self.header.subtitle.setText("Every face decision of this session, as the engine made it")
-        clear = QPushButton("Clear")
+        self.header = PageHeader(tr("Activity"))
+        self.header.subtitle.setText(tr("Every face decision of this session, as the engine made it"))
+        clear = QPushButton(tr("Clear"))
+        clear.setAccessibleDescription(tr("Empties the Activity list"))
         clear.clicked.connect(model.clear)
         self.header.add_tool(clear)
         layout.addWidget(self.header)
@@ -90,6 +106,8 @@ class ActivityPage(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.view.setViewportMargins(16, 8, 16, 8)
+        self.view.setAccessibleName(tr("Activity"))
+        self.view.setAccessibleDescription(tr("Every face decision of this session, as the engine made it"))
         layout.addWidget(self.view, 1)
         model.rowsInserted.connect(self._follow)
 

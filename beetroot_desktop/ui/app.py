@@ -25,12 +25,16 @@ def process_age_ms() -> float:
 
 
 def create_application() -> Any:
-    """The QApplication with Beetroot's name, icon and look (reused if one exists)."""
+    """The QApplication with Beetroot's name, icon, language and look (reused if one exists)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from ..assets import resource_path
+    from ..config import read_settings
+    from .i18n import install_translators
     from .style import apply_style
+
+    settings, _ = read_settings()  # a setting that cannot be used falls back here; the window reports it
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Beetroot")
@@ -39,7 +43,8 @@ def create_application() -> Any:
     app.setDesktopFileName("beetroot")
     with contextlib.suppress(FileNotFoundError):  # a broken install still starts, without its icon
         app.setWindowIcon(QIcon(str(resource_path("beetroot.png"))))
-    apply_style(app)
+    install_translators(settings.language)
+    apply_style(app, settings.appearance)
     return app
 
 
@@ -63,6 +68,7 @@ def run_app(library: str | None = None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from . import crash
+    from .i18n import tr
 
     app = create_application()
     crash.install()  # an error nothing caught is logged, and the user is told where the log is
@@ -80,7 +86,8 @@ def run_app(library: str | None = None) -> int:
     QTimer.singleShot(0, window.open_library_soon)
     if settings_problem:
         QTimer.singleShot(0, lambda: QMessageBox.warning(
-            window, "Settings", f"{settings_problem}\n\nBeetroot started with the default settings."))
+            window, tr("Settings"), tr("{problem}\n\nBeetroot started with the default settings.").format(
+                problem=settings_problem)))
     code = app.exec()
     window.close()
     return finish(int(code))

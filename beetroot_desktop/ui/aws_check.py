@@ -1,6 +1,6 @@
 """Test connection with credentials the Settings dialog shows but has not saved.
 
-`engines.rekognition.check_connection` uses the credentials the saved settings name: a profile, else the
+`engines.aws_connection.check_connection` uses the credentials the saved settings name: a profile, else the
 access key saved in the system keyring, else the default chain. The dialog uses it whenever that is what
 the form shows. Two things the form can show are not saved yet, and are tested as they are, in memory:
 an access key typed and not saved (the keyring gets it only when the user presses Save, never on Cancel),
@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .i18n import tr
+
 if TYPE_CHECKING:
     from ..config import Settings
-    from ..engines.rekognition import ConnectionCheck
+    from ..engines.aws_connection import ConnectionCheck
 
 
 def unsaved_session(settings: Settings, key_id: str | None = None, secret: str | None = None) -> Any:
@@ -34,10 +36,10 @@ def unsaved_session(settings: Settings, key_id: str | None = None, secret: str |
 def check_unsaved(settings: Settings, key_id: str | None = None, secret: str | None = None,
                   create_collection: bool = False) -> ConnectionCheck:
     """`check_connection` with the unsaved credentials (see the module docstring). Never raises."""
-    from ..engines.rekognition import ConnectionCheck, check_connection
+    from ..engines.aws_connection import ConnectionCheck, check_connection
 
     try:
         session = unsaved_session(settings, key_id, secret)
     except Exception as exc:  # never raises: whatever went wrong is a message
-        return ConnectionCheck(False, f"the AWS session could not be made: {exc}")
+        return ConnectionCheck(False, tr("the AWS session could not be made: {error}").format(error=exc))
     return check_connection(settings, create_collection, session=session)

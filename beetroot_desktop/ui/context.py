@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from .i18n import tr
 from .tasks import TaskRunner, ThreadLibraries
 from .thumbnails import ThumbnailCache
 
@@ -66,7 +67,7 @@ class LibraryContext(QObject):
         from ..library.recovery import root_of
 
         root = root_of(path, self.import_roots()) or os.path.dirname(path)
-        return f"\nOn {root}, which is not connected"
+        return "\n" + tr("On {root}, which is not connected").format(root=root)
 
     def read(self, fn, on_done, on_error=None) -> int:  # type: ignore[no-untyped-def]
         """Run `fn(library)` on the reader thread's connection; `on_done(result)` on the GUI thread."""

@@ -22,6 +22,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from .i18n import tr
+
 log = logging.getLogger("beetroot.ui.crash")
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
@@ -42,13 +44,14 @@ class _Reporter(QObject):
     def _show(self, summary: str, details: str) -> None:
         if self.box is not None:  # one dialog at a time; the log has every error
             return
-        where = (f"The details were written to the log file:\n{self.log_path}" if self.log_path is not None
-                 else "The log file could not be written; the details are below.")
+        where = (tr("The details were written to the log file:\n{path}").format(path=self.log_path)
+                 if self.log_path is not None else tr("The log file could not be written; the details are below."))
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("Beetroot: unexpected error")
-        box.setText(f"Something went wrong that Beetroot did not expect:\n{summary}")
-        box.setInformativeText(f"{where}\n\nIf it happens again, please report it with the log file.")
+        box.setWindowTitle(tr("Beetroot: unexpected error"))
+        # The error itself (its type and message) and its traceback stay as Python wrote them.
+        box.setText(tr("Something went wrong that Beetroot did not expect:\n{error}").format(error=summary))
+        box.setInformativeText(where + "\n\n" + tr("If it happens again, please report it with the log file."))
         box.setDetailedText(details)
         box.finished.connect(self._closed)
         self.box = box

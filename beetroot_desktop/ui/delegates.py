@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from . import style
+from .i18n import tr
 from .models import FocusRole, HiddenRole, NamedRole, OfflineRole, StatusRole, SubtitleRole, ThumbFailedRole, role
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,7 +36,7 @@ def draw_cover(painter: QPainter, target: QRectF, pixmap: QPixmap | None, *, cir
     painter.save()
     painter.setClipPath(path)
     if pixmap is None or pixmap.isNull():
-        painter.fillRect(target, QColor("#ebe8ef"))
+        painter.fillRect(target, style.colors().q("placeholder"))
         _placeholder(painter, target, failed)
     else:
         crop = cover_crop(QRectF(pixmap.rect()), target, focus)
@@ -47,7 +48,7 @@ def draw_cover(painter: QPainter, target: QRectF, pixmap: QPixmap | None, *, cir
 def _placeholder(painter: QPainter, target: QRectF, failed: bool) -> None:
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    color = QColor("#c9c4cf")
+    color = style.colors().q("placeholder_mark")
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(color)
     c = target.center()
@@ -72,13 +73,20 @@ def _tile_background(painter: QPainter, option: QStyleOptionViewItem, rect: QRec
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if selected:
-        painter.setBrush(QColor(style.ACCENT_SOFT))
-        painter.setPen(QPen(QColor(style.ACCENT), 1.5))
+        painter.setBrush(style.colors().q("accent_soft"))
+        painter.setPen(QPen(style.colors().q("accent"), 1.5))
     else:
-        painter.setBrush(QColor("#f3f1f6"))
+        painter.setBrush(style.colors().q("tile_hover"))
         painter.setPen(Qt.PenStyle.NoPen)
     painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 12, 12)
     painter.restore()
+
+
+def _focus_ring(painter: QPainter, option: QStyleOptionViewItem, rect: QRectF, radius: float) -> None:
+    """The tile with the keys (the grid's current tile while the grid has the focus): a ring around it, apart
+    from the selection's edge, so the arrows can be followed (also with Ctrl+arrows, which select nothing)."""
+    if option.state & QStyle.StateFlag.State_HasFocus:
+        style.focus_ring(painter, rect.adjusted(-3, -3, 3, 3), radius + 3, 2.0)
 
 
 def _offline_label(painter: QPainter, option: QStyleOptionViewItem, rect: QRectF) -> None:
@@ -92,10 +100,10 @@ def _offline_label(painter: QPainter, option: QStyleOptionViewItem, rect: QRectF
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(31, 29, 36, 190))
+    painter.setBrush(style.colors().q("scrim"))
     painter.drawRoundedRect(label, 10, 10)
     painter.setFont(font)
-    painter.setPen(QColor("#ffffff"))
+    painter.setPen(style.colors().q("scrim_text"))
     painter.drawText(label, Qt.AlignmentFlag.AlignCenter, text)
     painter.restore()
 
@@ -132,7 +140,7 @@ class PersonDelegate(QStyledItemDelegate):
         name_font = style.bold(option.font) if named else QFont(option.font)
         name_font.setPointSizeF(option.font.pointSizeF() + 0.5)
         painter.setFont(name_font)
-        painter.setPen(QColor(style.TEXT if named else style.MUTED))
+        painter.setPen(style.colors().q("text" if named else "muted"))
         name_rect = self.name_rect(option.rect)
         name = str(role(index, Qt.ItemDataRole.DisplayRole) or "")
         painter.drawText(name_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
@@ -140,18 +148,19 @@ class PersonDelegate(QStyledItemDelegate):
         sub_font = QFont(option.font)
         sub_font.setPointSizeF(max(7.5, option.font.pointSizeF() - 1))
         painter.setFont(sub_font)
-        painter.setPen(QColor(style.MUTED))
+        painter.setPen(style.colors().q("muted"))
         subtitle = str(role(index, SubtitleRole) or "")
         if hidden:
-            subtitle = f"{subtitle} · hidden" if subtitle else "hidden"
+            subtitle = tr("{subtitle} · hidden").format(subtitle=subtitle) if subtitle else tr("hidden")
         sub_rect = QRect(name_rect.x(), name_rect.bottom() + 1, name_rect.width(), 20)
         painter.drawText(sub_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, subtitle)
+        _focus_ring(painter, option, rect.adjusted(1, 1, -1, -1), 12)
         painter.restore()
 
     # -- renaming in place ------------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
-        editor.setPlaceholderText("Add a name")
+        editor.setPlaceholderText(tr("Add a name"))
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         editor.setFrame(True)
         editor.setObjectName("NameEditor")
@@ -195,11 +204,12 @@ class PhotoDelegate(QStyledItemDelegate):
         if offline:
             _offline_label(painter, option, rect)
         if option.state & QStyle.StateFlag.State_Selected:
-            painter.setPen(QPen(QColor(style.ACCENT), 3))
+            painter.setPen(QPen(style.colors().q("accent"), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), 8, 8)
         elif option.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(rect, QColor(255, 255, 255, 40))
+            painter.fillRect(rect, style.colors().q("photo_hover"))
+        _focus_ring(painter, option, rect, 8)
         painter.restore()
 
 
@@ -229,16 +239,17 @@ class FaceDelegate(QStyledItemDelegate):
         title_rect = QRect(r.x() + 8, int(avatar.bottom()) + 8, r.width() - 16, 20)
         font = style.bold(option.font)
         painter.setFont(font)
-        painter.setPen(QColor(style.TEXT))
+        painter.setPen(style.colors().q("text"))
         title = str(role(index, Qt.ItemDataRole.DisplayRole) or "")
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
                          QFontMetrics(font).elidedText(title, Qt.TextElideMode.ElideMiddle, title_rect.width()))
         sub_font = QFont(option.font)
         sub_font.setPointSizeF(max(7.5, option.font.pointSizeF() - 1))
         painter.setFont(sub_font)
-        painter.setPen(QColor(style.MUTED))
+        painter.setPen(style.colors().q("muted"))
         sub_rect = QRect(title_rect.x(), title_rect.bottom() + 2, title_rect.width(), 18)
         subtitle = str(role(index, SubtitleRole) or "")
         painter.drawText(sub_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                          QFontMetrics(sub_font).elidedText(subtitle, Qt.TextElideMode.ElideMiddle, sub_rect.width()))
+        _focus_ring(painter, option, rect.adjusted(1, 1, -1, -1), 12)
         painter.restore()

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import tr
+
 
 def focus_keeper(window: QWidget | None = None) -> Callable[[], None]:
     """Note which widget has the keyboard focus now; the function returned makes its window (or `window`)
@@ -46,6 +48,25 @@ def focus_keeper(window: QWidget | None = None) -> Callable[[], None]:
             window.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     return give_back
+
+
+def give_keys_to(page: QWidget) -> None:
+    """After a page is shown again: when no visible widget has the keys (the one that had them went with the
+    page left), the widget of `page` that had them last gets them back, else its first one Tab reaches."""
+    focus = QApplication.focusWidget()
+    if focus is not None and focus.isVisible():
+        return
+    last = page.focusWidget()
+    if last is not None and last.isVisible() and last.isEnabled():
+        last.setFocus(Qt.FocusReason.OtherFocusReason)
+        return
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        widget = widget.nextInFocusChain()
 
 
 def open_dialog(dialog: QDialog) -> QDialog:
@@ -79,6 +100,7 @@ def table_dialog(parent: QWidget, title: str, headers: Sequence[str], rows: Sequ
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
     tree = QTreeWidget()
+    tree.setAccessibleName(title)
     tree.setHeaderLabels(list(headers))
     tree.setRootIsDecorated(False)
     tree.setAlternatingRowColors(True)
@@ -100,12 +122,12 @@ def table_dialog(parent: QWidget, title: str, headers: Sequence[str], rows: Sequ
 
 
 def shortcuts_dialog(parent: QWidget, rows: Sequence[tuple[str, str]]) -> QDialog:
-    return table_dialog(parent, "Keyboard shortcuts", ["Keys", "Does"], rows, width=640, height=520)
+    return table_dialog(parent, tr("Keyboard shortcuts"), [tr("Keys"), tr("Does")], rows, width=640, height=520)
 
 
 def failures_dialog(parent: QWidget, failures: Sequence[tuple[str, str]]) -> QDialog:
-    return table_dialog(parent, "Files that could not be imported", ["File", "Reason"], failures, width=780,
-                        height=420, first_column_max=430)
+    return table_dialog(parent, tr("Files that could not be imported"), [tr("File"), tr("Reason")], failures,
+                        width=780, height=420, first_column_max=430)
 
 
 def start_over_box(parent: QWidget, message: str, start_over: Callable[[], None],
@@ -113,13 +135,13 @@ def start_over_box(parent: QWidget, message: str, start_over: Callable[[], None]
     """Offer to set a damaged library aside and start a new one (or quit)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("The library cannot be opened")
-    box.setText("Beetroot cannot open your library.")
+    box.setWindowTitle(tr("The library cannot be opened"))
+    box.setText(tr("Beetroot cannot open your library."))
     box.setInformativeText(
-        f"{message}\n\nBeetroot can start over: the damaged file is moved aside (not deleted), a new"
-        " library is created, and the folders you imported before are imported again.")
-    start = box.addButton("Start Over", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        tr("{error}\n\nBeetroot can start over: the damaged file is moved aside (not deleted), a new"
+           " library is created, and the folders you imported before are imported again.").format(error=message))
+    start = box.addButton(tr("Start Over"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(start)
     box.finished.connect(lambda _r: start_over() if box.clickedButton() is start else give_up())
     open_dialog(box)
@@ -129,10 +151,11 @@ def start_over_box(parent: QWidget, message: str, start_over: Callable[[], None]
 def about(parent: QWidget) -> QMessageBox:
     from .. import __version__
 
-    box = QMessageBox(QMessageBox.Icon.NoIcon, "About Beetroot",
-                      f"<b>Beetroot {__version__}</b><p>Organize a photo library by the people in it."
-                      "<p>Faces are found and matched on this computer by default; Amazon Rekognition is"
-                      " available in Settings.", QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.NoIcon, tr("About Beetroot"),
+                      tr("<b>Beetroot {version}</b><p>Organize a photo library by the people in it."
+                         "<p>Faces are found and matched on this computer by default; Amazon Rekognition is"
+                         " available in Settings.").format(version=__version__), QMessageBox.StandardButton.Ok,
+                      parent)
     box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
     box.finished.connect(box.deleteLater)
     open_dialog(box)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QApplication
 
 from . import style
@@ -105,10 +105,11 @@ class BoxDrawing:
         rect = QRectF(target.x() + self.box.x() * scale, target.y() + self.box.y() * scale,
                       self.box.width() * scale, self.box.height() * scale)
         painter.save()
-        painter.setBrush(QColor(255, 255, 255, 40))
-        painter.setPen(QPen(QColor(0, 0, 0, 120), 4.0))
+        colors = style.colors()
+        painter.setBrush(colors.q("box_draft_fill"))
+        painter.setPen(QPen(colors.q("box_draft_halo"), 4.0))
         painter.drawRect(rect)
-        pen = QPen(QColor(style.ACCENT_SOFT), 2.0, Qt.PenStyle.DashLine)
+        pen = QPen(colors.q("box_draft"), 2.0, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.drawRect(rect)
         painter.restore()

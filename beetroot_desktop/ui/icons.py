@@ -1,12 +1,21 @@
-"""Small line icons drawn with QPainter: crisp at any scale, no icon theme or image files needed."""
+"""Small line icons drawn with QPainter: crisp at any scale, no icon theme or image files needed.
+
+An icon is drawn when it is shown, at the size and device pixel ratio asked for, in a colour of the active
+palette (style.colors(), named by its field: "text", "muted", "accent", "on_accent", ...): so it is sharp on a
+high-DPI screen and follows the light or dark scheme, also when that changes while the app runs. Disabled,
+it takes the palette's disabled colour.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QLabel, QWidget
+
+from . import style
 
 Draw = Callable[[QPainter, float], None]
 
@@ -266,24 +275,99 @@ DRAWINGS: dict[str, Draw] = {
 _cache: dict[tuple[str, str, int], QIcon] = {}
 
 
-def icon(name: str, color: str = "#3b3b45", size: int = 32) -> QIcon:
+def color_of(color: str, mode: QIcon.Mode = QIcon.Mode.Normal) -> QColor:
+    """`color` (a palette field, or a literal colour) in the active palette, for an icon in `mode`."""
+    palette = style.colors()
+    if mode == QIcon.Mode.Disabled:
+        return palette.q("disabled")
+    if mode == QIcon.Mode.Selected and color == "text":  # a selected row's text is accent coloured
+        return palette.q("accent")
+    return palette.q(color) if hasattr(palette, color) else QColor(color)
+
+
+def render(name: str, color: QColor, side: int) -> QPixmap:
+    """The drawing `name` on a transparent square of `side` device pixels."""
+    pixmap = QPixmap(max(1, side), max(1, side))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(color, max(1.6, side / 14))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    p.setPen(pen)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    DRAWINGS[name](p, float(side))
+    p.end()
+    return pixmap
+
+
+class _Engine(QIconEngine):
+    """Draws one icon when asked, at the size and scale asked, in the active palette's colour."""
+
+    def __init__(self, name: str, color: str, size: int) -> None:
+        super().__init__()
+        self.name, self.color, self.size = name, color, size
+
+    def clone(self) -> QIconEngine:
+        return _Engine(self.name, self.color, self.size)
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        side = min(size.width(), size.height())
+        pixmap = render(self.name, color_of(self.color, mode), round(side * max(scale, 1.0)))
+        pixmap.setDevicePixelRatio(max(scale, 1.0))
+        return pixmap
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        side = min(rect.width(), rect.height())
+        square = QRect(0, 0, side, side)
+        square.moveCenter(rect.center())
+        painter.drawPixmap(square, self.scaledPixmap(square.size(), mode, state, ratio))
+
+    def availableSizes(self, mode: QIcon.Mode = QIcon.Mode.Normal,
+                       state: QIcon.State = QIcon.State.Off) -> list[QSize]:
+        return [QSize(self.size, self.size), QSize(self.size * 2, self.size * 2)]
+
+
+def icon(name: str, color: str = "text", size: int = 32) -> QIcon:
+    """The icon `name` in the palette colour `color` ("text", "muted", "accent", "on_accent", ...), drawn
+    at whatever size and device pixel ratio it is shown at (`size` is its usual size)."""
+    if name not in DRAWINGS:
+        raise KeyError(f"no icon {name!r}")
     key = (name, color, size)
     cached = _cache.get(key)
     if cached is not None:
         return cached
-    result = QIcon()
-    for scale in (1, 2):
-        pixmap = QPixmap(size * scale, size * scale)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pixmap)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(QColor(color), max(1.6, size * scale / 14))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        p.setPen(pen)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        DRAWINGS[name](p, float(size * scale))
-        p.end()
-        result.addPixmap(pixmap)
+    result = QIcon(_Engine(name, color, size))
     _cache[key] = result
     return result
+
+
+class IconLabel(QLabel):
+    """An icon shown on its own (an empty page's picture), drawn at the screen's pixel ratio and in the
+    active palette's colours."""
+
+    def __init__(self, name: str, color: str = "accent", size: int = 32, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.icon = icon(name, color, size)
+        self.side = size
+        self.setMinimumSize(size, size)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.side, self.side)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        square = QRect(0, 0, self.side, self.side)
+        square.moveCenter(self.rect().center())
+        mode = QIcon.Mode.Normal if self.isEnabled() else QIcon.Mode.Disabled
+        self.icon.paint(painter, square, Qt.AlignmentFlag.AlignCenter, mode)
+        painter.end()

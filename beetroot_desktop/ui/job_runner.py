@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from .i18n import tr
 from .jobs import ImportJob, Job, JobControl, Progress, RegroupJob, user_message
 from .sync import SyncJob
 
@@ -298,7 +299,7 @@ class JobController(QObject):
         job = self.queue.popleft()
         self.current = job
         self.progress = Progress(job=job, started=time.monotonic())
-        self.activity.emit([("info", f"Started: {job.description}", job.details)])
+        self.activity.emit([("info", tr("Started: {job}").format(job=job.description), job.details)])
         worker = self._start_thread()
         worker.handed_over()
         self._run.emit(job)

@@ -22,12 +22,25 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from .i18n import QT_TR_NOOP, number, tr
+
 if TYPE_CHECKING:
     from ..config import Settings
     from ..pipeline.events import FaceOutcome, ImportControl, ImportReport, PhotoDone
     from ..pipeline.workers import PhotoWorkers
 
 Line = tuple[str, str, str]  # an Activity line: (kind, text, tooltip)
+
+# What the window says when a job cannot run, by the job's `noun` (whole sentences, for the translators).
+FAILED = {
+    "the job": QT_TR_NOOP("The job could not run: {message}"),
+    "the import": QT_TR_NOOP("The import could not run: {message}"),
+    "the sync": QT_TR_NOOP("The sync could not run: {message}"),
+    "regrouping": QT_TR_NOOP("Regrouping could not run: {message}"),
+}
+CANCELLING = {  # jobs whose class says nothing of its own (an import, a sync, a regroup do)
+    "the job": QT_TR_NOOP("Cancelling the job…"),
+}
 
 
 @dataclass
@@ -64,7 +77,7 @@ class JobControl:
 class Job:
     """One piece of background work on the open library."""
 
-    noun: ClassVar[str] = "the job"  # "The import could not run: …"
+    noun: ClassVar[str] = "the job"  # English, a key of FAILED / CANCELLING: "The import could not run: …"
     pausable: ClassVar[bool] = False
     blocks_history: ClassVar[bool] = False  # Undo/Redo wait for it (it rewrites what the history replays)
     dropped_by_cancel: ClassVar[bool] = False  # Cancel also drops queued jobs of this kind
@@ -111,24 +124,28 @@ class Job:
     @property
     def cancel_label(self) -> str:
         """The File menu's Cancel item while this job runs."""
-        return "&Cancel"
+        return tr("&Cancel")
 
     def cancelling_text(self) -> str:
-        return f"Cancelling {self.noun}…"
+        known = CANCELLING.get(self.noun)
+        return tr(known) if known is not None else tr("Cancelling {job}…").format(job=self.noun)
 
     def status_text(self, progress: Progress) -> str:
         """The status bar's line while the job runs (the progress bar is indeterminate unless it counts)."""
-        return f"{'Cancelling' if self.cancelled else self.description}…"
+        return tr("Cancelling…") if self.cancelled else tr("{job}…").format(job=self.description)
 
     def result_line(self, result: Any) -> Line:
         """The Activity line for the job's end."""
-        return ("info", f"{self.description}: done", "")
+        return ("info", tr("{job}: done").format(job=self.description), "")
 
     def outcome(self, result: Any) -> Outcome:
-        return Outcome(f"{self.description}: done", False)
+        return Outcome(tr("{job}: done").format(job=self.description), False)
 
     def failed_text(self, message: str) -> str:
-        return f"{self.noun[0].upper()}{self.noun[1:]} could not run: {message}"
+        known = FAILED.get(self.noun)
+        if known is not None:
+            return tr(known).format(message=message)
+        return tr("{job} could not run: {message}").format(job=self.noun[:1].upper() + self.noun[1:], message=message)
 
 
 class ImportJob(Job):
@@ -146,8 +163,9 @@ class ImportJob(Job):
     @property
     def description(self) -> str:
         names = ", ".join(Path(p).name or p for p in self.paths[:3])
-        more = f" and {len(self.paths) - 3} more" if len(self.paths) > 3 else ""
-        return f"Import of {names}{more}"
+        if len(self.paths) > 3:
+            return tr("Import of {names} and %Ln more", None, len(self.paths) - 3).format(names=names)
+        return tr("Import of {names}").format(names=names)
 
     @property
     def details(self) -> str:
@@ -181,55 +199,58 @@ class ImportJob(Job):
 
     @property
     def cancel_label(self) -> str:
-        return "&Cancel Import"
+        return tr("&Cancel Import")
 
     def cancelling_text(self) -> str:
-        return "Cancelling: the photo being analysed is finished first…"
+        return tr("Cancelling: the photo being analysed is finished first…")
 
     def status_text(self, progress: Progress) -> str:
         p = progress
         if p.total == 0:
-            return "Cancelling…" if self.cancelled else "Looking for photos…"
-        parts = [f"{p.done:,} of {p.total:,} photos", f"{p.faces:,} faces", f"{p.new_people:,} new people"]
+            return tr("Cancelling…") if self.cancelled else tr("Looking for photos…")
+        # The status bar's items, one phrase each, shown side by side with " · " between them.
+        parts = [tr("{done} of %Ln photo(s)", None, p.total).format(done=number(p.done)),
+                 tr("%Ln face(s)", None, p.faces), tr("%Ln new person(s)", None, p.new_people)]
         if p.failed:
-            parts.append(f"{p.failed:,} failed")
+            parts.append(tr("%Ln failed", None, p.failed))
         eta = p.eta_seconds()
         if p.paused:
-            parts.insert(0, "Paused")
+            parts.insert(0, tr("Paused"))
         elif self.cancelled:
-            parts.insert(0, "Cancelling")
+            parts.insert(0, tr("Cancelling"))
         elif eta is not None:
-            parts.append(f"about {duration(eta)} left")
+            parts.append(tr("about {time} left").format(time=duration(eta)))
         return " · ".join(parts)
 
     def result_line(self, report: ImportReport) -> Line:
         if report.cancelled:
-            text = f"Import cancelled: {report.pending:,} photos left for the next import"
+            text = tr("Import cancelled: %Ln photo(s) left for the next import", None, report.pending)
         elif report.paused_reason:
-            text = f"Import paused: {_window_words(report.paused_reason)}"
+            text = tr("Import paused: {reason}").format(reason=_window_words(report.paused_reason))
         else:
-            text = f"{self._finished_text(report)} ({report.seconds:.1f} s)"
+            text = tr("{summary} ({seconds} s)").format(summary=self._finished_text(report),
+                                                        seconds=number(report.seconds, 1))
         return ("info", text, "")
 
     def outcome(self, report: ImportReport) -> Outcome:
         if report.cancelled:
-            return Outcome(f"Import cancelled. {report.pending:,} photos were left; import the folder again to"
-                           " finish them.")
+            return Outcome(tr("Import cancelled. %Ln photo(s) was(were) left; import the folder again to finish"
+                              " them.", None, report.pending))
         if report.paused_reason:
-            return Outcome(f"The import stopped: {_window_words(report.paused_reason)}. The remaining"
-                           f" {report.pending:,} photos are imported next time.", error=True)
+            return Outcome(tr("The import stopped: {reason}. The remaining %Ln photo(s) is(are) imported next time.",
+                              None, report.pending).format(reason=_window_words(report.paused_reason)), error=True)
         return Outcome(self._finished_text(report))
 
     @staticmethod
     def _finished_text(report: ImportReport) -> str:
         """What the import added; the files it could not import apart (the failure banner lists them)."""
-        from .words import plural
-
-        text = (f"Import finished: {plural(report.photos_added, 'photo')} added, {plural(report.faces, 'face')},"
-                f" {report.new_people:,} new {'person' if report.new_people == 1 else 'people'}")
+        counts = {"photos": tr("%Ln photo(s)", None, report.photos_added),
+                  "faces": tr("%Ln face(s)", None, report.faces),
+                  "people": tr("%Ln new person(s)", None, report.new_people)}
         if report.photos_failed:
-            text += f"; {plural(report.photos_failed, 'file')} could not be imported"
-        return text
+            return tr("Import finished: {photos} added, {faces}, {people}; %Ln file(s) could not be imported", None,
+                      report.photos_failed).format(**counts)
+        return tr("Import finished: {photos} added, {faces}, {people}").format(**counts)
 
 
 class CountingListener:
@@ -280,7 +301,7 @@ class RegroupJob(Job):
 
     @property
     def description(self) -> str:
-        return f"Regrouping people at {self.threshold:g} %"
+        return tr("Regrouping people at {threshold} %").format(threshold=threshold_text(self.threshold))
 
     def run(self, control: JobControl) -> Any:
         from ..engines import create_engine
@@ -303,29 +324,33 @@ class RegroupJob(Job):
 
     @property
     def cancel_label(self) -> str:
-        return "&Cancel Regroup"
+        return tr("&Cancel Regroup")
 
     def cancelling_text(self) -> str:
-        return "Cancelling the regroup: nothing changes…"
+        return tr("Cancelling the regroup: nothing changes…")
 
     def status_text(self, progress: Progress) -> str:
-        return "Cancelling the regroup…" if self.cancelled else f"{self.description}…"
+        return tr("Cancelling the regroup…") if self.cancelled else tr("{job}…").format(job=self.description)
 
     def result_line(self, plan: Any) -> Line:
         if plan is None:
-            return ("info", "Regroup cancelled: nothing changed", "")
+            return ("info", tr("Regroup cancelled: nothing changed"), "")
         if getattr(plan, "applied", True):
-            return ("info", f"Regrouped: {getattr(plan, 'people', '?')} people", "")
-        return ("warning", "Regroup not made: it needs more paid calls than announced", "")
+            people = getattr(plan, "people", None)
+            return ("info", tr("Regrouped: %Ln person(s)", None, people) if isinstance(people, int)
+                    else tr("Regrouped"), "")
+        return ("warning", tr("Regroup not made: it needs more paid calls than announced"), "")
 
     def outcome(self, plan: Any) -> Outcome:
+        threshold = threshold_text(self.threshold)
         if plan is None:  # cancelled before it wrote anything
-            return Outcome(f"Regrouping at {self.threshold:g} % cancelled: nothing changed")
+            return Outcome(tr("Regrouping at {threshold} % cancelled: nothing changed").format(threshold=threshold))
         if not getattr(plan, "applied", True):
-            return Outcome(f"The library was not regrouped at {self.threshold:g} %: it now needs"
-                           f" {plan.index_calls:,} Amazon Rekognition IndexFaces calls, more than Settings"
-                           " announced. Open Settings again to see the new estimate.", error=True)
-        return Outcome(f"Regrouped at {self.threshold:g} %: {plan.people} people (Ctrl+Z undoes it)")
+            return Outcome(tr("The library was not regrouped at {threshold} %: it now needs %Ln Amazon Rekognition"
+                              " IndexFaces call(s), more than Settings announced. Open Settings again to see the new"
+                              " estimate.", None, plan.index_calls).format(threshold=threshold), error=True)
+        return Outcome(tr("Regrouped at {threshold} %: %Ln person(s) (Ctrl+Z undoes it)", None, plan.people)
+                       .format(threshold=threshold))
 
 
 @dataclass
@@ -361,7 +386,8 @@ class Progress:
             # it then (the final report has the exact figure, which differs only if indexing fails).
             self.new_people += outcome.kind == "nomatch" or (outcome.new_person and outcome.kind != "nomatch")
             kind = outcome.kind if outcome.kind in ("match", "nomatch") else "warning"
-            lines.append((kind, f"{Path(outcome.path).name}: {outcome.upstream_line()}", outcome.path))
+            lines.append((kind, tr("{file}: {message}").format(file=Path(outcome.path).name,
+                                                               message=outcome.upstream_line()), outcome.path))
         for event in photos:
             self.done = event.done
             self.total = max(self.total, event.total)
@@ -372,8 +398,9 @@ class Progress:
                     self.processed += 1
             if event.status == "failed":
                 self.failed += 1
-                reason = event.reason or "could not be imported"
-                lines.append(("error", f"{Path(event.path).name}: {reason}", event.path))
+                reason = event.reason or tr("could not be imported")  # a reason from the pipeline stays English
+                lines.append(("error", tr("{file}: {message}").format(file=Path(event.path).name, message=reason),
+                              event.path))
                 failures.append((event.path, reason))
         return lines, failures
 
@@ -412,7 +439,14 @@ def _window_words(reason: str) -> str:
 
 def duration(seconds: float) -> str:
     if seconds < 60:
-        return f"{max(1, round(seconds))} s"
+        return tr("{seconds} s").format(seconds=number(max(1, round(seconds))))
     if seconds < 3600:
-        return f"{round(seconds / 60)} min"
-    return f"{seconds / 3600:.1f} h"
+        return tr("{minutes} min").format(minutes=number(round(seconds / 60)))
+    return tr("{hours} h").format(hours=number(seconds / 3600, 1))
+
+
+def threshold_text(threshold: float) -> str:
+    """A match threshold as the user's locale writes it ("99.5", "99,5"), as short as it can be."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(float(threshold), "g", 6)

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMainWindow, QStacke
 from . import dialogs
 from .actions import build_menus, create_actions, shortcut_rows
 from .activity import ActivityModel, ActivityPage
+from .i18n import tr
 from .job_runner import JobController
-from .shell import Banners, DropOverlay, ImportStatus, Sidebar
+from .shell import Banners, DropOverlay, ImportStatus, Sidebar, announce
 from .window_disk import DiskMixin
 from .window_edits import EditsMixin
 from .window_jobs import JobsMixin
@@ -73,7 +74,7 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
         self._data_version: int | None = None
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self._poll_library)
-        self.setWindowTitle("Beetroot")
+        self.setWindowTitle(tr("Beetroot"))
         self._fit_screen()
         self.setAcceptDrops(True)
         self.activity_model = ActivityModel(self)  # kept across libraries: the session's log
@@ -94,7 +95,9 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
         outer.setSpacing(0)
         self.sidebar = Sidebar()
         self.nav = self.sidebar.nav
-        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.currentRowChanged.connect(self._nav_changed)  # the arrows move from section to section
+        for opened in (self.nav.activated, self.nav.clicked):  # Enter (or a click) opens the section again
+            opened.connect(lambda index: self.show_section(index.row()))
         self.sidebar.import_button.clicked.connect(self.choose_folder)
         self.sidebar.set_library(self.library_dir)
         outer.addWidget(self.sidebar)
@@ -110,7 +113,8 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
         self.failure_banner.dismissed.connect(self.failures.clear)
         layout.addWidget(self.banners)
         self.pages = QStackedWidget()
-        self.loading = QLabel("Opening your library…", alignment=Qt.AlignmentFlag.AlignCenter, objectName="EmptyText")
+        self.loading = QLabel(tr("Opening your library…"), alignment=Qt.AlignmentFlag.AlignCenter,
+                              objectName="EmptyText")
         self.pages.addWidget(self.loading)
         self.pages.addWidget(self.activity_page)
         self.pages.currentChanged.connect(lambda _i: self._page_shown())
@@ -141,14 +145,15 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
         try:
             library = open_library(self.library_dir)
         except NewerSchemaError as exc:  # never rebuild: that would drop what the newer app wrote
-            self.error_banner.show_message(f"The library at {self.library_dir} cannot be opened: {exc}.")
+            self.error_banner.show_message(
+                tr("The library at {path} cannot be opened: {error}.").format(path=self.library_dir, error=exc))
             return False
         except LibraryError as exc:
             self.recovery_box = dialogs.start_over_box(self, str(exc), self.start_over, self.close)
             return False
         except OSError as exc:
-            self.error_banner.show_message(f"The library folder {self.library_dir} cannot be used: {exc}."
-                                           " Choose another location in Settings.")
+            self.error_banner.show_message(tr("The library folder {path} cannot be used: {error}. Choose another"
+                                              " location in Settings.").format(path=self.library_dir, error=exc))
             return False
         self.set_library(library)
         return True
@@ -174,7 +179,7 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
         self.person_page: PersonPage = PersonPage(ctx, self.people_page.model)
         self.viewer: PhotoViewer = PhotoViewer(ctx)
         self.missing_page: MissingPage = MissingPage(ctx)
-        self.people_page.menu_actions = {k: self.actions_by_name[k] for k in ("rename", "merge", "hide")}
+        self.people_page.menu_actions = {k: self.actions_by_name[k] for k in ("rename", "merge", "merge_into", "hide")}
         self.review_page: ReviewPage
         self.together_page: TogetherPage
         self._build_tool_pages(ctx)
@@ -241,14 +246,16 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
         try:
             moved_to, roots = set_aside(self.library_dir)
         except (LibraryError, OSError) as exc:
-            self.error_banner.show_message(f"The damaged library could not be moved aside: {exc}")
+            self.error_banner.show_message(
+                tr("The damaged library could not be moved aside: {error}").format(error=exc))
             return
         if not self.open_library():
             return
         existing = [r for r in roots if os.path.exists(r)]
-        note = f"The damaged library file was moved to {moved_to}."
+        note = tr("The damaged library file was moved to {path}.").format(path=moved_to)
         if existing:
-            note += f" Importing your {len(existing)} folder(s) again…"
+            note = tr("The damaged library file was moved to {path}. Importing your %Ln folder(s) again…", None,
+                      len(existing)).format(path=moved_to)
             self.import_paths(existing)
         self.info_banner.show_message(note)
 
@@ -266,7 +273,10 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if row >= 0 and self.section_pages and (
                 not self.history or self.history[0] is not self.section_pages[row] or len(self.history) > 1):
+            walking = self.nav.hasFocus()  # the arrows walk the sections: the sidebar keeps the keys
             self.show_section(row)
+            if walking and not self.nav.hasFocus():  # a page that takes the keys when shown (Review) gives them back
+                self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _push(self, page: QWidget) -> None:
         if not self.history or self.history[-1] is not page:
@@ -291,14 +301,16 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
         if self.person_page in self.history:
             self.history = self.history[:1]
             self.pages.setCurrentWidget(self.history[0])
+            dialogs.give_keys_to(self.history[0])
             self._update_actions()
-            self.flash("That person has no photos left")
+            self.flash(tr("That person has no photos left"))
 
     def back(self) -> None:
         if len(self.history) <= 1:
             return
         self.history.pop()
         self.pages.setCurrentWidget(self.history[-1])
+        dialogs.give_keys_to(self.history[-1])  # back on the tile it left, with the keys
         self._update_actions()
 
     def current_page(self) -> QWidget:
@@ -410,12 +422,21 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
             self._follow_disk()
         if self.ctx is not None:
             self.xmp_sync.follow(change.new.xmp_sync, change.new.xmp_sidecar)
+        if change.appearance_changed:  # light or dark at once (the language waits for the next start)
+            from PySide6.QtWidgets import QApplication
+
+            from .style import apply_style
+
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_style(app, change.new.appearance)
         if change.library_changed and not self.library_override:
             from ..config import resolve_library_dir
 
             new_dir = resolve_library_dir(None, change.new)
             if self.controller.busy:
-                self.info_banner.show_message(f"The library at {new_dir} is opened the next time Beetroot starts.")
+                self.info_banner.show_message(
+                    tr("The library at {path} is opened the next time Beetroot starts.").format(path=new_dir))
             elif new_dir != self.library_dir:
                 self.library_dir = new_dir
                 self.open_library()
@@ -429,6 +450,7 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
 
     def flash(self, text: str, ms: int = 6000) -> None:
         self.statusBar().showMessage(text, ms)
+        announce(self, text)  # a screen reader hears it where the keys are
 
     def _fit_screen(self) -> None:
         """The window's first size: roomy, but never larger than the screen (a 640 x 600 screen shows it

@@ -13,9 +13,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
-from .models import PeopleModel
+from .i18n import tr
+from .people_model import PeopleModel
 from .widgets import round_pixmap
-from .words import plural
 
 if TYPE_CHECKING:
     from ..library.browse import PersonTile
@@ -30,15 +30,15 @@ class MergeDialog(QDialog):
     def __init__(self, ctx: LibraryContext, person_ids: list[str], counts: dict[str, int],
                  parent: QWidget | None = None, *, target: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Merge people")
+        self.setWindowTitle(tr("Merge people"))
         self.person_ids = person_ids
         tiles = ctx.library.person_tiles(person_ids)
         self.chosen: dict[str, str | None] = {pid: tiles[pid].name if pid in tiles else None for pid in person_ids}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
-        intro = QLabel(f"Merge these {len(person_ids)} people into one. The person you keep gives the"
-                       " merged person their name. Edit › Undo (Ctrl+Z) takes the merge back, and"
-                       " Split on the person's page takes a merged person out again.")
+        intro = QLabel(tr("Merge these %Ln person(s) into one. The person you keep gives the merged person their"
+                          " name. Edit › Undo (Ctrl+Z) takes the merge back, and Split on the person's page takes a"
+                          " merged person out again.", None, len(person_ids)))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addSpacing(6)
@@ -47,8 +47,8 @@ class MergeDialog(QDialog):
         for i, pid in enumerate(person_ids):
             tile = tiles.get(pid)
             count = counts.get(pid, 0)
-            button = QRadioButton(f"Keep {tile.display_name if tile else 'Unnamed person'}"
-                                  f"  ({plural(count, 'photo')})")
+            button = QRadioButton(tr("Keep {name}  (%Ln photo(s))", None, count).format(
+                name=tile.display_name if tile else tr("Unnamed person")))
             key = PeopleModel.cover_key(tile)  # faces tell unnamed people apart
             button.setIcon(QIcon(round_pixmap(ctx.thumbs.get(key) if key else None, MERGE_ICON)))
             button.setIconSize(QSize(MERGE_ICON, MERGE_ICON))
@@ -56,7 +56,7 @@ class MergeDialog(QDialog):
             self.group.addButton(button, i)
             layout.addWidget(button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.merge_button = buttons.addButton("Merge", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button = buttons.addButton(tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button.setObjectName("Primary")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -36,17 +36,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import icons, ops, style
+from . import icons, ops
 from .context import LibraryContext
 from .dialogs import open_tracked
+from .i18n import QT_TR_NOOP, tr
 from .thumbnails import ThumbKey
 from .widgets import EmptyState, PageHeader
-from .words import plural
 
 THUMB = 48
-INTRO = ("Offline photos are on a folder or drive that is not connected: they stay with their people and come"
-         " back when it is. Missing photos are gone from their folder: if you moved them, Locate… the folder"
-         " they are in now; if you deleted them on purpose, remove them from the library.")
+INTRO = QT_TR_NOOP("Offline photos are on a folder or drive that is not connected: they stay with their people"
+                   " and come back when it is. Missing photos are gone from their folder: if you moved them,"
+                   " Locate… the folder they are in now; if you deleted them on purpose, remove them from the"
+                   " library.")
+STATUS = {"missing": QT_TR_NOOP("Missing"), "offline": QT_TR_NOOP("Offline")}  # the Status column
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ def load_missing(library: Any) -> list[MissingRow]:
             continue
         reason = p.reason or ""
         if p.status == "offline":  # the imported folder or drive out of reach, as the photo grids say it
-            reason = f"On {root_of(p.path, roots) or os.path.dirname(p.path)}, which is not connected"
+            reason = tr("On {folder}, which is not connected").format(
+                folder=root_of(p.path, roots) or os.path.dirname(p.path))
         rows.append(MissingRow(p.photo_id, p.path, p.status, reason, p.faces, shas.get(p.photo_id)))
     return sorted(rows, key=lambda r: (r.status != "missing", r.path))
 
@@ -80,7 +83,7 @@ class MissingModel(QAbstractTableModel):
     """The rows of one load; a thumbnail is asked for only when a row is painted (an unplugged drive can
     leave tens of thousands of photos offline)."""
 
-    HEADERS = ("Photo", "Status", "Folder", "Why")
+    HEADERS = (QT_TR_NOOP("Photo"), QT_TR_NOOP("Status"), QT_TR_NOOP("Folder"), QT_TR_NOOP("Why"))
 
     def __init__(self, ctx: LibraryContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,7 +114,7 @@ class MissingModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return tr(self.HEADERS[section])
         return None
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -119,10 +122,15 @@ class MissingModel(QAbstractTableModel):
             return None
         row, column = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (os.path.basename(row.path), row.status.capitalize(), os.path.dirname(row.path),
+            return (os.path.basename(row.path), status_text(row.status), os.path.dirname(row.path),
                     _sentence(row.reason))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.path}\n{plural(row.faces, 'face')}" if column == 0 else _sentence(row.reason)
+            faces = tr("%Ln face(s)", None, row.faces)
+            return f"{row.path}\n{faces}" if column == 0 else _sentence(row.reason)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:  # "obama.jpg, missing"
+            return tr("{file}, {status}").format(file=os.path.basename(row.path), status=status_text(row.status))
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == 0:
+            return tr("%Ln face(s), in {folder}", None, row.faces).format(folder=os.path.dirname(row.path))
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._thumb(row)
         if role == Qt.ItemDataRole.UserRole:
@@ -162,20 +170,20 @@ class MissingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.header = PageHeader("Missing photos")
-        self.locate_button = QPushButton(icons.icon("import", style.TEXT, 16), "Locate…")
-        self.locate_button.setToolTip("Choose the folder the missing photos are in now: they are found there by"
-                                      " their content, with their faces and people")
+        self.header = PageHeader(tr("Missing photos"))
+        self.locate_button = QPushButton(icons.icon("import", "text", 16), tr("Locate…"))
+        self.locate_button.setToolTip(tr("Choose the folder the missing photos are in now: they are found there by"
+                                         " their content, with their faces and people"))
         self.locate_button.clicked.connect(lambda _checked=False: self.locate())
-        self.remove_button = QPushButton("Remove from Library")
-        self.remove_button.setToolTip("Take the selected photos and their faces out of the library; the files"
-                                      " are not touched")
+        self.remove_button = QPushButton(tr("Remove from Library"))
+        self.remove_button.setToolTip(tr("Take the selected photos and their faces out of the library; the files"
+                                         " are not touched"))
         self.remove_button.clicked.connect(lambda _checked=False: self.remove_selected())
         for button in (self.locate_button, self.remove_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             self.header.add_tool(button)
         layout.addWidget(self.header)
-        intro = QLabel(INTRO, objectName="Muted")
+        intro = QLabel(tr(INTRO), objectName="Muted")
         intro.setWordWrap(True)
         intro.setContentsMargins(24, 0, 24, 10)
         layout.addWidget(intro)
@@ -188,8 +196,10 @@ class MissingPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.empty = EmptyState("missing", "Nothing is missing",
-                                "Every photo in the library is where Beetroot found it.")
+        self.table.setAccessibleName(tr("Missing photos"))
+        self.table.setAccessibleDescription(tr(INTRO))
+        self.empty = EmptyState("missing", tr("Nothing is missing"),
+                                tr("Every photo in the library is where Beetroot found it."))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
@@ -216,14 +226,14 @@ class MissingPage(QWidget):
         metrics = self.table.fontMetrics()
         widest = max((metrics.horizontalAdvance(os.path.basename(r.path)) for r in rows[:500]), default=80)
         self.table.setColumnWidth(0, min(THUMB + widest + 24, 300))
-        self.table.setColumnWidth(1, metrics.horizontalAdvance("Offline") + 24)
+        self.table.setColumnWidth(1, max(metrics.horizontalAdvance(status_text(s)) for s in STATUS) + 24)
         folders = max((metrics.horizontalAdvance(os.path.dirname(r.path)) for r in rows[:500]), default=80)
         self.table.setColumnWidth(2, min(folders + 16, 380))
         missing = sum(r.status == "missing" for r in rows)
         offline = len(rows) - missing
         self.header.subtitle.setText(" · ".join(
-            [*([f"{plural(missing, 'photo')} missing"] if missing else []),
-             *([f"{plural(offline, 'photo')} offline"] if offline else [])]))
+            [*([tr("%Ln photo(s) missing", None, missing)] if missing else []),
+             *([tr("%Ln photo(s) offline", None, offline)] if offline else [])]))
         self.stack.setCurrentWidget(self.table if rows else self.empty)
         self._update_buttons()
 
@@ -244,8 +254,8 @@ class MissingPage(QWidget):
     def _update_buttons(self) -> None:
         chosen = len(self.selected_ids())
         self.remove_button.setEnabled(chosen > 0)
-        self.remove_button.setText(f"Remove {plural(chosen, 'Photo')} from Library" if chosen > 1
-                                   else "Remove from Library")
+        self.remove_button.setText(tr("Remove %Ln Photo(s) from Library", None, chosen) if chosen > 1
+                                   else tr("Remove from Library"))
         self.locate_button.setEnabled(any(r.status == "missing" for r in self.rows) or not self.loaded)
 
     def locate(self) -> None:
@@ -261,21 +271,26 @@ class MissingPage(QWidget):
         """Confirm, then take the selected photos out of the library (the confirmation opens without blocking)."""
         ids = self.selected_ids()
         if not ids:
-            self.status.emit("Select the photos to remove first")
+            self.status.emit(tr("Select the photos to remove first"))
             return None
         faces = sum(r.faces for r in self.rows if r.photo_id in set(ids))
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Remove from Library")
-        box.setText(f"Remove {plural(len(ids), 'photo')} and {'its' if len(ids) == 1 else 'their'}"
-                    f" {plural(faces, 'face')} from the library?")
-        box.setInformativeText("The photo files are not touched: nothing is deleted from your disk. People left"
-                               " with no photos go too. Importing the photos again brings them back.")
+        box.setWindowTitle(tr("Remove from Library"))
+        box.setText(tr("Remove %Ln photo(s) and its(their) {faces} from the library?", None, len(ids)).format(
+            faces=tr("%Ln face(s)", None, faces)))
+        box.setInformativeText(tr("The photo files are not touched: nothing is deleted from your disk. People left"
+                                  " with no photos go too. Importing the photos again brings them back."))
         box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Ok).setText("Remove from Library")
+        box.button(QMessageBox.StandardButton.Ok).setText(tr("Remove from Library"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         open_tracked(self, "confirm_box", box, lambda: ops.remove_photos(self.ctx, ids, self.status.emit))
         return box
+
+
+def status_text(status: str) -> str:
+    """"Missing" or "Offline", in the window's language."""
+    return tr(STATUS[status]) if status in STATUS else status.capitalize()
 
 
 def _sentence(text: str) -> str:

@@ -37,7 +37,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from .words import plural
+from .i18n import QT_TR_NOOP, tr
 
 if TYPE_CHECKING:
     from ..library import EditEntry, Library
@@ -48,6 +48,39 @@ log = logging.getLogger("beetroot.ui.ops")
 T = TypeVar("T")
 Status = Callable[[str], None]
 SLOW_STEPS = 2_000  # an undo or redo that replays more rows than this runs off the GUI thread
+
+# The banner's "Could not …" for each edit's `label` (the label itself stays English: tests and logs use it).
+COULD_NOT = {
+    "rename": QT_TR_NOOP("Could not rename"),
+    "merge": QT_TR_NOOP("Could not merge"),
+    "hide": QT_TR_NOOP("Could not hide"),
+    "show": QT_TR_NOOP("Could not show"),
+    "take the face out": QT_TR_NOOP("Could not take the face out"),
+    "change the cover": QT_TR_NOOP("Could not change the cover"),
+    "split": QT_TR_NOOP("Could not split"),
+    "add the face": QT_TR_NOOP("Could not add the face"),
+    "remove the photos": QT_TR_NOOP("Could not remove the photos"),
+    "answer": QT_TR_NOOP("Could not answer"),
+    "skip the question": QT_TR_NOOP("Could not skip the question"),
+    "mark it as not a face": QT_TR_NOOP("Could not mark it as not a face"),
+    "ignore the face": QT_TR_NOOP("Could not ignore the face"),
+    "undo": QT_TR_NOOP("Could not undo"),
+    "redo": QT_TR_NOOP("Could not redo"),
+}
+NOTHING_LEFT = {
+    "undo": QT_TR_NOOP("there is nothing left to undo (another window or command changed the history meanwhile)."),
+    "redo": QT_TR_NOOP("there is nothing left to redo (another window or command changed the history meanwhile)."),
+}
+
+
+def could_not(label: str) -> str:
+    """"Could not merge" for the label "merge", in the window's language."""
+    known = COULD_NOT.get(label)
+    return tr(known) if known is not None else tr("Could not {action}").format(action=label)
+
+
+def _refusal(label: str, reason: str) -> str:
+    return tr("{failure}: {reason}").format(failure=could_not(label), reason=reason)
 
 
 class EditOutcome(NamedTuple):
@@ -68,7 +101,7 @@ def run_edit(ctx: LibraryContext, label: str, fn: Callable[[Library], T], *,
     other edits are refused with a message, so that edits are always made in the order they were asked.
     """
     if ctx.edit_running:
-        ctx.refused.emit(f"Could not {label}: the last undo or redo is still running. Try again when it is done.")
+        ctx.refused.emit(_refusal(label, tr("the last undo or redo is still running. Try again when it is done.")))
         return EditOutcome(False, None)
     if background:
         ctx.edit_running = True
@@ -105,32 +138,33 @@ def _refuse(ctx: LibraryContext, label: str, exc: BaseException) -> bool:
     """Put a refusal in the banner (True), or say it is not one (False: a bug)."""
     from ..library import EditRefused, LibraryError, NothingToUndo, is_busy
 
-    what = f"Could not {label}"
+    # The reasons the library gives (EditRefused, LibraryError) come from the core modules, in English.
     if isinstance(exc, PeopleChanged):
-        ctx.refused.emit(f"{what}: {_sentence(str(exc))}")
+        ctx.refused.emit(_refusal(label, _sentence(str(exc))))
         ctx.changed.emit()  # the views show the people as they are now
     elif isinstance(exc, EditRefused):
-        ctx.refused.emit(f"{what}: {_sentence(str(exc))}")
+        ctx.refused.emit(_refusal(label, _sentence(str(exc))))
     elif isinstance(exc, NothingToUndo):
-        ctx.refused.emit(f"{what}: there is nothing left to {label} (another window or command changed the"
-                         " history meanwhile).")
+        ctx.refused.emit(_refusal(label, tr(NOTHING_LEFT.get(label, NOTHING_LEFT["undo"]))))
         ctx.changed.emit()
     elif isinstance(exc, KeyError):  # another window or a command changed the person or face meanwhile
-        ctx.refused.emit(f"{what}: that person or face has changed meanwhile (another window or command"
-                         " edited it). The view is up to date now; try again.")
+        ctx.refused.emit(_refusal(label, tr("that person or face has changed meanwhile (another window or command"
+                                            " edited it). The view is up to date now; try again.")))
         ctx.changed.emit()
     elif isinstance(exc, LibraryError):
-        ctx.refused.emit(f"{what}: {_sentence(str(exc))}")
+        ctx.refused.emit(_refusal(label, _sentence(str(exc))))
     elif _engine_error(exc):
         from ..engines.aws_errors import gui_wording
 
-        ctx.refused.emit(f"{what}: {_sentence(gui_wording(str(exc), 'window'))}")
+        ctx.refused.emit(_refusal(label, _sentence(gui_wording(str(exc), "window"))))
     elif isinstance(exc, sqlite3.Error):
         if is_busy(exc):
-            ctx.refused.emit(f"{what}: the library is busy (an import is writing to it). Try again in a moment.")
+            ctx.refused.emit(_refusal(label, tr("the library is busy (an import is writing to it). Try again in a"
+                                                " moment.")))
         else:
-            log.warning("%s: %s", what, exc, exc_info=exc)
-            ctx.refused.emit(f"{what}: the library file could not be written ({exc}). Nothing was changed.")
+            log.warning("Could not %s: %s", label, exc, exc_info=exc)
+            ctx.refused.emit(_refusal(label, tr("the library file could not be written ({error}). Nothing was"
+                                                " changed.").format(error=exc)))
     else:
         return False
     return True
@@ -157,11 +191,11 @@ def rename_person(ctx: LibraryContext, person_id: str, name: str, status: Status
     old = ctx.library.person_tiles([person_id]).get(person_id)
     clean = " ".join(name.split())
     if clean and old is not None and old.name:
-        done = f"Renamed {old.name} to {clean}"
+        done = tr("Renamed {old} to {new}").format(old=old.name, new=clean)
     elif clean:
-        done = f"Named {clean}"
+        done = tr("Named {name}").format(name=clean)
     else:
-        done = "Name removed"
+        done = tr("Name removed")
     return run_edit(ctx, "rename", lambda lib: lib.rename_person(person_id, name), on_done=_say(status, done)).ok
 
 
@@ -174,16 +208,17 @@ def people_changes(library: Library, chosen: dict[str, str | None], *, names: bo
     into someone else, left with no faces, or (with `names`) renamed. Empty when they are as they were."""
     changes = []
     for pid, name in chosen.items():
-        was = name or "an unnamed person"
+        was = name or tr("an unnamed person")
         now = library.resolve_person(pid)
         summary = library.person(pid)  # None once merged away or without faces
         if now != pid:
             into = library.person(now)
-            changes.append(f"{was} was merged into {into.display_name if into else 'someone else'}")
+            changes.append(tr("{person} was merged into {other}").format(person=was, other=into.display_name)
+                           if into else tr("{person} was merged into someone else").format(person=was))
         elif summary is None:
-            changes.append(f"{was} has no faces left")
+            changes.append(tr("{person} has no faces left").format(person=was))
         elif names and summary.name != name:
-            changes.append(f"{was} is now called {summary.display_name}")
+            changes.append(tr("{person} is now called {name}").format(person=was, name=summary.display_name))
     return changes
 
 
@@ -199,8 +234,8 @@ def people_still_there(ctx: LibraryContext, person_ids: Sequence[str]) -> bool:
 
 
 def _changed_text(changes: list[str]) -> str:
-    return (f"these people changed since you chose them ({'; '.join(changes)}; another window or command"
-            " edited them). Nothing was merged; the view is up to date now, choose again.")
+    return tr("these people changed since you chose them ({changes}; another window or command edited them)."
+              " Nothing was merged; the view is up to date now, choose again.").format(changes="; ".join(changes))
 
 
 def merge_people(ctx: LibraryContext, sources: Sequence[str], target: str, status: Status | None = None, *,
@@ -220,17 +255,18 @@ def merge_people(ctx: LibraryContext, sources: Sequence[str], target: str, statu
         library.merge_people(list(sources), target)
         merged = library.resolve_person(target)
         tile = library.person_tiles([merged]).get(merged)
-        return tile.display_name if tile is not None else "one person"
+        return tile.display_name if tile is not None else tr("one person")
 
     def done(name: str) -> None:
         if status is not None:
-            status(f"Merged {len(sources) + 1} people into {name} (Ctrl+Z undoes it)")
+            status(tr("Merged %Ln person(s) into {name} (Ctrl+Z undoes it)", None, len(sources) + 1)
+                   .format(name=name))
 
     return run_edit(ctx, "merge", merge, on_done=done).ok
 
 
 def set_hidden(ctx: LibraryContext, person_ids: Sequence[str], hidden: bool, status: Status | None = None) -> bool:
-    what = "1 person" if len(person_ids) == 1 else f"{len(person_ids)} people"
+    what = "1 person" if len(person_ids) == 1 else f"{len(person_ids)} people"  # the undo label: data, English
 
     def hide_all(library: Library) -> None:
         if len(person_ids) == 1:
@@ -240,8 +276,9 @@ def set_hidden(ctx: LibraryContext, person_ids: Sequence[str], hidden: bool, sta
             for person_id in person_ids:
                 library.set_hidden(person_id, hidden)
 
-    done = (f"Hid {what} (View > Show Hidden People lists them again)" if hidden
-            else f"{what.capitalize()} shown again")
+    count = len(person_ids)
+    done = (tr("Hid %Ln person(s) (View > Show Hidden People lists them again)", None, count) if hidden
+            else tr("%Ln person(s) shown again", None, count))
     return run_edit(ctx, "hide" if hidden else "show", hide_all, on_done=_say(status, done)).ok
 
 
@@ -252,14 +289,14 @@ def not_this_person(ctx: LibraryContext, face_ids: Sequence[int], status: Status
             for face_id in face_ids:
                 library.remove_face_from_person(face_id)
 
-    done = (f"Removed {plural(len(face_ids), 'face')} from this person; they will not be grouped with them"
-            " again")
+    done = tr("Removed %Ln face(s) from this person; they will not be grouped with them again", None,
+              len(face_ids))
     return run_edit(ctx, "take the face out", remove_all, on_done=_say(status, done)).ok
 
 
 def use_as_cover(ctx: LibraryContext, person_id: str, face_id: int, status: Status | None = None) -> bool:
     return run_edit(ctx, "change the cover", lambda lib: lib.set_cover(person_id, face_id),
-                    on_done=_say(status, "Cover photo changed")).ok
+                    on_done=_say(status, tr("Cover photo changed"))).ok
 
 
 def split_person(ctx: LibraryContext, person_id: str, face_ids: Sequence[int] = (), people: Sequence[str] = (),
@@ -268,20 +305,24 @@ def split_person(ctx: LibraryContext, person_id: str, face_ids: Sequence[int] = 
 
     Returns the people that now hold them, or None when the library refused.
     """
-    parts = []
-    if face_ids:
-        parts.append(f"{plural(len(face_ids), 'face')} into a new person")
-    if people:
-        parts.append(f"{len(people)} formerly merged {'person' if len(people) == 1 else 'people'}")
+    faces = tr("%Ln face(s)", None, len(face_ids))
+    merged = tr("%Ln formerly merged person(s)", None, len(people))
+    if face_ids and people:
+        done = tr("Split off {faces} into a new person and {people} (Ctrl+Z undoes it)").format(
+            faces=faces, people=merged)
+    elif people:
+        done = tr("Split off {people} (Ctrl+Z undoes it)").format(people=merged)
+    else:
+        done = tr("Split off {faces} into a new person (Ctrl+Z undoes it)").format(faces=faces)
     outcome = run_edit(ctx, "split", lambda lib: lib.split_person(
         person_id, face_ids=list(face_ids), people=list(people)),
-        on_done=_say(status, f"Split off {' and '.join(parts)} (Ctrl+Z undoes it)"))
+        on_done=_say(status, done))
     return list(outcome.result) if outcome.ok else None
 
 
 def assign_face(ctx: LibraryContext, face_id: int, person_id: str, status: Status | None = None) -> bool:
     return run_edit(ctx, "add the face", lambda lib: lib.assign_face(face_id, person_id),
-                    on_done=_say(status, "Face added to the person")).ok
+                    on_done=_say(status, tr("Face added to the person"))).ok
 
 
 def remove_photos(ctx: LibraryContext, photo_ids: Sequence[int], status: Status | None = None) -> int | None:
@@ -295,8 +336,11 @@ def remove_photos(ctx: LibraryContext, photo_ids: Sequence[int], status: Status 
     def done(result: tuple[int, int]) -> None:
         removed, back = result
         if status is not None:
-            text = f"Removed {plural(removed, 'photo')} from the library; the files were not touched"
-            status(text + (f" ({plural(back, 'photo')} found again meanwhile stayed)" if back else ""))
+            if back:
+                status(tr("Removed {photos} from the library; the files were not touched (%Ln photo(s) found again"
+                          " meanwhile stayed)", None, back).format(photos=tr("%Ln photo(s)", None, removed)))
+            else:
+                status(tr("Removed %Ln photo(s) from the library; the files were not touched", None, removed))
 
     outcome = run_edit(ctx, "remove the photos", remove, on_done=done)
     return outcome.result[0] if outcome.ok else None
@@ -325,8 +369,14 @@ def answer_questions(ctx: LibraryContext, question_ids: Sequence[str], answer: s
 
     def said(done: int) -> None:
         if status is not None:
-            verb = {"yes": "Answered yes to", "no": "Answered no to", "skip": "Skipped"}.get(answer, "Answered")
-            status(f"{verb} {plural(done, 'question')} (Ctrl+Z undoes it)")
+            if answer == "yes":
+                status(tr("Answered yes to %Ln question(s) (Ctrl+Z undoes it)", None, done))
+            elif answer == "no":
+                status(tr("Answered no to %Ln question(s) (Ctrl+Z undoes it)", None, done))
+            elif answer == "skip":
+                status(tr("Skipped %Ln question(s) (Ctrl+Z undoes it)", None, done))
+            else:
+                status(tr("Answered %Ln question(s) (Ctrl+Z undoes it)", None, done))
 
     outcome = run_edit(ctx, "answer" if answer != "skip" else "skip the question", answer_all, on_done=said)
     return int(outcome.result) if outcome.ok else None
@@ -339,7 +389,7 @@ def not_a_face(ctx: LibraryContext, face_ids: Sequence[int], status: Status | No
             for face_id in face_ids:
                 library.mark_not_a_face(face_id)
 
-    done = f"Marked {plural(len(face_ids), 'face')} as not a face (Ctrl+Z undoes it)"
+    done = tr("Marked %Ln face(s) as not a face (Ctrl+Z undoes it)", None, len(face_ids))
     return run_edit(ctx, "mark it as not a face", mark_all, on_done=_say(status, done)).ok
 
 
@@ -350,7 +400,7 @@ def ignore_faces(ctx: LibraryContext, face_ids: Sequence[int], status: Status | 
             for face_id in face_ids:
                 library.ignore_face(face_id)
 
-    done = f"Ignored {plural(len(face_ids), 'face')} (Ctrl+Z undoes it)"
+    done = tr("Ignored %Ln face(s) (Ctrl+Z undoes it)", None, len(face_ids))
     return run_edit(ctx, "ignore the face", ignore_all, on_done=_say(status, done)).ok
 
 
@@ -380,14 +430,14 @@ def add_face(ctx: LibraryContext, photo_path: str, box: tuple[int, int, int, int
             row = ctx.library.face(face_id)
             tile = ctx.library.person_tiles([str(row["person_id"])]).get(str(row["person_id"])) \
                 if row is not None and row["person_id"] else None
-            where = f" to {tile.display_name}" if tile is not None else " (it matched no one it could join)"
-            status(f"Face added{where} (Ctrl+Z undoes it)")
+            status(tr("Face added to {name} (Ctrl+Z undoes it)").format(name=tile.display_name) if tile is not None
+                   else tr("Face added (it matched no one it could join) (Ctrl+Z undoes it)"))
         if on_done is not None:
             on_done(face_id)
 
     outcome = run_edit(ctx, "add the face", add, on_done=done, background=True)
     if outcome.pending and status is not None:
-        status("Adding the face: finding who it is…")
+        status(tr("Adding the face: finding who it is…"))
     return outcome
 
 
@@ -406,12 +456,14 @@ def step_history(ctx: LibraryContext, which: str, status: Status | None = None) 
 
     def done(entry: EditEntry | None) -> None:
         if status is not None:
-            status(f"{'Undone' if which == 'undo' else 'Redone'}: {entry.label}" if entry is not None
-                   else f"Nothing to {which}")
+            if entry is not None:  # the label is the library's own (data): it stays as the edit named it
+                status((tr("Undone: {edit}") if which == "undo" else tr("Redone: {edit}")).format(edit=entry.label))
+            else:
+                status(tr("Nothing to undo") if which == "undo" else tr("Nothing to redo"))
 
     outcome = run_edit(ctx, which, replay, on_done=done, background=background)
     if outcome.pending and status is not None and entry is not None:
-        status(f"{'Undoing' if which == 'undo' else 'Redoing'} “{entry.label}”…")
+        status((tr("Undoing “{edit}”…") if which == "undo" else tr("Redoing “{edit}”…")).format(edit=entry.label))
     return outcome.result  # type: ignore[no-any-return]
 
 

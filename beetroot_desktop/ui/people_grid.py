@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, QRectF, Qt
 from PySide6.QtGui import (
-    QColor,
     QDrag,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -20,7 +19,9 @@ from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from . import style
 from .delegates import PersonDelegate
-from .models import PERSON_MIME, IdRole, PeopleModel, role
+from .i18n import tr
+from .models import IdRole, role
+from .people_model import PERSON_MIME, PeopleModel
 from .widgets import GridView, round_pixmap
 
 DRAG_AVATAR = 72  # the face that follows the pointer while a person is dragged
@@ -28,7 +29,11 @@ DRAG_AVATAR = 72  # the face that follows the pointer while a person is dragged
 
 class PeopleGridView(GridView):
     """People tiles: double-click the name to rename, anywhere else to open; drag a tile onto another
-    to merge them (the page asks first, as Ctrl+M does)."""
+    to merge them (the page asks first, as Ctrl+M does).
+
+    From the keyboard: the arrow keys move (Shift or Ctrl with them and Ctrl+Space choose several), Enter
+    opens the current person, F2 renames them, the Menu key or Shift+F10 shows their menu (GridView), and
+    Ctrl+M merges the chosen people as a drag would."""
 
     def __init__(self, parent: QWidget | None = None, *, merge_by_drag: bool = True) -> None:
         super().__init__(PersonDelegate.TILE, parent)
@@ -49,6 +54,11 @@ class PeopleGridView(GridView):
         self._press_pos = QPoint()
         self._dragged: set[str] = set()
         self._drop_target: str | None = None  # the person a drop here would merge into (outlined)
+        self.setAccessibleName(tr("People"))
+        self.setAccessibleDescription(
+            tr("Arrow keys move between people, Enter opens a person, F2 renames, the Menu key shows more;"
+               " Ctrl+M merges the selected people") if merge_by_drag
+            else tr("Arrow keys move between people, Enter chooses one"))
 
     def double_click(self, index: QModelIndex, event: QMouseEvent) -> bool:
         renames = self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
@@ -95,8 +105,8 @@ class PeopleGridView(GridView):
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setOpacity(0.9)
-        painter.setPen(QPen(QColor("#ffffff"), 3))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setPen(QPen(style.colors().q("drag_ring"), 3))
+        painter.setBrush(style.colors().q("drag_ring"))
         painter.drawEllipse(QRectF(0.5, 0.5, DRAG_AVATAR + 3, DRAG_AVATAR + 3))
         cover = role(index, Qt.ItemDataRole.DecorationRole)
         painter.drawPixmap(2, 2, round_pixmap(cover if isinstance(cover, QPixmap) else None, DRAG_AVATAR))
@@ -104,9 +114,9 @@ class PeopleGridView(GridView):
             painter.setOpacity(1.0)
             badge = QRectF(size - 30, 0, 30, 22)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(style.ACCENT))
+            painter.setBrush(style.colors().q("accent_fill"))
             painter.drawRoundedRect(badge, 11, 11)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(style.colors().q("on_accent"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(count))
         painter.end()
         return pixmap
@@ -184,7 +194,7 @@ class PeopleGridView(GridView):
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(style.ACCENT), 3))
+        painter.setPen(QPen(style.colors().q("accent"), 3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(QRectF(self.visualRect(target)).adjusted(5.5, 5.5, -5.5, -5.5), 10, 10)
         painter.end()

@@ -31,10 +31,13 @@ from . import icons, ops, style
 from .context import LibraryContext
 from .delegates import FaceDelegate, PhotoDelegate
 from .dialogs import open_tracked
-from .models import FaceGridModel, IdRole, PeopleModel, PhotoGridModel, role
+from .i18n import tr
+from .item_text import person_name
+from .models import IdRole, role
+from .people_model import PeopleModel
+from .photo_models import FaceGridModel, PhotoGridModel
 from .thumbnails import ThumbKey
-from .widgets import ElidedLabel, EmptyState, GridView, GridWithEmptyState, round_pixmap
-from .words import plural
+from .widgets import ElidedLabel, EmptyState, GridView, GridWithEmptyState, exec_menu, round_pixmap
 
 AVATAR = 84
 NARROW = 620  # a page narrower than this: a smaller face, Rename and Hide as icons, the Faces hint above its buttons
@@ -79,8 +82,9 @@ class PersonPage(QWidget):
         row.setContentsMargins(16, 16, 24, 8)
         row.setSpacing(14)
         self.back_button = QToolButton()
-        self.back_button.setIcon(icons.icon("back", style.TEXT, 24))
-        self.back_button.setToolTip("Back to People (Esc)")
+        self.back_button.setIcon(icons.icon("back", "text", 24))
+        self.back_button.setToolTip(tr("Back to People (Esc)"))
+        self.back_button.setAccessibleName(tr("Back to People"))
         self.back_button.clicked.connect(self.back.emit)
         row.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.avatar = QLabel()
@@ -91,8 +95,10 @@ class PersonPage(QWidget):
         texts.setSpacing(2)
         self.name_stack = QStackedWidget()
         self.name_label = ElidedLabel(objectName="PageTitle")
-        self.name_label.setToolTip("Double-click or press F2 to rename")
-        self.name_edit = NameEdit(placeholderText="Add a name")
+        self.name_label.setToolTip(tr("Double-click or press F2 to rename"))
+        self.name_edit = NameEdit(placeholderText=tr("Add a name"))
+        self.name_edit.setAccessibleName(tr("Name"))
+        self.name_edit.setAccessibleDescription(tr("Enter keeps the new name, Escape gives up"))
         self.name_edit.setMinimumWidth(160)
         self.name_edit.returnPressed.connect(self._commit_name)
         self.name_edit.cancelled.connect(self.cancel_rename)
@@ -106,20 +112,24 @@ class PersonPage(QWidget):
         texts.addWidget(self.subtitle)
         texts.addStretch(1)
         row.addLayout(texts, 1)
-        self.rename_button = QPushButton(icons.icon("rename", style.TEXT, 16), "Rename")
-        self.rename_button.setToolTip("Rename (F2)")
+        self.rename_button = QPushButton(icons.icon("rename", "text", 16), tr("Rename"))
+        self.rename_button.setToolTip(tr("Rename (F2)"))
         self.rename_button.clicked.connect(self.start_rename)
-        self.hide_button = QPushButton(icons.icon("hide", style.TEXT, 16), "Hide")
-        self.rename_button.setProperty("label", "Rename")
-        self.hide_button.setProperty("label", "Hide")
+        self.hide_button = QPushButton(icons.icon("hide", "text", 16), tr("Hide"))
+        self.rename_button.setProperty("label", tr("Rename"))
+        self.hide_button.setProperty("label", tr("Hide"))
+        # Named for a screen reader also when a narrow window shows their icons only (_fit_header).
+        self.rename_button.setAccessibleName(tr("Rename"))
+        self.hide_button.setAccessibleName(tr("Hide"))
         self.hide_button.clicked.connect(self.toggle_hidden)
-        self.with_button = QPushButton(icons.icon("together", style.TEXT, 16), "With…")
-        self.with_button.setProperty("label", "With…")
-        self.with_button.setToolTip("Photos of this person together with someone else")
+        self.with_button = QPushButton(icons.icon("together", "text", 16), tr("With…"))
+        self.with_button.setProperty("label", tr("With…"))
+        self.with_button.setToolTip(tr("Photos of this person together with someone else"))
         self.with_button.clicked.connect(self.choose_with)
         self.more_button = QToolButton()
-        self.more_button.setIcon(icons.icon("more", style.TEXT, 20))
-        self.more_button.setToolTip("More: Export Photos…, Forget Person…")
+        self.more_button.setIcon(icons.icon("more", "text", 20))
+        self.more_button.setToolTip(tr("More: Export Photos…, Forget Person…"))
+        self.more_button.setAccessibleName(tr("More"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_button.setMenu(QMenu(self.more_button))  # the window adds its actions (People menu)
         for button in (self.rename_button, self.hide_button):
@@ -134,9 +144,10 @@ class PersonPage(QWidget):
         self.photo_grid.setItemDelegate(PhotoDelegate(self.photo_grid))
         self.photo_grid.setModel(self.photos)
         self.photo_grid.openRequested.connect(self._open_photo)
-        photos_stack = GridWithEmptyState(self.photo_grid, EmptyState("photos", "No photos", ""))
+        self.photo_grid.setAccessibleName(tr("Photos"))
+        photos_stack = GridWithEmptyState(self.photo_grid, EmptyState("photos", tr("No photos"), ""))
         photos_stack.watch()
-        self.tabs.addTab(photos_stack, "Photos")
+        self.tabs.addTab(photos_stack, tr("Photos"))
 
         faces_tab = QWidget()
         faces_layout = QVBoxLayout(faces_tab)
@@ -144,25 +155,25 @@ class PersonPage(QWidget):
         tools = self.faces_tools = QGridLayout()  # the hint beside the buttons, or above them when narrow
         tools.setContentsMargins(24, 10, 24, 4)
         tools.setHorizontalSpacing(8)
-        hint = self.faces_hint = QLabel("Select a face that is not this person and press Delete: it will never"
-                                        " be grouped with them again. Split… makes the selected faces a person"
-                                        " of their own. Shift+Delete: not a face at all; Ctrl+Delete: a"
-                                        " stranger in the background, ignored.", objectName="Muted")
+        hint = self.faces_hint = QLabel(tr("Select a face that is not this person and press Delete: it will never"
+                                           " be grouped with them again. Split… makes the selected faces a person"
+                                           " of their own. Shift+Delete: not a face at all; Ctrl+Delete: a"
+                                           " stranger in the background, ignored."), objectName="Muted")
         hint.setWordWrap(True)
         tools.addWidget(hint, 0, 0)
         tools.setColumnStretch(0, 1)
         self.face_buttons = QWidget()
         buttons_row = QHBoxLayout(self.face_buttons)
         buttons_row.setContentsMargins(0, 0, 0, 0)
-        self.not_button = QPushButton("Not this person")
-        self.not_button.setToolTip("Take the selected faces out of this person (Delete)")
+        self.not_button = QPushButton(tr("Not this person"))
+        self.not_button.setToolTip(tr("Take the selected faces out of this person (Delete)"))
         self.not_button.clicked.connect(self.not_this_person)
-        self.cover_button = QPushButton("Use as cover")
-        self.cover_button.setToolTip("Show this face on the person's tile")
+        self.cover_button = QPushButton(tr("Use as cover"))
+        self.cover_button.setToolTip(tr("Show this face on the person's tile"))
         self.cover_button.clicked.connect(self.use_as_cover)
-        self.split_button = QPushButton(icons.icon("split", style.TEXT, 16), "Split…")
-        self.split_button.setToolTip("Split the selected faces, or a person merged into this one, off into a"
-                                     " person of their own")
+        self.split_button = QPushButton(icons.icon("split", "text", 16), tr("Split…"))
+        self.split_button.setToolTip(tr("Split the selected faces, or a person merged into this one, off into a"
+                                        " person of their own"))
         self.split_button.clicked.connect(self.split)
         for button in (self.not_button, self.cover_button, self.split_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never cut
@@ -176,8 +187,11 @@ class PersonPage(QWidget):
         self.face_grid.openRequested.connect(self._open_face_photo)
         self.face_grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.face_grid.customContextMenuRequested.connect(self._face_menu)
+        self.face_grid.setAccessibleName(tr("Faces"))
+        self.face_grid.setAccessibleDescription(tr("Delete: not this person; Shift+Delete: not a face;"
+                                                   " Ctrl+Delete: ignore; Enter opens the photo"))
         faces_layout.addWidget(self.face_grid, 1)
-        self.tabs.addTab(faces_tab, "Faces")
+        self.tabs.addTab(faces_tab, tr("Faces"))
         corner = QWidget()  # beside the tabs, where a narrow window still has room
         corner_row = QHBoxLayout(corner)
         corner_row.setContentsMargins(0, 0, 16, 2)
@@ -187,6 +201,9 @@ class PersonPage(QWidget):
         corner_row.addWidget(self.more_button)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         layout.addWidget(self.tabs, 1)
+        # Tab goes as the eye does: Back, Rename, Hide, the tabs, With… and More beside them, then the grid.
+        QWidget.setTabOrder(self.tabs.tabBar(), self.with_button)
+        QWidget.setTabOrder(self.with_button, self.more_button)
         self.faces.edited.connect(self.status.emit)
         self.split_dialog: SplitDialog | None = None  # the split being chosen, if any
         self._waiting_cover: object = None
@@ -203,9 +220,10 @@ class PersonPage(QWidget):
         # What is known at once (name, cover, the grid's count) shows at once; the rest follows.
         tile = self.ctx.library.person_tiles([person_id]).get(person_id)
         counts = self.people.extra(person_id)
-        self.name_label.setText(tile.display_name if tile else "")
-        self.name_label.setStyleSheet("" if tile and tile.name else f"color: {style.MUTED};")
-        self.subtitle.setText(plural(counts.photos, "photo") if counts else "")
+        self.name_label.setText(person_name(tile.name) if tile else "")
+        style.set_tone(self.name_label, None if tile and tile.name else "muted")
+        self.subtitle.setText(tr("%Ln photo(s)", None, counts.photos) if counts else "")
+        self._name_views()
         key = PeopleModel.cover_key(tile)
         self.avatar.setPixmap(round_pixmap(self.ctx.thumbs.get(key) if key else None, AVATAR))
         self._load_header()
@@ -240,27 +258,38 @@ class PersonPage(QWidget):
         if pid != self.person_id:
             return
         if summary is None or tile is None:  # no faces left: nothing to show
-            self.name_label.setText(tile.display_name if tile else "Unnamed person")
-            self.subtitle.setText("No photos left")
+            self.name_label.setText(person_name(tile.name if tile else None))
+            self.subtitle.setText(tr("No photos left"))
+            self._name_views()
             self.avatar.setPixmap(round_pixmap(None, AVATAR))
             self.gone.emit()
             return
         self.hidden = summary.hidden
-        self.name_label.setText(summary.display_name)
-        self.name_label.setStyleSheet("" if summary.name else f"color: {style.MUTED};")
-        parts = [plural(summary.photos, "photo"), plural(summary.faces, "face")]
+        self.name_label.setText(person_name(summary.name))
+        style.set_tone(self.name_label, None if summary.name else "muted")
+        parts = [tr("%Ln photo(s)", None, summary.photos), tr("%Ln face(s)", None, summary.faces)]
         if summary.hidden:
-            parts.append("hidden from People")
+            parts.append(tr("hidden from People"))
         self.subtitle.setText(" · ".join(parts))
-        self.hide_button.setProperty("label", "Show in People" if summary.hidden else "Hide")
+        self._name_views()
+        self.hide_button.setProperty("label", tr("Show in People") if summary.hidden else tr("Hide"))
+        self.hide_button.setAccessibleName(str(self.hide_button.property("label")))
         self._fit_header()
-        self.hide_button.setToolTip("List this person in People again (Ctrl+H)" if summary.hidden else
-                                    "Hide this person from People (Ctrl+H)")
+        self.hide_button.setToolTip(tr("List this person in People again (Ctrl+H)") if summary.hidden else
+                                    tr("Hide this person from People (Ctrl+H)"))
         key = PeopleModel.cover_key(tile)
         pixmap = self.ctx.thumbs.get(key) if key else None
         self._waiting_cover = key if key is not None and pixmap is None else None
         self._cover = (pid, summary, tile)
         self.avatar.setPixmap(round_pixmap(pixmap, AVATAR))
+
+    def _name_views(self) -> None:
+        """The grids and the name as a screen reader announces them: whose photos and faces they are."""
+        name = self.name_label.text()
+        self.photo_grid.setAccessibleName(tr("Photos of {name}").format(name=name) if name else tr("Photos"))
+        self.face_grid.setAccessibleName(tr("Faces of {name}").format(name=name) if name else tr("Faces"))
+        self.name_label.setAccessibleName(name)
+        self.name_label.setAccessibleDescription(self.subtitle.text())
 
     def _cover_ready(self, key: object) -> None:
         if self._waiting_cover is not None and key == self._waiting_cover and self._cover is not None:
@@ -332,14 +361,14 @@ class PersonPage(QWidget):
         faces = self.selected_faces()
         if not faces:
             self.tabs.setCurrentIndex(1)
-            self.status.emit("Select the faces that are not this person first (Faces tab)")
+            self.status.emit(tr("Select the faces that are not this person first (Faces tab)"))
             return
         self.faces.not_this_person(faces)
 
     def use_as_cover(self) -> None:
         faces = self.selected_faces()
         if len(faces) != 1:
-            self.status.emit("Select one face to use as the cover")
+            self.status.emit(tr("Select one face to use as the cover"))
             return
         self.faces.use_as_cover(faces[0])
 
@@ -352,7 +381,7 @@ class PersonPage(QWidget):
         merged = [] if faces_only else self.ctx.library.merged_sources(self.person_id)
         if not faces and not merged:
             self.tabs.setCurrentIndex(1)
-            self.status.emit("Select the faces to split off on the Faces tab first")
+            self.status.emit(tr("Select the faces to split off on the Faces tab first"))
             return None
         if not merged:
             self._split(faces, [])
@@ -375,15 +404,15 @@ class PersonPage(QWidget):
         if not self.face_grid.selectionModel().isSelected(index):
             self.face_grid.setCurrentIndex(index)
         menu = QMenu(self)
-        menu.addAction("Open photo", lambda: self._open_face_photo(index))
-        menu.addAction("Use as cover", self.use_as_cover)
+        menu.addAction(tr("Open photo"), lambda: self._open_face_photo(index))
+        menu.addAction(tr("Use as cover"), self.use_as_cover)
         menu.addSeparator()
-        menu.addAction("Not this person", self.not_this_person)
-        menu.addAction("Split off into a new person", lambda: self.split(faces_only=True))
+        menu.addAction(tr("Not this person"), self.not_this_person)
+        menu.addAction(tr("Split off into a new person"), lambda: self.split(faces_only=True))
         menu.addSeparator()
-        menu.addAction("Not a face", self.not_a_face)
-        menu.addAction("Ignore (a stranger in the background)", self.ignore_faces)
-        menu.exec(self.face_grid.viewport().mapToGlobal(pos))
+        menu.addAction(tr("Not a face"), self.not_a_face)
+        menu.addAction(tr("Ignore (a stranger in the background)"), self.ignore_faces)
+        exec_menu(menu, self.face_grid.viewport().mapToGlobal(pos), self.face_grid)
 
     def not_a_face(self) -> None:
         faces = self._chosen_faces()
@@ -399,7 +428,7 @@ class PersonPage(QWidget):
         faces = self.selected_faces() if self.tabs.currentIndex() == 1 else []
         if not faces:
             self.tabs.setCurrentIndex(1)
-            self.status.emit("Select the faces first (Faces tab)")
+            self.status.emit(tr("Select the faces first (Faces tab)"))
         return faces
 
     def choose_with(self) -> QDialog | None:
@@ -409,8 +438,8 @@ class PersonPage(QWidget):
         pid = self.person_id
         if pid is None:
             return None
-        picker = PersonPicker(self.ctx, self, title="Photos together", exclude=pid,
-                              prompt=f"Photos of {self.name_label.text()} together with whom?")
+        picker = PersonPicker(self.ctx, self, title=tr("Photos together"), exclude=pid,
+                              prompt=tr("Photos of {name} together with whom?").format(name=self.name_label.text()))
 
         def chosen() -> None:
             other = picker.chosen()
@@ -441,26 +470,28 @@ class SplitDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Split person")
+        self.setWindowTitle(tr("Split person"))
         self.setMinimumWidth(480)
         self.faces = list(faces)
         tile = ctx.library.person_tiles([person_id]).get(person_id)
-        name = tile.display_name if tile else "this person"
+        name = person_name(tile.name) if tile else tr("this person")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
-        intro = QLabel(f"Choose what to split off {name}. A person merged in before gets back the faces"
-                       " their merge brought; selected faces become a new person. Edit › Undo (Ctrl+Z) puts"
-                       " them back together.")
+        intro = QLabel(tr("Choose what to split off {name}. A person merged in before gets back the faces"
+                          " their merge brought; selected faces become a new person. Edit › Undo (Ctrl+Z) puts"
+                          " them back together.").format(name=name))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget()
+        self.list.setAccessibleName(tr("What to split off"))
+        self.list.setAccessibleDescription(tr("Space ticks or unticks the current entry"))
         self.list.setIconSize(QSize(SPLIT_ICON, SPLIT_ICON))
         self.list.setSpacing(2)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)  # the boxes say what is chosen
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self._icons: dict[tuple[object, ...], list[QListWidgetItem]] = {}
         if faces:
-            item = QListWidgetItem(f"The {plural(len(faces), 'selected face')}, as a new person")
+            item = QListWidgetItem(tr("The %Ln selected face(s), as a new person", None, len(faces)))
             item.setData(Qt.ItemDataRole.UserRole, ("faces", None))
             item.setCheckState(Qt.CheckState.Checked)
             tiles = ctx.library.face_tiles(faces[:1])
@@ -469,13 +500,17 @@ class SplitDialog(QDialog):
         tiles_of = ctx.library.person_tiles(merged)
         for source in merged:
             count, first = merged_faces(ctx.library, person_id, source)
-            who = tiles_of[source].display_name if source in tiles_of else "Unnamed person"
-            text = f"{who}  ({plural(count, 'face')})" if count else f"{who}  (no faces left)"
+            who = person_name(tiles_of[source].name if source in tiles_of else None)
+            if count:
+                text = tr("{name}  (%Ln face(s))", None, count).format(name=who)
+            else:
+                text = tr("{name}  (no faces left)").format(name=who)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, ("person", source))
             checked = not faces and len(merged) == 1
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            item.setToolTip(f"Merged into {name} before; splitting gives {who} back the faces the merge brought")
+            item.setToolTip(tr("Merged into {name} before; splitting gives {other} back the faces the merge"
+                               " brought").format(name=name, other=who))
             key = _face_key(ctx.library.face_tiles([first]).get(first)) if first is not None else None
             self._set_icon(item, key)
             self.list.addItem(item)
@@ -484,7 +519,7 @@ class SplitDialog(QDialog):
         self.list.itemActivated.connect(self._toggle)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.split_button = buttons.addButton("Split", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.split_button = buttons.addButton(tr("Split"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.split_button.setObjectName("Primary")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

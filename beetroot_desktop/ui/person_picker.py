@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from .models import PeopleModel
+from .i18n import tr
 from .people_grid import PeopleGridView
+from .people_model import PeopleModel
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -17,13 +18,15 @@ if TYPE_CHECKING:
 class PersonPicker(QDialog):
     """Choose a person by name (or by tile, for unnamed people)."""
 
-    def __init__(self, ctx: LibraryContext, parent: QWidget | None = None, *, title: str = "Add to person",
-                 prompt: str = "Which person is this?", exclude: str | None = None) -> None:
+    def __init__(self, ctx: LibraryContext, parent: QWidget | None = None, *, title: str | None = None,
+                 prompt: str | None = None, exclude: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(tr("Add to person") if title is None else title)
         self.resize(620, 480)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(prompt))
+        question = QLabel(tr("Which person is this?") if prompt is None else prompt)
+        question.setWordWrap(True)
+        layout.addWidget(question)
         self.model = PickerModel(ctx, exclude, self)
         self.model.include_hidden = True
         self.model.min_photos = 1  # everyone can be chosen
@@ -32,6 +35,9 @@ class PersonPicker(QDialog):
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setModel(self.model)
         self.grid.openRequested.connect(lambda _i: self.accept())
+        self.grid.setAccessibleName(tr("People"))
+        self.grid.setAccessibleDescription(question.text())
+        question.setBuddy(self.grid)
         layout.addWidget(self.grid, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -37,10 +37,20 @@ from PySide6.QtWidgets import (
 
 from . import ops
 from .delegates import FaceDelegate
-from .review_parts import FaceView, QuestionListModel, Shown, SidePanel, load_shown, load_tiles, person_side
+from .i18n import QT_TR_NOOP, number, tr
+from .review_parts import (
+    FaceView,
+    QuestionListModel,
+    Shown,
+    SidePanel,
+    alike,
+    load_shown,
+    load_tiles,
+    person_side,
+    question_text,
+)
 from .tasks import TaskRunner, ThreadLibraries
 from .widgets import EmptyState, GridView, PageHeader
-from .words import plural
 
 if TYPE_CHECKING:
     from ..library import Question
@@ -48,8 +58,9 @@ if TYPE_CHECKING:
 
 QUESTIONS_PAGE = 200  # questions read at a time for "one at a time"
 COUNT_SPACING = 3  # the badge's count waits at least this many times its last duration before the next
-EMPTY_TEXT = ("When Beetroot is not sure whether two faces are the same person, it asks here instead of"
-              " guessing. Imports and regroups add questions; your answers are kept, and never asked again.")
+EMPTY_TEXT = QT_TR_NOOP("When Beetroot is not sure whether two faces are the same person, it asks here instead"
+                        " of guessing. Imports and regroups add questions; your answers are kept, and never asked"
+                        " again.")
 
 
 class ReviewPage(QWidget):
@@ -81,19 +92,20 @@ class ReviewPage(QWidget):
         self.count_libraries = ThreadLibraries(ctx.library_dir)
         self._count_timer = QTimer(self, singleShot=True)
         self._count_timer.timeout.connect(self.refresh_count)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the arrows, Enter (Y, N and S are the window's)
+        self.setAccessibleName(tr("Review"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.header = PageHeader("Review")
-        self.one_button = QPushButton("One at a time")
-        self.several_button = QPushButton("Several at once")
-        self.one_button.setToolTip("One question at a time, large (Y yes, N no, S skip, ← → move)")
-        self.several_button.setToolTip("The questions about one person as a list: select several, then Y, N or S")
+        self.header = PageHeader(tr("Review"))
+        self.one_button = QPushButton(tr("One at a time"))
+        self.several_button = QPushButton(tr("Several at once"))
+        self.one_button.setToolTip(tr("One question at a time, large (Y yes, N no, S skip, ← → move)"))
+        self.several_button.setToolTip(tr("The questions about one person as a list: select several, then Y, N or S"))
         modes = QButtonGroup(self)
         for button in (self.one_button, self.several_button):
             button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reached with Tab; a click leaves the keys to the page
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             modes.addButton(button)
             self.header.add_tool(button)
@@ -102,10 +114,11 @@ class ReviewPage(QWidget):
         self.several_button.clicked.connect(lambda: self.set_batch(True))
         layout.addWidget(self.header)
         self.stack = QStackedWidget()
-        self.loading = QLabel("Reading the questions…", alignment=Qt.AlignmentFlag.AlignCenter, objectName="EmptyText")
+        self.loading = QLabel(tr("Reading the questions…"), alignment=Qt.AlignmentFlag.AlignCenter,
+                              objectName="EmptyText")
         self.single = self._build_single()
         self.several = self._build_several()
-        self.empty = EmptyState("review", "Nothing to review", EMPTY_TEXT)
+        self.empty = EmptyState("review", tr("Nothing to review"), tr(EMPTY_TEXT))
         for widget in (self.loading, self.single, self.several, self.empty):
             self.stack.addWidget(widget)
         layout.addWidget(self.stack, 1)
@@ -139,17 +152,22 @@ class ReviewPage(QWidget):
         buttons.setSpacing(10)
         buttons.addStretch(1)
         self.prev_button = QToolButton(text="‹")
-        self.prev_button.setToolTip("Previous question (←)")
+        self.prev_button.setToolTip(tr("Previous question (←)"))
+        self.prev_button.setAccessibleName(tr("Previous question"))
         self.prev_button.clicked.connect(lambda: self.go(self.position - 1))
         self.next_button = QToolButton(text="›")
-        self.next_button.setToolTip("Next question, without answering (→)")
+        self.next_button.setToolTip(tr("Next question, without answering (→)"))
+        self.next_button.setAccessibleName(tr("Next question"))
         self.next_button.clicked.connect(lambda: self.go(self.position + 1))
-        self.yes_button = QPushButton("Yes   Y", objectName="Primary")
-        self.no_button = QPushButton("No   N")
-        self.skip_button = QPushButton("Skip   S")
-        self.yes_button.setToolTip("Yes, the same person (Y)")
-        self.no_button.setToolTip("No, not the same person: never asked or grouped together again (N)")
-        self.skip_button.setToolTip("Not sure: ask again after the others (S)")
+        self.yes_button = QPushButton(tr("Yes   Y"), objectName="Primary")
+        self.no_button = QPushButton(tr("No   N"))
+        self.skip_button = QPushButton(tr("Skip   S"))
+        self.yes_button.setToolTip(tr("Yes, the same person (Y)"))
+        self.no_button.setToolTip(tr("No, not the same person: never asked or grouped together again (N)"))
+        self.skip_button.setToolTip(tr("Not sure: ask again after the others (S)"))
+        self.yes_button.setAccessibleName(tr("Yes"))
+        self.no_button.setAccessibleName(tr("No"))
+        self.skip_button.setAccessibleName(tr("Skip"))
         for button, answer in ((self.yes_button, "yes"), (self.no_button, "no"), (self.skip_button, "skip")):
             button.setMinimumWidth(104)
             button.clicked.connect(lambda _c=False, a=answer: self.answer(a))
@@ -174,17 +192,19 @@ class ReviewPage(QWidget):
         row.setSpacing(10)
         self.about = QComboBox()
         self.about.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.about.setToolTip("The person the listed questions ask about")
+        self.about.setToolTip(tr("The person the listed questions ask about"))
         self.about.currentIndexChanged.connect(lambda _i: self._fill_list())
-        row.addWidget(QLabel("Questions about"))
+        about_label = QLabel(tr("Questions about"))
+        about_label.setBuddy(self.about)  # names the list for a screen reader
+        row.addWidget(about_label)
         row.addWidget(self.about)
         self.strip = [FaceView(self.ctx, 44) for _ in range(5)]
         for view in self.strip:
             row.addWidget(view)
         row.addStretch(1)
         layout.addLayout(row)
-        self.list_hint = QLabel("Select the faces that are this person (Ctrl+A selects all) and press Y; N says"
-                                " they are not, S skips them. One answer, one Undo.", objectName="Muted")
+        self.list_hint = QLabel(tr("Select the faces that are this person (Ctrl+A selects all) and press Y; N says"
+                                   " they are not, S skips them. One answer, one Undo."), objectName="Muted")
         self.list_hint.setWordWrap(True)
         layout.addWidget(self.list_hint)
         self.list_model = QuestionListModel(self.ctx, self)
@@ -193,7 +213,9 @@ class ReviewPage(QWidget):
         self.grid.setModel(self.list_model)
         self.grid.openRequested.connect(lambda index: self._open_question(self.list_model.questions[index.row()]))
         self.grid.selectionModel().selectionChanged.connect(lambda *_: self.stateChanged.emit())
+        self.grid.setAccessibleName(tr("Questions"))
         layout.addWidget(self.grid, 1)
+        QWidget.setTabOrder(self.about, self.grid)
         return page
 
     # -- loading -------------------------------------------------------------------------------------------
@@ -322,36 +344,51 @@ class ReviewPage(QWidget):
         self.ctx.read(lambda lib: load_shown(lib, question), done, lambda _exc: None)
 
     def _show(self, question: Question) -> None:
-        people = question.kind == "people"
-        self.title.setText("Same person?" if people else "Is this the same person?")
-        self.hint.setText(f"{question.similarity:.1f} % alike")
+        self._set_question(question_text(question), alike(question.similarity))
         self._update_texts()
         self._load(question, lambda shown: self._display(shown) if shown.question.id == self.current_id else None)
 
     def _display(self, shown: Shown) -> None:
         q, left, right = shown.question, shown.left, shown.right
-        self.left.show_side(left)
-        self.right.show_side(right)
-        alike = f"{q.similarity:.1f} % alike"
+        title = question_text(q, right.name if right.named else None)
+        percent = number(float(q.similarity), 1)
         if q.kind == "people":
-            self.title.setText("Same person?")
             keeps = right.name if right.named else left.name if left.named else ""
-            self.hint.setText(f"{alike}. Yes merges them{f' ({keeps} keeps the name)' if keeps else ''}; no keeps"
-                              " them apart for good.")
+            if keeps:
+                hint = tr("{percent} % alike. Yes merges them ({name} keeps the name); no keeps them apart for"
+                          " good.").format(percent=percent, name=keeps)
+            else:
+                hint = tr("{percent} % alike. Yes merges them; no keeps them apart for good.").format(percent=percent)
+            keys = tr("Enter opens {name}, Shift+Enter opens {other}.").format(name=left.name, other=right.name)
         else:
-            self.title.setText(f"Is this {right.name}?" if right.named else "Is this the same person?")
-            self.hint.setText(f"{alike}. Yes puts this face with {right.name}; no keeps it out for good."
-                              " Double-click a face to see its photo.")
+            hint = tr("{percent} % alike. Yes puts this face with {name}; no keeps it out for good. Double-click a"
+                      " face to see its photo.").format(percent=percent, name=right.name)
+            keys = tr("Enter opens the photo of this face, Shift+Enter opens {name}.").format(name=right.name)
+        self._set_question(title, hint, keys)
+        self.left.show_side(left, title)
+        self.right.show_side(right)
         self._update_texts()
+
+    def _set_question(self, title: str, hint: str, keys: str = "") -> None:
+        """The question and its hint, shown and told to a screen reader (the page holds the focus), with the
+        keys that open its sides."""
+        self.title.setText(title)
+        self.hint.setText(hint)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(f"{hint}\n{keys}" if keys else hint)
 
     def _update_texts(self) -> None:
         waiting = self.count if self.count is not None else sum(not q.skipped for q in self.questions)
-        self.header.subtitle.setText(f"{plural(waiting, 'question')} waiting" if self.loaded else "")
+        self.header.subtitle.setText(tr("%Ln question(s) waiting", None, waiting) if self.loaded else "")
         question = self.current()
         if question is not None:
             more = "+" if len(self.questions) >= self.limit else ""
-            skipped = " · skipped before" if question.skipped else ""
-            self.where.setText(f"{self.position + 1} of {len(self.questions)}{more}{skipped}   ·   ← → move")
+            position, total = number(self.position + 1), number(len(self.questions)) + more
+            if question.skipped:
+                where = tr("{position} of {total} · skipped before   ·   ← → move")
+            else:
+                where = tr("{position} of {total}   ·   ← → move")
+            self.where.setText(where.format(position=position, total=total))
             self.prev_button.setEnabled(self.position > 0)
             self.next_button.setEnabled(self.position < len(self.questions) - 1 or bool(more))
 
@@ -362,6 +399,9 @@ class ReviewPage(QWidget):
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.several if self.batch else self.single)
+        if self.stack.currentWidget() is not self.single:  # no question asked: the page is just "Review"
+            self.setAccessibleName(tr("Review"))
+            self.setAccessibleDescription("")
         self._update_texts()
         self.stateChanged.emit()
 
@@ -376,6 +416,8 @@ class ReviewPage(QWidget):
             self.go(0)
         elif key == Qt.Key.Key_End:
             self.go(len(self.questions) - 1, reload=False)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # what a double-click on a side does
+            self._open_side(left=not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         else:
             super().keyPressEvent(event)
 
@@ -424,8 +466,10 @@ class ReviewPage(QWidget):
             chosen = shown.candidate_person_id if shown is not None else next(iter(counts), None)
         self.about.blockSignals(True)
         self.about.clear()
+        unnamed = tr("Unnamed person")
         for pid, n in counts.items():
-            self.about.addItem(f"{names.get(pid, 'Unnamed person')} ({n})", pid)
+            label = tr("{name} ({count})", "a person and the number of questions about them")
+            self.about.addItem(label.format(name=names.get(pid) or unnamed, count=number(n)), pid)
         self.about.setCurrentIndex(max(0, self.about.findData(chosen)))
         self.about.blockSignals(False)
         self._fill_list()
@@ -445,12 +489,14 @@ class ReviewPage(QWidget):
             if generation != self._generation or self.about.currentData() != person:
                 return
             tiles, side = result
-            self.list_model.set_questions(questions, tiles)
+            self.list_model.set_questions(questions, tiles, side.name if side.named else "")
             for i, view in enumerate(self.strip):
                 view.set_key(side.faces[i] if i < len(side.faces) else None)
                 view.setVisible(i < len(side.faces))
-            self.list_hint.setText(f"Select the faces that are {side.name} (Ctrl+A selects all) and press Y;"
-                                   " N says they are not, S skips them. One answer, one Undo.")
+                view.setAccessibleName(side.name)
+            self.list_hint.setText(tr("Select the faces that are {name} (Ctrl+A selects all) and press Y; N says"
+                                      " they are not, S skips them. One answer, one Undo.").format(name=side.name))
+            self.grid.setAccessibleName(tr("Questions about {name}").format(name=side.name))
             self.stateChanged.emit()
 
         self.ctx.read(load, done)
@@ -473,7 +519,7 @@ class ReviewPage(QWidget):
         if self.batch:
             ids = self.selected_questions()
             if not ids:
-                self.status.emit("Select the questions to answer first (Ctrl+A selects them all)")
+                self.status.emit(tr("Select the questions to answer first (Ctrl+A selects them all)"))
                 return False
         else:
             question = self.current()

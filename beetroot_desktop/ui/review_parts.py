@@ -18,10 +18,10 @@ from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from .delegates import draw_cover
+from .i18n import number, tr
 from .models import IdRole, StatusRole, SubtitleRole, ThumbFailedRole
 from .thumbnails import ThumbKey
 from .widgets import ElidedLabel
-from .words import plural
 
 if TYPE_CHECKING:
     from ..library import Library, Question
@@ -52,6 +52,19 @@ class Shown:
     photo_id: int | None  # the photo of the face asked about ("Is this NAME?")
 
 
+def alike(similarity: float) -> str:
+    """"93.0 % alike", in the user's locale."""
+    return tr("{percent} % alike").format(percent=number(float(similarity), 1))
+
+
+def question_text(question: Question, name: str | None = None) -> str:
+    """What `question` asks: "Same person?", "Is this NAME?" (with the person's `name`), or "Is this the same
+    person?"."""
+    if question.kind == "people":
+        return tr("Same person?")
+    return tr("Is this {name}?").format(name=name) if name else tr("Is this the same person?")
+
+
 def face_key(row: Any) -> ThumbKey | None:
     if row is None or not row["sha256"]:
         return None
@@ -75,8 +88,8 @@ def person_side(library: Library, person_id: str, *, leading: int | None = None)
     first = leading if leading is not None else (tile.cover_face_id if tile else None)
     ids = person_faces(library, person_id, SIDE_FACES, first)
     tiles = library.face_tiles(ids)
-    name = summary.display_name if summary else (tile.display_name if tile else "Unnamed person")
-    caption = plural(summary.photos, "photo") if summary else ""
+    name = summary.display_name if summary else (tile.display_name if tile else tr("Unnamed person"))
+    caption = tr("%Ln photo(s)", None, summary.photos) if summary else ""
     return Side(person_id, name, bool(summary and summary.name), caption, tuple(face_key(tiles.get(i)) for i in ids))
 
 
@@ -86,13 +99,14 @@ def load_shown(library: Library, question: Question) -> Shown:
     if question.kind == "people" and question.person_id is not None:
         return Shown(question, person_side(library, question.person_id, leading=question.face_id), right, None)
     row = library.face_tiles([question.face_id]).get(question.face_id) if question.face_id is not None else None
-    where = f"in {Path(row['path']).name}" if row is not None else ""
+    file = Path(row["path"]).name if row is not None else ""
     person = library.person(question.person_id) if question.person_id else None
     if person is not None and person.name:
-        caption = f"now in {person.name}, {where}" if where else f"now in {person.name}"
+        caption = (tr("now in {name}, in {file}").format(name=person.name, file=file) if file
+                   else tr("now in {name}").format(name=person.name))
     else:
-        caption = where
-    left = Side(question.person_id, "This face", False, caption, (face_key(row),))
+        caption = tr("in {file}").format(file=file) if file else ""
+    left = Side(question.person_id, tr("This face"), False, caption, (face_key(row),))
     return Shown(question, left, right, int(row["photo_id"]) if row is not None else None)
 
 
@@ -179,12 +193,18 @@ class SidePanel(QWidget):
             layout.addWidget(label)
         self.setMinimumWidth(self.LARGE + 20)
 
-    def show_side(self, side: Side) -> None:
+    def show_side(self, side: Side, question: str | None = None) -> None:
+        """Show `side`; a screen reader names its large face `question` (what is asked about it), else the
+        person's name, and every other face the person's name."""
         self.large.set_key(side.faces[0] if side.faces else None)
+        self.large.setAccessibleName(question or side.name)
+        about = (side.name, side.caption) if question else (side.caption,)
+        self.large.setAccessibleDescription("\n".join(text for text in about if text))
         for i, view in enumerate(self.small):
             key = side.faces[i + 1] if i + 1 < len(side.faces) else None
             view.set_key(key)
             view.setVisible(key is not None)
+            view.setAccessibleName(side.name)
         self.name.setText(side.name)
         self.caption.setText(side.caption)
         self.setToolTip(f"{side.name}\n{side.caption}" if side.caption else side.name)
@@ -198,11 +218,13 @@ class QuestionListModel(QAbstractListModel):
         self.ctx = ctx
         self.questions: list[Question] = []
         self.tiles: dict[str, tuple[ThumbKey | None, str]] = {}
+        self.name = ""  # the person asked about, when named ("Is this NAME?" for a screen reader)
         ctx.thumbs.ready.connect(self._thumb_ready)
 
-    def set_questions(self, questions: list[Question], tiles: dict[str, tuple[ThumbKey | None, str]]) -> None:
+    def set_questions(self, questions: list[Question], tiles: dict[str, tuple[ThumbKey | None, str]],
+                      name: str = "") -> None:
         self.beginResetModel()
-        self.questions, self.tiles = list(questions), dict(tiles)
+        self.questions, self.tiles, self.name = list(questions), dict(tiles), name
         self.endResetModel()
 
     def remove(self, question_ids: Sequence[str]) -> None:
@@ -225,13 +247,17 @@ class QuestionListModel(QAbstractListModel):
             return q.id
         if role == Qt.ItemDataRole.DisplayRole:
             return caption
-        if role == SubtitleRole:
-            return f"{q.similarity:.1f} % alike" + (" · skipped" if q.skipped else "")
+        if role in (SubtitleRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            if q.skipped:
+                return tr("{percent} % alike · skipped").format(percent=number(float(q.similarity), 1))
+            return alike(q.similarity)
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # "Is this Alex? IMG_0042.jpg"
+            question = question_text(q, self.name)
+            return f"{question} {caption}" if caption else question
         if role == StatusRole:
             return "removed" if q.skipped else "matched"  # a skipped question is drawn dimmed
         if role == Qt.ItemDataRole.ToolTipRole:
-            what = "Same person?" if q.kind == "people" else "Is this the same person?"
-            return f"{what}\n{caption}\n{q.similarity:.1f} % alike"
+            return f"{question_text(q)}\n{caption}\n{alike(q.similarity)}"
         if role == Qt.ItemDataRole.DecorationRole:
             return self.ctx.thumbs.get(key) if key is not None else None
         if role == ThumbFailedRole:

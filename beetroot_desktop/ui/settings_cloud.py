@@ -1,5 +1,6 @@
 """Settings › Amazon Rekognition: region, collection, credentials (an AWS profile, or an access key kept in
-the system keyring, never in the settings file), and Test connection, which runs in the background.
+the system keyring, never in the settings file), Test connection, which runs in the background, and the
+opt-in to match against whole people (Rekognition user vectors, `rekognition_mode`) with what it costs.
 
 The keyring is only ever touched on a pool thread (tasks.py: a keyring can take seconds to answer, or
 wait for the user to unlock it), and written only when the dialog is saved: Test connection tests a key
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -24,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..config import DEFAULT_COLLECTION_ID
+from .i18n import QT_TR_NOOP, tr
 from .settings_pages import SettingsPage, error_label, form_layout, sentence, show_problem
+from .style import set_tone
 from .tasks import shared_runner
 
 if TYPE_CHECKING:
@@ -33,12 +37,12 @@ if TYPE_CHECKING:
 REGIONS = ("us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-west-2", "eu-central-1",
            "eu-south-2", "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1",
            "ap-southeast-2", "ca-central-1")
-DEFAULT_CHAIN = "Default (environment, SSO or default profile)"
+DEFAULT_CHAIN = QT_TR_NOOP("Default (environment, SSO or default profile)")
 
 
 class CloudPage(SettingsPage):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__("Amazon Rekognition", parent)
+        super().__init__(tr("Amazon Rekognition"), parent)
         self.runner = shared_runner()
         self.original = settings
         form = form_layout(self)
@@ -46,28 +50,32 @@ class CloudPage(SettingsPage):
         self.region.setEditable(True)
         self.region.addItem("")
         self.region.addItems(REGIONS)
-        self.region.lineEdit().setPlaceholderText("from your AWS profile")
+        self.region.lineEdit().setPlaceholderText(tr("from your AWS profile"))
+        self.region.lineEdit().setAccessibleName(tr("AWS region"))  # the field a screen reader lands in
         self.region_error = error_label()
-        form.addRow("Region:", self.region)
+        form.addRow(tr("Region:"), self.region)
         form.addRow("", self.region_error)
         self.collection = QLineEdit()
         self.collection.setPlaceholderText(DEFAULT_COLLECTION_ID)
         self.collection_error = error_label()
-        form.addRow("Collection:", self.collection)
+        form.addRow(tr("Collection:"), self.collection)
         form.addRow("", self.collection_error)
 
         self.cred_group = QButtonGroup(self)
-        self.use_profile = QRadioButton("AWS profile:")
-        self.use_keys = QRadioButton("Access key, kept in the system keyring:")
+        self.use_profile = QRadioButton(tr("AWS profile:"))
+        self.use_keys = QRadioButton(tr("Access key, kept in the system keyring:"))
         self.cred_group.addButton(self.use_profile)
         self.cred_group.addButton(self.use_keys)
         self.profile = QComboBox()
+        self.profile.setAccessibleName(tr("AWS profile"))
         self.key_id = QLineEdit()
+        self.key_id.setAccessibleName(tr("Access key id"))
         self.secret = QLineEdit()
+        self.secret.setAccessibleName(tr("Secret access key"))
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.forget_keys = QPushButton("Remove saved key")
+        self.forget_keys = QPushButton(tr("Remove saved key"))
         self.forget_keys.clicked.connect(self._forget_keys)
-        self.forget_note = QLabel("The saved key is removed when you press Save.", objectName="Muted")
+        self.forget_note = QLabel(tr("The saved key is removed when you press Save."), objectName="Muted")
         self.forget_note.hide()
         self.secret_error = error_label()
         creds = QWidget()
@@ -84,12 +92,26 @@ class CloudPage(SettingsPage):
         grid.addWidget(self.forget_keys, 5, 1, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.forget_note, 6, 1)
         grid.addWidget(self.secret_error, 7, 1)
-        form.addRow("Credentials:", creds)
+        form.addRow(tr("Credentials:"), creds)
+
+        self.user_vectors = QCheckBox(tr("Match against whole people (user vectors)"))
+        self.user_vectors.setAccessibleDescription(tr("Matches each face against an Amazon Rekognition user per"
+                                                      " person instead of single faces"))
+        vectors_note = QLabel(
+            tr("Each person becomes an Amazon Rekognition user built from up to 100 of their faces, which matches"
+               " more accurately than one face at a time.") + " "
+            + tr("Cost: a face's search costs what it costs now; a new person takes two more calls (CreateUser,"
+                 " AssociateFaces) and a face added to a person two (IndexFaces, AssociateFaces), about {price}"
+                 " each. People found face by face get their user on the next import, two calls each.").format(
+                     price=f"${_price():g}"), objectName="Muted")
+        vectors_note.setWordWrap(True)
+        form.addRow(tr("Matching:"), self.user_vectors)
+        form.addRow("", vectors_note)
 
         test_row = QHBoxLayout()
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton(tr("Test connection"))
         self.test_button.clicked.connect(lambda: self.test_connection())
-        self.create_button = QPushButton("Create collection")
+        self.create_button = QPushButton(tr("Create collection"))
         self.create_button.hide()
         self.create_button.clicked.connect(lambda: self.test_connection(create_collection=True))
         self.test_result = QLabel()
@@ -111,8 +133,9 @@ class CloudPage(SettingsPage):
 
         self.region.setCurrentText(settings.aws_region)
         self.collection.setText(settings.collection_id)
+        self.user_vectors.setChecked(settings.rekognition_mode == "users")
         self.profile.clear()
-        self.profile.addItem(DEFAULT_CHAIN, "")
+        self.profile.addItem(tr(DEFAULT_CHAIN), "")
         for name in aws_profiles():
             self.profile.addItem(name, name)
         if settings.aws_profile and self.profile.findData(settings.aws_profile) < 0:
@@ -141,13 +164,13 @@ class CloudPage(SettingsPage):
         elif self.keys_typed():
             key, secret = self.key_id.text().strip(), self.secret.text().strip()
             if not key or not secret:
-                problem = "type both the access key id and the secret access key"
+                problem = tr("type both the access key id and the secret access key")
             else:
                 problem = access_key_id_problem(key)
         elif self.saved is None:
-            problem = "the system keyring is still being read; try again in a moment"
+            problem = tr("the system keyring is still being read; try again in a moment")
         elif not self.saved or self.forget_pending:
-            problem = "type an access key id and secret, or choose an AWS profile"
+            problem = tr("type an access key id and secret, or choose an AWS profile")
         return problems + show_problem(self.secret_error, sentence(problem))
 
     def save(self, settings: Settings) -> str | None:
@@ -157,10 +180,12 @@ class CloudPage(SettingsPage):
         return None
 
     def fields(self, settings: Settings) -> None:
-        """The region, collection and profile into `settings`, saving nothing (for Test connection)."""
+        """The region, collection, profile and matching mode into `settings`, saving nothing (for Test
+        connection)."""
         settings.aws_region = self.region.currentText().strip()
         settings.collection_id = self.collection_id()
         settings.aws_profile = str(self.profile.currentData() or "") if self.use_profile.isChecked() else ""
+        settings.rekognition_mode = "users" if self.user_vectors.isChecked() else "faces"
 
     # -- credentials: the keyring is read and written on a pool thread, and written only on Save -------------
     def typed_keys(self) -> tuple[str, str] | None:
@@ -185,8 +210,8 @@ class CloudPage(SettingsPage):
         unless the user chose something meanwhile)."""
         self.saved: str | None = None  # the saved key id, masked ("" when none); None while reading
         self._user_chose = False
-        self.key_id.setPlaceholderText("Access key id (reading the system keyring…)")
-        self.secret.setPlaceholderText("Secret access key")
+        self.key_id.setPlaceholderText(tr("Access key id (reading the system keyring…)"))
+        self.secret.setPlaceholderText(tr("Secret access key"))
         self.forget_keys.hide()
 
         def done(saved: object) -> None:
@@ -199,9 +224,10 @@ class CloudPage(SettingsPage):
 
     def _show_saved_keys(self) -> None:
         saved = "" if self.forget_pending else (self.saved or "")
-        self.key_id.setPlaceholderText(f"Access key id (saved: {saved})" if saved else "Access key id (AKIA…)")
-        self.secret.setPlaceholderText("Secret access key (saved; type to replace)" if saved
-                                       else "Secret access key")
+        self.key_id.setPlaceholderText(tr("Access key id (saved: {key})").format(key=saved) if saved
+                                       else tr("Access key id (AKIA…)"))
+        self.secret.setPlaceholderText(tr("Secret access key (saved; type to replace)") if saved
+                                       else tr("Secret access key"))
         self.forget_keys.setVisible(bool(saved))
         self.forget_note.setVisible(self.forget_pending)
 
@@ -238,15 +264,15 @@ class CloudPage(SettingsPage):
         unsaved = keys is not None or (self.forget_pending and not settings.aws_profile)
         self.test_button.setEnabled(False)
         self.create_button.setEnabled(False)
-        self.test_result.setStyleSheet("")
-        self.test_result.setText("Creating the collection…" if create_collection else "Connecting…")
+        set_tone(self.test_result, None)
+        self.test_result.setText(tr("Creating the collection…") if create_collection else tr("Connecting…"))
 
         def check() -> Any:
             if unsaved:
                 from .aws_check import check_unsaved
 
                 return check_unsaved(settings, *(keys or (None, None)), create_collection=create_collection)
-            from ..engines.rekognition import check_connection
+            from ..engines.aws_connection import check_connection
 
             return check_connection(settings, create_collection=create_collection)
 
@@ -256,7 +282,7 @@ class CloudPage(SettingsPage):
         self.test_button.setEnabled(True)
         self.create_button.setEnabled(True)
         ok = bool(getattr(result, "ok", False))
-        message = str(getattr(result, "message", "")) or ("Connected." if ok else "The connection failed.")
+        message = str(getattr(result, "message", "")) or (tr("Connected.") if ok else tr("The connection failed."))
         self._show_test(ok, message)
         self.create_button.setVisible(not ok and bool(getattr(result, "can_create", False)))
 
@@ -267,11 +293,16 @@ class CloudPage(SettingsPage):
 
     def _show_test(self, ok: bool, message: str) -> None:
         from ..engines.aws_errors import gui_wording
-        from . import style
 
-        self.test_result.setStyleSheet(f"color: {style.LEAF if ok else style.DANGER};")
+        set_tone(self.test_result, "leaf" if ok else "danger")
         # What to do here (the Create collection button, the fields above), not a command to run.
         self.test_result.setText(("✓ " if ok else "✗ ") + gui_wording(message, "dialog"))
+
+
+def _price() -> float:
+    from ..engines.pricing import price
+
+    return price("AssociateFaces")
 
 
 def _saved_key_mask() -> str:

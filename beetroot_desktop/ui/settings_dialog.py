@@ -1,8 +1,8 @@
 """Settings: engine, match threshold (with a live preview of the number of people), Amazon Rekognition,
-credentials, library location. Invalid values are refused with a message next to the field; secrets go
-to the system keyring only, never to the settings file.
+credentials, library location, appearance and language. Invalid values are refused with a message next to
+the field; secrets go to the system keyring only, never to the settings file.
 
-The dialog is its pages (settings_pages.py: each loads, checks and saves its own fields) on two tabs,
+The dialog is its pages (settings_pages.py: each loads, checks and saves its own fields) on three tabs,
 plus the one rule that spans two pages: a library keeps the engine it was built with. The Amazon
 Rekognition page is used (checked and saved) only when it is the chosen engine; otherwise it is disabled
 and the settings file keeps its values.
@@ -18,14 +18,15 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ..config import ConfigError, Settings
+from .i18n import tr
 from .settings_cloud import CloudPage
 from .settings_matching import ENGINE_LABELS, MatchingPage
-from .settings_pages import LibraryPage, SettingsPage, error_label, show_problem
+from .settings_pages import AppearancePage, LibraryPage, SettingsPage, error_label, show_problem
 
 if TYPE_CHECKING:
     from .context import LibraryContext
 
-GENERAL_TAB, CLOUD_TAB = 0, 1
+GENERAL_TAB, CLOUD_TAB, APPEARANCE_TAB = 0, 1, 2
 
 
 @dataclass
@@ -46,6 +47,10 @@ class SettingsChange:
     @property
     def watch_changed(self) -> bool:
         return self.old.watch_folders != self.new.watch_folders
+
+    @property
+    def appearance_changed(self) -> bool:
+        return self.old.appearance != self.new.appearance
 
 
 def _tab(*pages: QWidget, note: QLabel | None = None) -> QWidget:
@@ -68,31 +73,33 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, ctx: LibraryContext | None = None, *, library_override: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(tr("Settings"))
         self.original = copy.deepcopy(settings)
         self.ctx = ctx
         self.saving = False  # the keyring is being written (Save waits for it)
         self.matching = MatchingPage(settings, ctx)
         self.library_page = LibraryPage(settings, ctx, library_override=library_override)
         self.cloud = CloudPage(settings)
-        self.cloud_note = QLabel("These settings are used when the face engine (General) is Amazon Rekognition.",
-                                 objectName="Muted")
+        self.appearance_page = AppearancePage(settings)
+        self.cloud_note = QLabel(tr("These settings are used when the face engine (General) is Amazon"
+                                    " Rekognition."), objectName="Muted")
         self.cloud_note.setWordWrap(True)
-        self.pages: list[SettingsPage] = [self.matching, self.cloud, self.library_page]
+        self.pages: list[SettingsPage] = [self.matching, self.cloud, self.library_page, self.appearance_page]
 
         root = QVBoxLayout(self)
         root.setContentsMargins(20, 16, 20, 14)
         root.setSpacing(10)
         self.tabs = QTabWidget()
-        self.tabs.addTab(_tab(self.matching, self.library_page), "General")
-        self.tabs.addTab(_tab(self.cloud, note=self.cloud_note), "Amazon Rekognition")
+        self.tabs.addTab(_tab(self.matching, self.library_page), tr("General"))
+        self.tabs.addTab(_tab(self.cloud, note=self.cloud_note), tr("Amazon Rekognition"))
+        self.tabs.addTab(_tab(self.appearance_page), tr("Appearance"))
         root.addWidget(self.tabs)
         self.general_error = error_label()
         root.addWidget(self.general_error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         save = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         save.setObjectName("Primary")
-        save.setText("Save")
+        save.setText(tr("Save"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         root.addWidget(self.buttons)
@@ -127,9 +134,9 @@ class SettingsDialog(QDialog):
         """One library cannot mix engines: another engine needs another library location."""
         bound, engine = self.matching.bound_engine, self.matching.engine_key()
         if bound and engine != bound and self.library_page.text() == self.original.library_dir:
-            other = ENGINE_LABELS.get(bound, bound)
-            return (f"This library's people were found with the “{other}” engine, and one library cannot mix"
-                    " engines. Choose a new library location below to use this engine.")
+            other = tr(ENGINE_LABELS[bound]) if bound in ENGINE_LABELS else bound
+            return tr("This library's people were found with the “{engine}” engine, and one library cannot mix"
+                      " engines. Choose a new library location below to use this engine.").format(engine=other)
         return None
 
     def validate(self) -> bool:
@@ -139,13 +146,16 @@ class SettingsDialog(QDialog):
             general += self.matching.show_binding_problem(self._binding_problem())
         general += self.library_page.check()
         cloud = self.cloud.check() if self._cloud_used() else []
+        look = self.appearance_page.check()
         if general:
             self.tabs.setCurrentIndex(GENERAL_TAB)
         elif cloud:
             self.tabs.setCurrentIndex(CLOUD_TAB)
-        if general or cloud:  # grow to show the messages rather than squeeze the fields
+        elif look:
+            self.tabs.setCurrentIndex(APPEARANCE_TAB)
+        if general or cloud or look:  # grow to show the messages rather than squeeze the fields
             self.resize(self.width(), max(self.height(), self.sizeHint().height()))
-        return not (general or cloud)
+        return not (general or cloud or look)
 
     def collect(self) -> Settings:
         """The settings as the form shows them (not validated; nothing saved)."""
@@ -154,6 +164,7 @@ class SettingsDialog(QDialog):
         if self._cloud_used():
             self.cloud.fields(settings)
         self.library_page.save(settings)
+        self.appearance_page.save(settings)
         return settings
 
     def save(self) -> bool:
@@ -206,7 +217,7 @@ class SettingsDialog(QDialog):
         try:
             save_settings(new)
         except (ConfigError, OSError) as exc:
-            show_problem(self.general_error, f"The settings could not be saved: {exc}")
+            show_problem(self.general_error, tr("The settings could not be saved: {error}").format(error=exc))
             return False
         change = SettingsChange(self.original, new)
         if self.matching.regroups():

@@ -13,25 +13,32 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QWidget
 
 from ..config import MAX_THRESHOLD, MIN_THRESHOLD
+from .i18n import QT_TR_NOOP, number, tr
 from .settings_pages import SettingsPage, error_label, form_layout, sentence, show_problem
 
 if TYPE_CHECKING:
     from ..config import Settings
     from .context import LibraryContext
 
-ENGINE_LABELS = {"local": "On this computer (offline)", "rekognition": "Amazon Rekognition (cloud)"}
+ENGINE_LABELS = {"local": QT_TR_NOOP("On this computer (offline)"),  # shown through tr()
+                 "rekognition": QT_TR_NOOP("Amazon Rekognition (cloud)")}
 PREVIEW_DELAY_MS = 250
+
+
+def percent(value: float) -> str:
+    """A threshold as the user's locale writes it, without trailing zeros ("85", "85.5" / "85,5")."""
+    return QLocale().toString(float(value), "g", 6)
 
 
 class MatchingPage(SettingsPage):
     engineChanged = Signal(str)
 
     def __init__(self, settings: Settings, ctx: LibraryContext | None, parent: QWidget | None = None) -> None:
-        super().__init__("Matching", parent)
+        super().__init__(tr("Matching"), parent)
         self.ctx = ctx
         # The threshold shown is the open library's own (its last regroup), else the default.
         saved = ctx.library.saved_threshold() if ctx is not None else None
@@ -46,10 +53,10 @@ class MatchingPage(SettingsPage):
         form = form_layout(self)
         self.engine = QComboBox()
         for key, label in ENGINE_LABELS.items():
-            self.engine.addItem(label, key)
+            self.engine.addItem(tr(label), key)
         self.engine.currentIndexChanged.connect(lambda _i: self._engine_changed())
         self.engine_error = error_label()
-        form.addRow("Face engine:", self.engine)
+        form.addRow(tr("Face engine:"), self.engine)
         form.addRow("", self.engine_error)
 
         row = QHBoxLayout()
@@ -68,32 +75,34 @@ class MatchingPage(SettingsPage):
         self.spin.setFixedWidth(96)
         row.addWidget(self.slider, 1)
         row.addWidget(self.spin)
-        form.addRow("Match threshold:", row)
+        self.slider.setAccessibleName(tr("Match threshold"))
+        self.spin.setAccessibleName(tr("Match threshold in percent"))
+        form.addRow(tr("Match threshold:"), row)
         self.preview = QLabel(objectName="Preview")
         self.preview.setWordWrap(True)
         form.addRow("", self.preview)
         self.threshold_error = error_label()
         form.addRow("", self.threshold_error)
         if ctx is not None:
-            note = QLabel(f"Kept in this library; other libraries keep theirs. New libraries start at"
-                          f" {settings.threshold:g} %.", objectName="Muted")
+            note = QLabel(tr("Kept in this library; other libraries keep theirs. New libraries start at"
+                             " {threshold} %.").format(threshold=percent(settings.threshold)), objectName="Muted")
             note.setWordWrap(True)
             form.addRow("", note)
         if self.floor is not None:
-            floor_note = QLabel(f"This library’s Amazon Rekognition searches kept candidates down to"
-                                f" {self.floor:g} %: a lower threshold would need every face searched again.",
-                                objectName="Muted")
+            floor_note = QLabel(tr("This library’s Amazon Rekognition searches kept candidates down to"
+                                   " {floor} %: a lower threshold would need every face searched again.")
+                                .format(floor=percent(self.floor)), objectName="Muted")
             floor_note.setWordWrap(True)
             form.addRow("", floor_note)
-        explain = QLabel("Higher: people are grouped only when the engine is very sure (fewer mix-ups, more"
-                         " duplicates of one person). Lower: fewer duplicates, more risk of mixing people."
-                         " Names, merges and “Not this person” choices are kept.", objectName="Muted")
+        explain = QLabel(tr("Higher: people are grouped only when the engine is very sure (fewer mix-ups, more"
+                            " duplicates of one person). Lower: fewer duplicates, more risk of mixing people."
+                            " Names, merges and “Not this person” choices are kept."), objectName="Muted")
         explain.setWordWrap(True)
         form.addRow(explain)
         self.workers = QSpinBox()
-        self.workers.setSpecialValueText("One per processor core")
+        self.workers.setSpecialValueText(tr("One per processor core"))
         self.workers.setFixedWidth(220)
-        form.addRow("Photos at once:", self.workers)
+        form.addRow(tr("Photos at once:"), self.workers)
         self.workers_error = error_label()
         form.addRow("", self.workers_error)
 
@@ -168,10 +177,10 @@ class MatchingPage(SettingsPage):
         if self.floor is None or not self.regroups():
             return None
         if self.threshold() < self.floor:
-            return (f"This library can be regrouped at {self.floor:g} % or more: its searches kept no"
-                    f" candidates below {self.floor:g} %.")
+            return tr("This library can be regrouped at {floor} % or more: its searches kept no candidates below"
+                      " {floor} %.").format(floor=percent(self.floor))
         if self.plan_for_threshold() is None:
-            return "Counting the Amazon Rekognition calls this threshold needs; save again in a moment."
+            return tr("Counting the Amazon Rekognition calls this threshold needs; save again in a moment.")
         return None
 
     def _engine_changed(self) -> None:
@@ -228,27 +237,37 @@ class MatchingPage(SettingsPage):
 
     def _preview_failed(self, generation: int, exc: object) -> None:
         if generation == self._preview_generation:
-            self.preview.setText(f"No preview: {exc}")
+            self._set_preview(tr("No preview: {error}").format(error=exc))
 
     def _update_preview_text(self, plan: Any, *, pending: bool = False) -> None:
         now = self.current_people
-        value = self.threshold()
-        if abs(value - self.current_threshold) < 1e-9 or self.ctx is None:
-            text = f"At {value:g} %: {now:,} people (the current grouping)" if now is not None else ""
+        value = percent(self.threshold())
+        if abs(self.threshold() - self.current_threshold) < 1e-9 or self.ctx is None:
+            text = (tr("At {threshold} %: %Ln person(s) (the current grouping)", None, now).format(threshold=value)
+                    if now is not None else "")
         elif pending or plan is None:
-            text = f"At {value:g} %: counting people…"
+            text = tr("At {threshold} %: counting people…").format(threshold=value)
         else:
-            text = f"At {value:g} %: {int(getattr(plan, 'people', 0)):,} people"
+            # Each part is a whole clause with the text so far as {preview}: a translation may reorder or
+            # punctuate it, and each count has its own plural forms.
+            people = int(getattr(plan, "people", 0))
+            text = tr("At {threshold} %: %Ln person(s)", None, people).format(threshold=value)
             if now is not None:
-                text += f" (now {now:,})"
+                text = tr("{preview} (now {count})").format(preview=text, count=number(now))
             changed = getattr(plan, "changed_faces", None)
             if changed is not None:
                 faces = changed if isinstance(changed, int) else len(changed)
-                text += f", {faces:,} faces change person"
+                text = tr("{preview}, %Ln face(s) would change person", None, faces).format(preview=text)
             calls = self.index_calls(plan)
             if calls:
                 from ..engines.pricing import price
 
-                text += (f"; saving makes {calls:,} Amazon Rekognition IndexFaces calls"
-                         f" (about ${calls * price('IndexFaces'):.2f})")
+                text = tr("{preview}; saving makes %Ln Amazon Rekognition IndexFaces call(s) (about ${cost})", None,
+                          calls).format(preview=text, cost=number(calls * price("IndexFaces"), 2))
+        self._set_preview(text)
+
+    def _set_preview(self, text: str) -> None:
+        """The preview under the threshold, told to a screen reader with the threshold's fields."""
         self.preview.setText(text)
+        for field in (self.slider, self.spin):
+            field.setAccessibleDescription(text)

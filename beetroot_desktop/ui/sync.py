@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .i18n import number, tr
 from .jobs import CountingListener, ImportJob, JobControl, Line, Outcome, _window_words
-from .words import plural
 
 if TYPE_CHECKING:
     from ..config import Settings
     from ..pipeline.events import ImportReport
+
+LIST_SEPARATOR = "; "  # between the changes a sync lists ("1 new photo; 2 photos moved")
 
 
 @dataclass
@@ -45,13 +47,17 @@ class SyncResult:
     def parts(self) -> list[str]:
         """What changed, in words; empty when nothing did."""
         r = self.report
-        parts = [f"{plural(r.photos_added, 'new photo')}"] if r.photos_added else []
-        for n, what in ((r.photos_moved, "moved"), (self.change("missing"), "missing"),
-                        (self.change("offline"), "offline"), (self.back, "back")):
-            if n:
-                parts.append(f"{plural(n, 'photo')} {what}")
+        parts = [tr("%Ln new photo(s)", None, r.photos_added)] if r.photos_added else []
+        if r.photos_moved:
+            parts.append(tr("%Ln photo(s) moved", None, r.photos_moved))
+        if self.change("missing"):
+            parts.append(tr("%Ln photo(s) missing", None, self.change("missing")))
+        if self.change("offline"):
+            parts.append(tr("%Ln photo(s) offline", None, self.change("offline")))
+        if self.back:
+            parts.append(tr("%Ln photo(s) back", None, self.back))
         if r.photos_failed > self.repeated:
-            parts.append(f"{plural(r.photos_failed - self.repeated, 'file')} could not be imported")
+            parts.append(tr("%Ln file(s) could not be imported", None, r.photos_failed - self.repeated))
         return parts
 
 
@@ -88,14 +94,15 @@ class SyncJob(ImportJob):
     @property
     def description(self) -> str:
         if self.whole:
-            return "Sync of the library"
+            return tr("Sync of the library")
         names = ", ".join(Path(p).name or p for p in self.paths[:3])
-        more = f" and {len(self.paths) - 3} more" if len(self.paths) > 3 else ""
-        return f"Sync of {names}{more}"
+        if len(self.paths) > 3:
+            return tr("Sync of {folders} and %Ln more", None, len(self.paths) - 3).format(folders=names)
+        return tr("Sync of {folders}").format(folders=names)
 
     @property
     def details(self) -> str:
-        return "Every imported folder" if self.whole else "\n".join(self.paths)
+        return tr("Every imported folder") if self.whole else "\n".join(self.paths)
 
     def run(self, control: JobControl) -> SyncResult:
         from ..library import LibraryBusy, open_library
@@ -123,47 +130,54 @@ class SyncJob(ImportJob):
     # -- words for the user -------------------------------------------------------------------------------
     @property
     def cancel_label(self) -> str:
-        return "&Cancel Sync"
+        return tr("&Cancel Sync")
 
     def cancelling_text(self) -> str:
-        return "Cancelling the sync…"
+        return tr("Cancelling the sync…")
 
     def where(self, result: SyncResult) -> str:
         paths = result.paths or self.paths
         if self.whole or len(paths) != 1:
-            return "your imported folders" if self.whole else f"{len(paths)} folders"
+            return tr("your imported folders") if self.whole else tr("%Ln folder(s)", None, len(paths))
         return shown_path(paths[0])
 
     def summary(self, result: SyncResult) -> str:
         """The status bar's sentence; empty for a quiet sync that changed nothing."""
         parts = result.parts()
         if self.whole:
-            return f"Library synced: {'; '.join(parts) if parts else 'nothing changed'}"
+            return tr("Library synced: {changes}").format(changes=LIST_SEPARATOR.join(parts) if parts else
+                                                          tr("nothing changed"))
         if not parts:
-            return "" if self.quiet else f"Synced {self.where(result)}: nothing changed"
+            return "" if self.quiet else tr("Synced {folders}: nothing changed").format(folders=self.where(result))
         if result.report.photos_added:
-            rest = "".join(f"; {p}" for p in parts[1:])
-            return f"Picked up {parts[0]} in {self.where(result)}{rest}"
-        return f"Picked up changes in {self.where(result)}: {'; '.join(parts)}"
+            rest = "".join(LIST_SEPARATOR + p for p in parts[1:])
+            return tr("Picked up {new_photos} in {folders}{more_changes}").format(
+                new_photos=parts[0], folders=self.where(result), more_changes=rest)
+        return tr("Picked up changes in {folders}: {changes}").format(folders=self.where(result),
+                                                                     changes=LIST_SEPARATOR.join(parts))
 
     def result_line(self, result: SyncResult) -> Line:
         report = result.report
         if result.busy:
-            return ("info", f"{self.description}: waiting (another program is importing)", "")
+            return ("info", tr("{job}: waiting (another program is importing)").format(job=self.description), "")
         if report.cancelled:
-            return ("info", f"{self.description}: cancelled", "")
+            return ("info", tr("{job}: cancelled").format(job=self.description), "")
         if report.paused_reason:
-            return ("info", f"{self.description}: paused: {_window_words(report.paused_reason)}", "")
+            return ("info", tr("{job}: paused: {reason}").format(job=self.description,
+                                                                  reason=_window_words(report.paused_reason)), "")
         parts = result.parts()
-        text = "; ".join(parts) if parts else "nothing changed"
-        return ("info", f"{self.description}: {text} ({report.seconds:.1f} s)", "\n".join(result.paths))
+        text = LIST_SEPARATOR.join(parts) if parts else tr("nothing changed")
+        return ("info", tr("{job}: {changes} ({seconds} s)").format(job=self.description, changes=text,
+                                                                    seconds=number(report.seconds, 1)),
+                "\n".join(result.paths))
 
     def outcome(self, result: Any) -> Outcome:
         report = result.report
         if result.busy:
             return Outcome("")
         if report.cancelled:
-            return Outcome("Sync cancelled: the folders are looked at again at the next change or sync")
+            return Outcome(tr("Sync cancelled: the folders are looked at again at the next change or sync"))
         if report.paused_reason:
-            return Outcome(f"The sync stopped: {_window_words(report.paused_reason)}.", error=True)
+            return Outcome(tr("The sync stopped: {reason}.").format(reason=_window_words(report.paused_reason)),
+                           error=True)
         return Outcome(self.summary(result))

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from . import icons, style
+from . import icons
 from .delegates import PhotoDelegate
-from .models import PhotoGridModel
+from .i18n import tr
+from .item_text import name_list, person_name
+from .photo_models import PhotoGridModel
 from .widgets import EmptyState, GridView, GridWithEmptyState, PageHeader
-from .words import plural
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -44,9 +45,7 @@ class TogetherModel(PhotoGridModel):
 
 def people_names(names: Sequence[str]) -> str:
     """"Ann", "Ann and Bob", "Ann, Bob and Cy"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return name_list(names)
 
 
 class TogetherPage(QWidget):
@@ -61,14 +60,15 @@ class TogetherPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.header = PageHeader("Photos together")
+        self.header = PageHeader(tr("Photos together"))
         self.back_button = QToolButton()
-        self.back_button.setIcon(icons.icon("back", style.TEXT, 24))
-        self.back_button.setToolTip("Back (Esc)")
+        self.back_button.setIcon(icons.icon("back", "text", 24))
+        self.back_button.setToolTip(tr("Back (Esc)"))
+        self.back_button.setAccessibleName(tr("Back"))
         self.back_button.clicked.connect(self.back.emit)
-        self.only = QCheckBox("Only these people")
-        self.only.setToolTip("Leave out the photos in which anyone else appears too (faces that belong to no"
-                             " one do not count)")
+        self.only = QCheckBox(tr("Only these people"))
+        self.only.setToolTip(tr("Leave out the photos in which anyone else appears too (faces that belong to no"
+                                " one do not count)"))
         self.only.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.only.toggled.connect(lambda on: self.model.set_people(self.model.people, on))
         self.header.add_tool(self.only)
@@ -82,7 +82,8 @@ class TogetherPage(QWidget):
         self.grid.setItemDelegate(PhotoDelegate(self.grid))
         self.grid.setModel(self.model)
         self.grid.openRequested.connect(self._open)
-        self.empty = EmptyState("together", "No photos together", "")
+        self.grid.setAccessibleName(tr("Photos together"))
+        self.empty = EmptyState("together", tr("No photos together"), "")
         stack = GridWithEmptyState(self.grid, self.empty)
         stack.watch()
         layout.addWidget(stack, 1)
@@ -90,8 +91,9 @@ class TogetherPage(QWidget):
 
     def show_people(self, people: Sequence[str], *, only: bool = False) -> None:
         tiles = self.ctx.library.person_tiles(list(people))
-        self.names = [tiles[p].display_name if p in tiles else "Unnamed person" for p in people]
+        self.names = [person_name(tiles[p].name if p in tiles else None) for p in people]
         self.header.title.setText(people_names(self.names))
+        self.grid.setAccessibleName(tr("Photos of {names} together").format(names=people_names(self.names)))
         self.header.subtitle.setText("")
         self.only.blockSignals(True)
         self.only.setChecked(only)
@@ -104,11 +106,12 @@ class TogetherPage(QWidget):
 
     def _update_texts(self) -> None:
         n = self.model.rowCount()
-        self.header.subtitle.setText(f"{plural(n, 'photo')} together" + (", no one else" if self.model.only else ""))
+        self.header.subtitle.setText(tr("%Ln photo(s) together, no one else", None, n) if self.model.only
+                                     else tr("%Ln photo(s) together", None, n))
         who = people_names(self.names)
-        self.empty.set_text("No photos together",
-                            f"No photo shows {who} with no one else." if self.model.only
-                            else f"No photo shows {who} together.")
+        self.empty.set_text(tr("No photos together"),
+                            tr("No photo shows {names} with no one else.").format(names=who) if self.model.only
+                            else tr("No photo shows {names} together.").format(names=who))
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

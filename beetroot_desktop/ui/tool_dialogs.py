@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import tr
 from .settings_pages import error_label
-from .words import plural
 
 if TYPE_CHECKING:
     from ..library import ForgetPlan
@@ -72,11 +72,13 @@ class FaceNameDialog(QDialog):
 
     def __init__(self, ctx: LibraryContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = _frame(self, "Add face", "Who is this? Type a name, or leave it empty: Beetroot then matches"
-                                          " the face with the people it knows, as an import would, and makes it"
-                                          " a new person when it matches no one.")
+        layout = _frame(self, tr("Add face"), tr("Who is this? Type a name, or leave it empty: Beetroot then"
+                                                 " matches the face with the people it knows, as an import would,"
+                                                 " and makes it a new person when it matches no one."))
         self.people = self._names(ctx)
-        self.name = QLineEdit(placeholderText="Name (empty: let Beetroot match the face)")
+        self.name = QLineEdit(placeholderText=tr("Name (empty: let Beetroot match the face)"))
+        self.name.setAccessibleName(tr("Name"))
+        self.name.setAccessibleDescription(self.name.placeholderText())
         completer = QCompleter(sorted(self.people, key=str.casefold), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -84,7 +86,7 @@ class FaceNameDialog(QDialog):
         self.error = error_label()
         layout.addWidget(self.name)
         layout.addWidget(self.error)
-        self.add_button = _buttons(self, layout, "Add Face")
+        self.add_button = _buttons(self, layout, tr("Add Face"))
         self.name.setFocus()
 
     @staticmethod
@@ -96,8 +98,8 @@ class FaceNameDialog(QDialog):
         seen: dict[str, int] = {}
         for row in rows:
             seen[row[1]] = seen.get(row[1], 0) + 1
-        return {(row[1] if seen[row[1]] == 1 else f"{row[1]} ({plural(row[2], 'photo')})"): str(row[0])
-                for row in rows}
+        return {(row[1] if seen[row[1]] == 1 else tr("{name} (%Ln photo(s))", None, row[2]).format(name=row[1])):
+                str(row[0]) for row in rows}
 
     def person(self) -> str | None:
         """The person typed (None: let the engine match); KeyError for a name no one has."""
@@ -114,8 +116,8 @@ class FaceNameDialog(QDialog):
         try:
             self.person()
         except KeyError as exc:
-            self.error.setText(f"No one is called “{exc.args[0]}”. Leave the name empty to let Beetroot match the"
-                               " face (or make it a new person), then rename that person.")
+            self.error.setText(tr("No one is called “{name}”. Leave the name empty to let Beetroot match the"
+                                  " face (or make it a new person), then rename that person.").format(name=exc.args[0]))
             self.error.show()
             return
         super().accept()
@@ -126,28 +128,31 @@ class ExportPhotosDialog(QDialog):
 
     def __init__(self, name: str, photos: int, start: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = _frame(self, "Export photos",
-                        f"Copy the {plural(photos, 'photo')} of <b>{html.escape(name)}</b> into a folder. The"
-                        " originals are not touched; files already there are kept, and exporting again adds"
-                        " only what is new.")
+        layout = _frame(self, tr("Export photos"),
+                        tr("Copy the %Ln photo(s) of <b>{name}</b> into a folder. The originals are not touched;"
+                           " files already there are kept, and exporting again adds only what is new.", None,
+                           photos).format(name=html.escape(name)))
         row = QHBoxLayout()
         self.folder = QLineEdit(start)
-        choose = QPushButton("Choose…")
+        self.folder.setAccessibleName(tr("Export folder"))
+        choose = QPushButton(tr("Choose…"))
+        choose.setAccessibleName(tr("Choose the export folder"))
         choose.clicked.connect(self._choose)
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
         layout.addLayout(row)
-        self.links = QCheckBox("Make links instead of copies (no extra room; hard links on the same drive)")
+        self.links = QCheckBox(tr("Make links instead of copies (no extra room; hard links on the same drive)"))
         layout.addWidget(self.links)
         self.error = error_label()
         layout.addWidget(self.error)
-        self.export_button = _buttons(self, layout, "Export")
+        self.export_button = _buttons(self, layout, tr("Export"))
 
     def _choose(self) -> None:
         from .dialogs import focus_keeper
 
         back = focus_keeper(self)
-        path = QFileDialog.getExistingDirectory(self, "Export to this folder", self.folder.text() or str(Path.home()))
+        path = QFileDialog.getExistingDirectory(self, tr("Export to this folder"),
+                                                self.folder.text() or str(Path.home()))
         back()
         if path:
             self.folder.setText(path)
@@ -158,7 +163,7 @@ class ExportPhotosDialog(QDialog):
     def accept(self) -> None:
         text = self.folder.text().strip()
         if not text or not Path(text).expanduser().is_absolute():
-            self.error.setText("Choose a folder (its full path)")
+            self.error.setText(tr("Choose a folder (its full path)"))
             self.error.show()
             return
         super().accept()
@@ -169,22 +174,22 @@ class XmpExportDialog(QDialog):
 
     def __init__(self, convention: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = _frame(self, "Export names to XMP",
-                        "Write the name of every named face into an XMP sidecar beside its photo (face regions"
-                        " and “person in image”), where digiKam, Lightroom, darktable and other photo tools"
-                        " read them. Photos are never modified; what else a sidecar holds is kept.")
+        layout = _frame(self, tr("Export names to XMP"),
+                        tr("Write the name of every named face into an XMP sidecar beside its photo (face regions"
+                           " and “person in image”), where digiKam, Lightroom, darktable and other photo tools"
+                           " read them. Photos are never modified; what else a sidecar holds is kept."))
         self.group = QButtonGroup(self)
         self.choices: dict[str, QRadioButton] = {}
-        for value, text in (("jpg.xmp", "photo.jpg.xmp (digiKam, darktable)"),
-                            ("xmp", "photo.xmp (Lightroom and other Adobe tools)")):
+        for value, text in (("jpg.xmp", tr("photo.jpg.xmp (digiKam, darktable)")),
+                            ("xmp", tr("photo.xmp (Lightroom and other Adobe tools)"))):
             button = QRadioButton(text)
             self.group.addButton(button)
             self.choices[value] = button
             layout.addWidget(button)
         self.choices.get(convention, self.choices["jpg.xmp"]).setChecked(True)
-        note = QLabel("Settings › General can keep the sidecars up to date as names change.", objectName="Muted")
+        note = QLabel(tr("Settings › General can keep the sidecars up to date as names change."), objectName="Muted")
         layout.addWidget(note)
-        self.export_button = _buttons(self, layout, "Export")
+        self.export_button = _buttons(self, layout, tr("Export"))
 
     def convention(self) -> str:
         return next(value for value, button in self.choices.items() if button.isChecked())
@@ -194,16 +199,26 @@ def forget_text(plan: ForgetPlan, name: str, collection: str | None) -> str:
     """Exactly what forgetting deletes, as the confirmation says it."""
     who = html.escape(name)
     merged = len(plan.people) - 1
-    items = [f"{plural(len(plan.faces), 'face')} in {plural(plan.photos, 'photo')}, with their face descriptors"
-             " and face thumbnails;",
-             "the person" + (f" and the name “{html.escape(plan.name)}”" if plan.name else "")
-             + (f", and the {plural(merged, 'person', 'people')} merged into it" if merged else "") + ";"]
+    photos = tr("%Ln photo(s)", None, plan.photos)
+    items = [tr("%Ln face(s) in {photos}, with their face descriptors and face thumbnails;", None,
+                len(plan.faces)).format(photos=photos)]
+    name = html.escape(plan.name) if plan.name else ""
+    if name and merged:
+        items.append(tr("the person and the name “{name}”, and the %Ln person(s) merged into it;", None,
+                        merged).format(name=name))
+    elif name:
+        items.append(tr("the person and the name “{name}”;").format(name=name))
+    elif merged:
+        items.append(tr("the person, and the %Ln person(s) merged into it;", None, merged))
+    else:
+        items.append(tr("the person;"))
     if collection is not None and plan.engine_face_ids:
-        items.append(f"their {plural(len(plan.engine_face_ids), 'face')} in the Amazon Rekognition collection"
-                     f" {html.escape(collection)};")
-    items.append("the edits in the undo history that mention them.")
-    return (f"Forgetting <b>{who}</b> deletes, for good:<ul>{''.join(f'<li>{i}</li>' for i in items)}</ul>"
-            "The photos stay, in the library and on disk. <b>This cannot be undone.</b>")
+        items.append(tr("their %Ln face(s) in the Amazon Rekognition collection {collection};", None,
+                        len(plan.engine_face_ids)).format(collection=html.escape(collection)))
+    items.append(tr("the edits in the undo history that mention them."))
+    listed = f"<ul>{''.join(f'<li>{i}</li>' for i in items)}</ul>"
+    return tr("Forgetting <b>{name}</b> deletes, for good:{list}The photos stay, in the library and on disk."
+              " <b>This cannot be undone.</b>").format(name=who, list=listed)
 
 
 class ConfirmDialog(QDialog):
@@ -216,13 +231,21 @@ class ConfirmDialog(QDialog):
 
 
 def forget_dialog(plan: ForgetPlan, name: str, collection: str | None, parent: QWidget | None = None) -> ConfirmDialog:
-    return ConfirmDialog("Forget person", forget_text(plan, name, collection), f"Forget {name}", parent)
+    return ConfirmDialog(tr("Forget person"), forget_text(plan, name, collection),
+                         tr("Forget {name}").format(name=name), parent)
 
 
 def delete_collection_dialog(check: Any, collection: str, parent: QWidget | None = None) -> ConfirmDialog:
-    faces = f"the {plural(check.face_count, 'face')} it holds" if check.face_count is not None else "every face in it"
-    text = (f"Signed in as {html.escape(str(check.account))}. Deleting the Amazon Rekognition collection"
-            f" <b>{html.escape(collection)}</b> in {html.escape(str(check.region))} deletes {faces}, for good, for"
-            " every library that uses it. The photos and the libraries stay (their people, names and groups),"
-            " but new photos can no longer be matched to the people they hold. <b>This cannot be undone.</b>")
-    return ConfirmDialog("Delete cloud collection", text, "Delete Collection", parent)
+    values = {"account": html.escape(str(check.account)), "collection": html.escape(collection),
+              "region": html.escape(str(check.region))}
+    if check.face_count is not None:
+        text = tr("Signed in as {account}. Deleting the Amazon Rekognition collection <b>{collection}</b> in"
+                  " {region} deletes the %Ln face(s) it holds, for good, for every library that uses it. The photos"
+                  " and the libraries stay (their people, names and groups), but new photos can no longer be"
+                  " matched to the people they hold. <b>This cannot be undone.</b>", None, check.face_count)
+    else:
+        text = tr("Signed in as {account}. Deleting the Amazon Rekognition collection <b>{collection}</b> in"
+                  " {region} deletes every face in it, for good, for every library that uses it. The photos and"
+                  " the libraries stay (their people, names and groups), but new photos can no longer be matched"
+                  " to the people they hold. <b>This cannot be undone.</b>")
+    return ConfirmDialog(tr("Delete cloud collection"), text.format(**values), tr("Delete Collection"), parent)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .i18n import number, tr
 from .jobs import Job, JobControl, Line, Outcome
-from .words import plural
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -30,7 +30,14 @@ def _stopper(control: JobControl) -> Any:
 
 
 def _skipped_lines(skipped: list[dict[str, str]]) -> list[Line]:
-    return [("warning", f"Skipped {item['path']}: {item['reason']}", item["path"]) for item in skipped]
+    # The reason comes from the pipeline (English, as the command line says it).
+    return [("warning", tr("Skipped {path}: {reason}").format(path=item["path"], reason=item["reason"]), item["path"])
+            for item in skipped]
+
+
+def _with_skipped(text: str, skipped: int) -> str:
+    """A result's sentence, and how many items it skipped (Activity lists them)."""
+    return tr("{text}; {count} skipped (listed in Activity)").format(text=text, count=number(skipped))
 
 
 class ToolJob(Job):
@@ -56,7 +63,13 @@ class XmpExportJob(ToolJob):
 
     @property
     def description(self) -> str:
-        return f"Export of names to XMP sidecars (photo.{self.convention})"
+        return tr("Export of names to XMP sidecars (photo.{convention})").format(convention=self.convention)
+
+    def cancelling_text(self) -> str:
+        return tr("Cancelling the XMP export…")
+
+    def failed_text(self, message: str) -> str:
+        return tr("The XMP export could not run: {message}").format(message=message)
 
     def run(self, control: JobControl) -> Any:
         from ..library import open_library
@@ -73,11 +86,12 @@ class XmpExportJob(ToolJob):
 
     def outcome(self, result: Any) -> Outcome:
         if result is None:
-            return Outcome("XMP export cancelled: the sidecars already written stay")
-        text = (f"Wrote {plural(result.written, 'XMP sidecar')} ({plural(result.faces, 'named face')});"
-                f" {result.unchanged:,} already up to date")
+            return Outcome(tr("XMP export cancelled: the sidecars already written stay"))
+        text = tr("Wrote {sidecars} ({faces}); {unchanged} already up to date").format(
+            sidecars=tr("%Ln XMP sidecar(s)", None, result.written), faces=tr("%Ln named face(s)", None, result.faces),
+            unchanged=number(result.unchanged))
         if result.skipped:
-            text += f"; {len(result.skipped):,} skipped (listed in Activity)"
+            text = _with_skipped(text, len(result.skipped))
         return Outcome(text)
 
     def notes(self, result: Any) -> list[Line]:
@@ -87,8 +101,8 @@ class XmpExportJob(ToolJob):
         if result is None or not result.skipped:
             return ""
         first = result.skipped[0]
-        return (f"{plural(len(result.skipped), 'sidecar')} could not be written, for example {first['path']}:"
-                f" {first['reason']}. Activity lists them all.")
+        return tr("%Ln sidecar(s) could not be written, for example {path}: {reason}. Activity lists them all.",
+                  None, len(result.skipped)).format(path=first["path"], reason=first["reason"])
 
 
 class ExportPhotosJob(ToolJob):
@@ -102,11 +116,14 @@ class ExportPhotosJob(ToolJob):
 
     @property
     def description(self) -> str:
-        return f"Export of the photos of {self.name} to {self.folder}"
+        return tr("Export of the photos of {name} to {folder}").format(name=self.name, folder=self.folder)
 
     @property
     def cancel_label(self) -> str:
-        return "&Cancel Export"
+        return tr("&Cancel Export")
+
+    def cancelling_text(self) -> str:
+        return tr("Cancelling the export…")
 
     def run(self, control: JobControl) -> Any:
         from ..library import open_library
@@ -124,21 +141,24 @@ class ExportPhotosJob(ToolJob):
 
     def outcome(self, result: Any) -> Outcome:
         if result is None:
-            return Outcome("Export cancelled: the photos already in the folder stay")
-        made = [e for e in result.exported if e.how != "already there"]
+            return Outcome(tr("Export cancelled: the photos already in the folder stay"))
+        made = [e for e in result.exported if e.how != "already there"]  # `how` is the pipeline's (data)
         there = len(result.exported) - len(made)
-        verb = "Linked" if self.links and made and all(e.how != "copied" for e in made) else "Copied"
-        text = f"{verb} {plural(len(made), 'photo')} of {self.name} to {result.dir}"
+        if self.links and made and all(e.how != "copied" for e in made):
+            text = tr("Linked %Ln photo(s) of {name} to {folder}", None, len(made))
+        else:
+            text = tr("Copied %Ln photo(s) of {name} to {folder}", None, len(made))
+        text = text.format(name=self.name, folder=result.dir)
         if there:
-            text += f" ({there:,} already there)"
+            text = tr("{text} ({count} already there)").format(text=text, count=number(there))
         if result.skipped:
-            text += f"; {len(result.skipped):,} skipped (listed in Activity)"
-        if result.error:
-            return Outcome(f"{text}. The export stopped: {result.error}", error=True)
+            text = _with_skipped(text, len(result.skipped))
+        if result.error:  # the pipeline's reason (English)
+            return Outcome(tr("{text}. The export stopped: {error}").format(text=text, error=result.error), error=True)
         return Outcome(text)
 
     def failed_text(self, message: str) -> str:
-        return f"The photos of {self.name} could not be exported: {message}"
+        return tr("The photos of {name} could not be exported: {message}").format(name=self.name, message=message)
 
     def notes(self, result: Any) -> list[Line]:
         if result is None:
@@ -163,10 +183,13 @@ class ForgetJob(ToolJob):
 
     @property
     def description(self) -> str:
-        return f"Forgetting {self.name}"
+        return tr("Forgetting {name}").format(name=self.name)
 
     def cancel(self) -> None:
         """Forgetting is one transaction once it starts; it is not stopped half way."""
+
+    def cancelling_text(self) -> str:
+        return tr("Cancelling forgetting…")
 
     def run(self, control: JobControl) -> Any:
         from ..library import open_library
@@ -187,17 +210,19 @@ class ForgetJob(ToolJob):
         return ("info", self.outcome(report).text, "")
 
     def outcome(self, report: Any) -> Outcome:
-        deleted = [f"{plural(report.faces, 'face')} with their descriptors",
-                   plural(report.thumbnails, "face thumbnail"), plural(len(report.people), "person", "people")]
+        # What was deleted, item by item; the items are listed with ", " between them.
+        deleted = [tr("%Ln face(s) with their descriptors", None, report.faces),
+                   tr("%Ln face thumbnail(s)", None, report.thumbnails), tr("%Ln person(s)", None, len(report.people))]
         if report.cloud_faces:
-            deleted.append(f"{plural(report.cloud_faces, 'face')} in the cloud collection")
+            deleted.append(tr("%Ln face(s) in the cloud collection", None, report.cloud_faces))
         if report.history_dropped:
-            deleted.append(f"{plural(report.history_dropped, 'edit')} of the undo history")
-        return Outcome(f"Forgot {self.name}: deleted {', '.join(deleted)}. The {plural(report.photos, 'photo')}"
-                       " stay.")
+            deleted.append(tr("%Ln edit(s) of the undo history", None, report.history_dropped))
+        return Outcome(tr("Forgot {name}: deleted {items}. The %Ln photo(s) [stays|stay].", None, report.photos)
+                       .format(name=self.name, items=", ".join(deleted)))
 
     def failed_text(self, message: str) -> str:
-        return f"{self.name} could not be forgotten: {message}. Nothing was deleted."
+        return tr("{name} could not be forgotten: {message}. Nothing was deleted.").format(name=self.name,
+                                                                                            message=message)
 
     def notes(self, report: Any) -> list[Line]:
         return [("warning", note, "") for note in report.notes]
@@ -223,10 +248,13 @@ class DeleteCollectionJob(ToolJob):
 
     @property
     def description(self) -> str:
-        return f"Deleting the Amazon Rekognition collection {self.collection}"
+        return tr("Deleting the Amazon Rekognition collection {collection}").format(collection=self.collection)
 
     def cancel(self) -> None:
         """One call: it is not stopped half way."""
+
+    def cancelling_text(self) -> str:
+        return tr("Cancelling deleting the collection…")
 
     def run(self, control: JobControl) -> Any:
         from ..engines.rekognition import RekognitionEngine
@@ -244,16 +272,19 @@ class DeleteCollectionJob(ToolJob):
 
     def outcome(self, result: Any) -> Outcome:
         if not result.existed:
-            return Outcome(f"The collection {result.collection} was already gone: nothing was deleted")
-        return Outcome(f"Deleted the Amazon Rekognition collection {result.collection} and every face in it")
+            return Outcome(tr("The collection {collection} was already gone: nothing was deleted")
+                           .format(collection=result.collection))
+        return Outcome(tr("Deleted the Amazon Rekognition collection {collection} and every face in it")
+                       .format(collection=result.collection))
 
     def failed_text(self, message: str) -> str:
-        return f"The collection {self.collection} could not be deleted: {message}. Nothing was deleted."
+        return tr("The collection {collection} could not be deleted: {message}. Nothing was deleted.").format(
+            collection=self.collection, message=message)
 
     def notice(self, result: Any) -> str:
         if not result.existed:
             return ""
-        return ("Libraries that used the collection keep their photos, people, names and groups, but new photos"
-                " can no longer be matched to the people they hold. To go on with Amazon Rekognition, create a"
-                " collection in Settings (Test connection, then Create collection): new faces then start new"
-                " people, which you can merge into the ones you know.")
+        return tr("Libraries that used the collection keep their photos, people, names and groups, but new photos"
+                  " can no longer be matched to the people they hold. To go on with Amazon Rekognition, create a"
+                  " collection in Settings (Test connection, then Create collection): new faces then start new"
+                  " people, which you can merge into the ones you know.")

@@ -7,18 +7,24 @@ decoded ahead of time.
 A face the detector missed is added by drawing its box (face_drawing.py): a drag on the photo away from
 the faces, or Edit › Add Face… (F) and the keys. The viewer then asks who it is (tool_dialogs.py) and adds
 it through ops.py, off the GUI thread (the face is described and matched as an import would).
+
+Each face box is also a small invisible button over the box (FaceButton, viewer_faces.py), for the keyboard and
+for assistive tools: Tab from the photo goes through the faces (the arrows step between them once one has the focus),
+Enter or Space opens the face's person, and the Menu key or Shift+F10 shows its menu. A face button's
+accessible name is its person's name ("Unknown face" for a face that belongs to no one) and its place is the
+box's, so a screen reader's focus box and a magnifier follow it. The viewer's own accessible name is the
+photo's file name; its description says where the photo is, who is in it and which face has the focus.
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from collections import OrderedDict
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
@@ -30,6 +36,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
 
@@ -37,16 +44,16 @@ from . import icons, ops, style
 from .context import LibraryContext
 from .dialogs import open_tracked
 from .face_drawing import MIN_SIDE, BoxDrawing, pixel_box
-from .models import face_reason
+from .i18n import tr
+from .item_text import face_reason, match_text, person_name
 from .tasks import TaskRunner
 from .thumbnails import ThumbKey, pil_to_qimage
+from .viewer_bars import BOTTOM_BAR, MARGIN, TOP_BAR, paint_bars
+from .viewer_faces import FaceButton, FaceKeys
+from .widgets import exec_menu
 
 VIEW_SIDE = 2048  # decode at most this size; enough for a full-screen view on most displays
-TOP_BAR = 52
-BOTTOM_BAR = 36
-MARGIN = 20
 PRELOAD = 4
-BOX_NAMED = "#ef5ba1"  # the beetroot accent, lightened to stand out on dark and busy photos
 
 
 def decode_for_view(path: str) -> QImage:
@@ -55,7 +62,7 @@ def decode_for_view(path: str) -> QImage:
     return pil_to_qimage(decode_photo(path, max_side=VIEW_SIDE).image)
 
 
-class PhotoViewer(QWidget):
+class PhotoViewer(FaceKeys, QWidget):
     back = Signal()
     personOpened = Signal(str)
     status = Signal(str)
@@ -71,6 +78,7 @@ class PhotoViewer(QWidget):
         self.sharp = False
         self.error: str | None = None
         self.hover: int | None = None
+        self.face_buttons: list[FaceButton] = []  # one per face, over its box (for the keys and screen readers)
         self._shown_at = 0.0  # when show_photos() last ran (monotonic)
         self._decoded: OrderedDict[int, QImage] = OrderedDict()
         self._requested: set[int] = set()
@@ -78,17 +86,19 @@ class PhotoViewer(QWidget):
         self.face_dialog: Any = None  # who the face just drawn is, while that is asked
         self.decoder = TaskRunner(1, self, name="viewer-decode")
         self.back_button = QToolButton(self)
-        self.back_button.setIcon(icons.icon("back", "#f4f2f6", 22))
+        self.back_button.setIcon(icons.icon("back", "stage_text", 22))
         self.back_button.setIconSize(QSize(22, 22))
-        self.back_button.setToolTip("Back (Esc)")
+        self.back_button.setToolTip(tr("Back (Esc)"))
+        self.back_button.setAccessibleName(tr("Back"))
         self.back_button.setStyleSheet("QToolButton { border: none; border-radius: 6px; padding: 4px; }"
-                                       " QToolButton:hover { background: rgba(255, 255, 255, 40); }")
+                                       f" QToolButton:hover {{ background: {style.css(style.colors().stage_hover)}; }}")
         self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_button.move(MARGIN - 8, (TOP_BAR - 32) // 2)
         self.back_button.clicked.connect(self.back.emit)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAutoFillBackground(False)
+        self.setAccessibleName(tr("Photo viewer"))
         ctx.thumbs.ready.connect(self._thumb_ready)
 
     # -- navigation ------------------------------------------------------------------------------------
@@ -107,6 +117,9 @@ class PhotoViewer(QWidget):
         self.faces = list(self.ctx.library.faces_of_photo(photo_id)) if self.photo else []
         self.error = None
         self.hover = None
+        if any(b.hasFocus() for b in self.face_buttons):  # the face that had the keys went with its photo
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._sync_face_buttons()
         decoded = self._decoded.get(photo_id)
         if decoded is not None:
             self.pixmap, self.sharp = QPixmap.fromImage(decoded), True
@@ -117,6 +130,8 @@ class PhotoViewer(QWidget):
             neighbour = self.position + step
             if 0 <= neighbour < len(self.ids):
                 self._decode(self.ids[neighbour])
+        self._place_face_buttons()
+        self._describe()
         self.update()
 
     def _thumbnail(self) -> QPixmap | None:
@@ -128,6 +143,7 @@ class PhotoViewer(QWidget):
         if not self.sharp and self.photo is not None and isinstance(key, ThumbKey) and \
                 key.kind == "photo" and key.sha256 == self.photo["sha256"]:
             self.pixmap = self._thumbnail()
+            self._place_face_buttons()
             self.update()
 
     def _decode(self, photo_id: int) -> None:
@@ -148,18 +164,22 @@ class PhotoViewer(QWidget):
             self._decoded.popitem(last=False)
         if self.ids and self.ids[self.position] == photo_id:
             self.pixmap, self.sharp = QPixmap.fromImage(image), True
+            self._place_face_buttons()
             self.update()
 
     def _decode_failed(self, photo_id: int, exc: object) -> None:
         self._requested.discard(photo_id)
         if self.ids and self.ids[self.position] == photo_id:
-            self.error = f"This photo cannot be shown: {exc}"
+            self.error = tr("This photo cannot be shown: {error}").format(error=exc)
+            self._describe()
             self.update()
 
     def reload(self) -> None:
         """Names and boxes may have changed (an edit, an import): redraw them."""
         if self.photo is not None:
             self.faces = list(self.ctx.library.faces_of_photo(self.photo["id"]))
+            self._sync_face_buttons()
+            self._describe()
             self.update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -170,11 +190,14 @@ class PhotoViewer(QWidget):
                 self._drawn(self.drawing.box)
             elif drawn == "cancel":
                 self.drawing.cancel()
-                self.status.emit("No face added")
+                self.status.emit(tr("No face added"))
             self.update()
             event.accept()
             return
-        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
+        if key == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier \
+                and sys.platform != "win32":  # the context menu key where the system does not make it one
+            self._keyboard_menu()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
             self.go(self.position + 1)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace, Qt.Key.Key_PageUp):
             self.go(self.position - 1)
@@ -219,32 +242,42 @@ class PhotoViewer(QWidget):
 
     def label_for(self, face: Any) -> str:
         if face["person_id"]:
-            return str(face["person_name"] or "Unnamed person")
+            return person_name(face["person_name"])
         return face_reason(face["status"], face["reason"])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_face_buttons()
 
     # -- painting --------------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        p.fillRect(self.rect(), QColor("#17151b"))
+        p.fillRect(self.rect(), style.colors().q("stage"))
         target = self.image_rect()
         if self.pixmap is not None and not target.isEmpty():
             p.drawPixmap(target, self.pixmap, QRectF(self.pixmap.rect()))
         if self.error:
-            p.setPen(QColor("#f2b8b5"))
+            p.setPen(style.colors().q("stage_error"))
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.error)
+        focused = self.focused
         for i, (face, rect) in enumerate(zip(self.faces, self.face_rects(), strict=False)):
-            self._paint_face(p, face, rect, i == self.hover)
+            self._paint_face(p, face, rect, i in (self.hover, focused))
+            if i == focused:  # the face with the keys: a ring around its box
+                p.setPen(QPen(style.colors().q("stage_text"), 1.5, Qt.PenStyle.DashLine))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRoundedRect(rect.adjusted(-5, -5, 5, 5), 9, 9)
         self.drawing.paint(p, target, self._scale())
-        self._paint_bars(p)
+        paint_bars(p, self)
         p.end()
 
     def _paint_face(self, p: QPainter, face: Any, rect: QRectF, hover: bool) -> None:
         assigned = bool(face["person_id"])
         named = bool(face["person_name"])
-        color = QColor(BOX_NAMED if named else ("#ffffff" if assigned else "#c9c4cf"))
-        pen = QPen(QColor(0, 0, 0, 110), 4.0)
+        colors = style.colors()
+        color = colors.q("box_named" if named else ("box_assigned" if assigned else "box_unassigned"))
+        pen = QPen(colors.q("box_halo"), 4.0)
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRoundedRect(rect, 6, 6)  # a dark halo keeps the box visible on light photos
@@ -271,43 +304,10 @@ class PhotoViewer(QWidget):
         chip.moveLeft(max(4.0, min(chip.left(), self.width() - chip.width() - 4)))
         path = QPainterPath()
         path.addRoundedRect(chip, chip.height() / 2, chip.height() / 2)
-        bg = QColor(style.ACCENT) if named else QColor(25, 23, 30, 215)
+        bg = colors.q("accent_fill" if named else "chip")
         p.fillPath(path, bg)
-        p.setPen(QColor("#ffffff") if (named or assigned) else QColor("#dcd8e0"))
+        p.setPen(colors.q("chip_text" if (named or assigned) else "chip_muted"))
         p.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
-
-    def _paint_bars(self, p: QPainter) -> None:
-        if self.photo is None:
-            return
-        p.setPen(QColor("#f4f2f6"))
-        font = QFont(self.font())
-        font.setPointSizeF(self.font().pointSizeF() + 1)
-        font.setWeight(QFont.Weight.DemiBold)
-        p.setFont(font)
-        top = QRectF(MARGIN, 0, self.width() - 2 * MARGIN, TOP_BAR)
-        name = Path(str(self.photo["path"])).name
-        title = top.adjusted(34, 0, 0, 0)  # after the back button
-        p.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   QFontMetricsF(font).elidedText(name, Qt.TextElideMode.ElideMiddle, top.width() * 0.6))
-        small = QFont(self.font())
-        p.setFont(small)
-        p.setPen(QColor("#b9b4c0"))
-        taken = str(self.photo["taken_at"] or "").replace("T", " ")[:16]
-        info = f"{self.position + 1} of {len(self.ids)}"
-        if taken:
-            info = f"{taken}   ·   {info}"
-        p.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, info)
-        bottom = QRectF(MARGIN, self.height() - BOTTOM_BAR, self.width() - 2 * MARGIN, BOTTOM_BAR)
-        n = len(self.faces)
-        faces = "no faces found" if n == 0 else ("1 face" if n == 1 else f"{n} faces")
-        parts = [faces, "← → browse", "click a face to open the person", "drag a box to add a face", "Esc back"]
-        if self.drawing.active:
-            parts = ["Drag a box around the face, or move it with the arrows (Shift: size)", "Enter keeps it",
-                     "Esc cancels"]
-        metrics = QFontMetricsF(small)
-        while len(parts) > 1 and metrics.horizontalAdvance("   ·   ".join(parts)) > bottom.width():
-            parts.pop()  # a narrow window keeps what fits, from the left: never a hint cut in the middle
-        p.drawText(bottom, Qt.AlignmentFlag.AlignCenter, "   ·   ".join(parts))
 
     # -- mouse -----------------------------------------------------------------------------------------
     def _scale(self) -> float:
@@ -345,7 +345,7 @@ class PhotoViewer(QWidget):
             self.setCursor(Qt.CursorShape.PointingHandCursor if hover is not None else Qt.CursorShape.ArrowCursor)
             if hover is not None:
                 face = self.faces[hover]
-                self.setToolTip(self.label_for(face) + (f" · {face['similarity']:.1f}% match"
+                self.setToolTip(self.label_for(face) + (f" · {match_text(face['similarity'])}"
                                                         if face["similarity"] is not None else ""))
             else:
                 self.setToolTip("")
@@ -374,28 +374,48 @@ class PhotoViewer(QWidget):
         return (time.monotonic() - self._shown_at) * 1000 < QApplication.doubleClickInterval()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # the Menu key: the focused face's menu
+            self._keyboard_menu()
+            return
         i = self.face_at(event.pos())
+        if i is None and (self.photo is None or not self.image_rect().contains(QPointF(event.pos()))):
+            return
+        self._menu(i, event.globalPos())
+
+    def _keyboard_menu(self) -> None:
+        """The menu of the focused face (or of the photo), shown over it."""
+        if self.photo is None:
+            return
+        rects = self.face_rects()
+        i = self.focused
+        i = i if i is not None and i < len(rects) else None
+        where = rects[i].center() if i is not None else self.image_rect().center()
+        self._menu(i, self.mapToGlobal(where.toPoint()))
+
+    def _menu(self, i: int | None, at: QPoint) -> None:
+        """The context menu of face `i`, or of the photo (Add a Face…) for None."""
         menu = QMenu(self)
         if i is None:
-            if self.photo is None or not self.image_rect().contains(QPointF(event.pos())):
-                return
-            menu.addAction("Add a Face…", self.start_drawing)
-            menu.exec(event.globalPos())
+            menu.addAction(tr("Add a Face…"), self.start_drawing)
+            exec_menu(menu, at, self)
             return
         face = self.faces[i]
         if face["person_id"]:
             pid = str(face["person_id"])
-            menu.addAction(f"Open {self.label_for(face)}", lambda: self.personOpened.emit(pid))
-            menu.addAction("Use as cover", lambda: self._use_as_cover(face))
+            menu.addAction(tr("Open {name}").format(name=self.label_for(face)), lambda: self.personOpened.emit(pid))
+            menu.addAction(tr("Use as cover"), lambda: self._use_as_cover(face))
             menu.addSeparator()
-            menu.addAction("Not this person", lambda: self._not_this_person(face))
+            menu.addAction(tr("Not this person"), lambda: self._not_this_person(face))
         else:
             menu.addAction(self.label_for(face)).setEnabled(False)
             menu.addSeparator()
-        menu.addAction("Not a face", lambda: ops.not_a_face(self.ctx, [int(face["id"])], self.status.emit))
-        menu.addAction("Ignore this face (a stranger)",
+        menu.addAction(tr("Not a face"), lambda: ops.not_a_face(self.ctx, [int(face["id"])], self.status.emit))
+        menu.addAction(tr("Ignore this face (a stranger)"),
                        lambda: ops.ignore_faces(self.ctx, [int(face["id"])], self.status.emit))
-        menu.exec(event.globalPos())
+        had_keys = self.focused
+        exec_menu(menu, at, self)
+        if had_keys is not None and QApplication.focusWidget() is self:  # the keys go back to the face
+            self.focus_face(had_keys)
 
     # -- adding a face ---------------------------------------------------------------------------------------
     def start_drawing(self) -> None:
@@ -415,7 +435,8 @@ class PhotoViewer(QWidget):
         if pixels[2] < MIN_SIDE or pixels[3] < MIN_SIDE:
             self.drawing.cancel()
             self.update()
-            self.status.emit(f"That box is too small for a face (at least {MIN_SIDE} pixels of the photo)")
+            self.status.emit(tr("That box is too small for a face (at least %Ln pixel(s) of the photo)", None,
+                                MIN_SIDE))
             return
         self.drawing.active = False  # the box stays drawn while the dialog asks
         path = str(self.photo["path"])

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, Signal
+import sys
+
+from PySide6.QtCore import QEvent, QEventLoop, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -29,15 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import icons, style
+from . import icons
+from .i18n import tr
 
 
 class GridView(QListView):
     """A list view in icon mode: even spacing that follows the window width, lazy painting.
 
     Enter opens the current item, and so does a double-click; with `open_on_click` (photo grids, where
-    selecting has no use) a plain click opens it too. Files dragged in from outside are not the grid's
-    business: the event is left to the main window, which imports them.
+    selecting has no use) a plain click opens it too. The Menu key (and Shift+F10) opens the current item's
+    context menu where the grid has one. Files dragged in from outside are not the grid's business: the
+    event is left to the main window, which imports them.
     """
 
     openRequested = Signal(QModelIndex)
@@ -96,6 +103,42 @@ class GridView(QListView):
     def double_click(self, index: QModelIndex, event: QMouseEvent) -> bool:
         """Handle a double-click specially (return True), or let it open the item."""
         return False
+
+    # -- the context menu from the keyboard ----------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        # The Menu key: Qt places a keyboard context menu at the current item in the view's coordinates,
+        # while the pages read the position as the viewport's (as a right-click gives it).
+        if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent) \
+                and event.reason() == QContextMenuEvent.Reason.Keyboard \
+                and self.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
+            self.menu_for_current()
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Shift+F10 is the context menu key where the system does not make it one itself (Windows does).
+        if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier \
+                and sys.platform != "win32" and self.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
+            self.menu_for_current()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def menu_for_current(self) -> bool:
+        """Ask for the context menu of the current item (the first one when none is current), as a
+        right-click on it would; False when the grid is empty."""
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return False
+        index = self.currentIndex()
+        if not index.isValid():
+            index = model.index(0, 0)
+        if not self.selectionModel().isSelected(index):
+            self.setCurrentIndex(index)
+        self.scrollTo(index)
+        self.customContextMenuRequested.emit(self.visualRect(index).center())
+        return True
 
     # -- a click opens (photo grids) -------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -160,8 +203,7 @@ class EmptyState(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(3)
-        self.icon = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.icon.setPixmap(icons.icon(icon_name, style.ACCENT, 72).pixmap(72, 72))
+        self.icon = icons.IconLabel(icon_name, "accent", 72)
         self.title = QLabel(title, objectName="EmptyTitle", alignment=Qt.AlignmentFlag.AlignCenter)
         self.text = QLabel(text, objectName="EmptyText", alignment=Qt.AlignmentFlag.AlignCenter)
         self.text.setWordWrap(True)
@@ -238,8 +280,9 @@ class Banner(QFrame):
         self.action.clicked.connect(self.actionTriggered.emit)
         layout.addWidget(self.action)
         close = QToolButton()
-        close.setIcon(icons.icon("cancel", style.MUTED, 16))
-        close.setToolTip("Dismiss")
+        close.setIcon(icons.icon("cancel", "muted", 16))
+        close.setToolTip(tr("Dismiss"))
+        close.setAccessibleName(tr("Dismiss"))
         close.clicked.connect(self.dismiss)
         layout.addWidget(close)
         self.hide()
@@ -344,14 +387,28 @@ class PageHeader(QWidget):
         return super().event(event)
 
 
+def exec_menu(menu: QMenu, at: QPoint, keys_to: QWidget) -> None:
+    """Show a context menu at `at` (global) until it closes; then `keys_to` has the keys again when nothing
+    else took them (a dialog a command opened does): without a window manager (offscreen, some kiosks) the
+    closed menu leaves the window inactive and no widget with the focus."""
+    menu.exec(at)
+    if QApplication.focusWidget() is None and QApplication.activeModalWidget() is None and keys_to.isVisible():
+        keys_to.window().activateWindow()
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # activated now
+        keys_to.setFocus(Qt.FocusReason.PopupFocusReason)
+
+
 def round_pixmap(source: QPixmap | None, size: int) -> QPixmap:
     """A round avatar for headers, from a face thumbnail (placeholder when missing)."""
     from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QPainter
+    from PySide6.QtGui import QGuiApplication, QPainter
 
     from .delegates import draw_cover
 
-    result = QPixmap(size, size)
+    app = QGuiApplication.instance()
+    ratio = max(1.0, app.devicePixelRatio()) if isinstance(app, QGuiApplication) else 1.0  # sharp on high DPI
+    result = QPixmap(round(size * ratio), round(size * ratio))
+    result.setDevicePixelRatio(ratio)
     result.fill(Qt.GlobalColor.transparent)
     painter = QPainter(result)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from . import dialogs
+from .i18n import tr
 from .sync import SyncResult
 from .watching import FolderWatch
 
@@ -61,11 +62,11 @@ class DiskMixin:
             return None
         waits = self.controller.busy
         if not waits and not self.ctx.import_roots():  # an import under way is about to add its folders
-            self.flash("Nothing to sync yet: import a folder first")
+            self.flash(tr("Nothing to sync yet: import a folder first"))
             return None
         job = self.controller.sync(None, self.settings)
         if waits:
-            self.flash("The library is synced once the current job is done")
+            self.flash(tr("The library is synced once the current job is done"))
         return job  # type: ignore[no-any-return]
 
     def _disk_job_finished(self: Any, job: Job, result: Any) -> None:
@@ -82,15 +83,16 @@ class DiskMixin:
     def _watch_problem(self: Any, text: str) -> None:
         """Say once what cannot be watched (the system's limit on watched folders, a folder refused)."""
         if text and text != self._watch_problem_shown:
-            self.info_banner.show_message(f"Some imported folders are not watched for changes: {text}."
-                                          " File › Sync Library (F5) looks at every folder now.")
+            self.info_banner.show_message(tr("Some imported folders are not watched for changes: {problem}."
+                                             " File › Sync Library (F5) looks at every folder now.").format(
+                                                 problem=text))
         self._watch_problem_shown = text
 
     def locate_missing(self: Any, start: str = "") -> None:
         """Missing photos › Locate…: import the folder the photos are in now (the import follows them by
         their content, with no face work)."""
         back = dialogs.focus_keeper(self)
-        path = QFileDialog.getExistingDirectory(self, "Locate: choose the folder the missing photos are in now",
+        path = QFileDialog.getExistingDirectory(self, tr("Locate: choose the folder the missing photos are in now"),
                                                 start)
         back()
         if path:

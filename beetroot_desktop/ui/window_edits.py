@@ -11,6 +11,7 @@ from typing import Any
 
 from . import ops
 from .actions import MainAction
+from .i18n import tr
 
 log = logging.getLogger("beetroot.ui.window")
 
@@ -37,6 +38,13 @@ class EditsMixin:
     def merge(self: Any) -> None:
         if self._on_people():
             self.people_page.merge_selected()
+
+    def merge_into(self: Any) -> None:
+        """Merge the selected people (or the person on screen) into a person chosen from a list."""
+        if self._on_people():
+            self.people_page.merge_into(self.people_page.selected_ids())
+        elif self._on_person() and self.person_page.person_id:
+            self.people_page.merge_into([self.person_page.person_id])
 
     def split(self: Any) -> None:
         if self._on_person():
@@ -84,7 +92,7 @@ class EditsMixin:
         if self.ctx is None:
             return
         if self._blocks_history():
-            self.flash("Wait for the regroup to finish, or cancel it")
+            self.flash(tr("Wait for the regroup to finish, or cancel it"))
             return
         if self.person_page.renaming:  # a name being typed is given up before the history moves under it
             self.person_page.cancel_rename()
@@ -113,6 +121,7 @@ class EditsMixin:
         selected = len(self.people_page.selected_ids()) if on_people else 0
         a[A.RENAME].setEnabled((on_people and selected >= 1) or on_person)
         a[A.MERGE].setEnabled(on_people and selected >= 2)
+        a[A.MERGE_INTO].setEnabled((on_people and selected >= 1) or on_person)
         a[A.SPLIT].setEnabled(on_person)
         a[A.HIDE].setEnabled((on_people and selected >= 1) or on_person)
         a[A.NOT_THIS].setEnabled(on_person)
@@ -122,13 +131,15 @@ class EditsMixin:
         self._tool_actions(a)
         a[A.BACK].setEnabled(len(self.history) > 1)
         blocked = self._blocks_history() or (self.ctx is not None and self.ctx.edit_running)
-        for key, entry, verb in ((A.UNDO, self._history_state[0], "Undo"), (A.REDO, self._history_state[1], "Redo")):
+        for key, entry in ((A.UNDO, self._history_state[0]), (A.REDO, self._history_state[1])):
             action = a[key]
             if entry is None:
-                action.setText(f"&{verb}")
+                action.setText(tr("&Undo") if key is A.UNDO else tr("&Redo"))
                 action.setStatusTip("")
             else:
                 label = entry.label if len(entry.label) <= MAX_LABEL else entry.label[:MAX_LABEL - 1] + "…"
-                action.setText(f"&{verb} {label.replace('&', '&&')}")
-                action.setStatusTip(f"{verb} “{entry.label}”")
+                shown = label.replace("&", "&&")
+                action.setText((tr("&Undo {edit}") if key is A.UNDO else tr("&Redo {edit}")).format(edit=shown))
+                action.setStatusTip((tr("Undo “{edit}”") if key is A.UNDO else tr("Redo “{edit}”")).format(
+                    edit=entry.label))
             action.setEnabled(entry is not None and self.ctx is not None and not blocked)

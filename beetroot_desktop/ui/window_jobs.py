@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from . import dialogs
 from .actions import MainAction
-from .words import plural
+from .i18n import tr
 
 if TYPE_CHECKING:
     from .jobs import Job
@@ -42,7 +42,7 @@ class JobsMixin:
     # -- importing -----------------------------------------------------------------------------------------
     def choose_folder(self: Any) -> None:
         back = dialogs.focus_keeper(self)
-        path = QFileDialog.getExistingDirectory(self, "Import a folder of photos", str(Path.home()))
+        path = QFileDialog.getExistingDirectory(self, tr("Import a folder of photos"), str(Path.home()))
         back()
         if path:
             self.import_paths([path])
@@ -52,8 +52,8 @@ class JobsMixin:
 
         pattern = " ".join(f"*{s}" for s in sorted(PHOTO_SUFFIXES))
         back = dialogs.focus_keeper(self)
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import photos", str(Path.home()),
-                                                f"Photos ({pattern});;All files (*)")
+        filters = ";;".join((tr("Photos ({patterns})").format(patterns=pattern), tr("All files (*)")))
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Import photos"), str(Path.home()), filters)
         back()
         if paths:
             self.import_paths(paths)
@@ -68,7 +68,7 @@ class JobsMixin:
         queued = self.controller.busy
         job = self.controller.import_paths(paths, self.settings)
         if queued:
-            self.flash(f"Queued: {len(paths)} item(s) will be imported after the current import")
+            self.flash(tr("Queued: %Ln item(s) will be imported after the current import", None, len(paths)))
         self.error_banner.hide()
         return job  # type: ignore[no-any-return]
 
@@ -130,12 +130,13 @@ class JobsMixin:
             return
         p = c.progress
         queued = len(c.queue)
-        more = f" · {queued} more queued" if queued else ""
+        text = job.status_text(p)
         status.show()
-        status.label.setText(job.status_text(p) + more)
+        status.label.setText(tr("{status} · %Ln more queued", None, queued).format(status=text) if queued else text)
         if p.total:
             status.bar.setRange(0, p.total)
             status.bar.setValue(p.done)
+            status.tell_progress(p.done, p.total)
         else:
             status.bar.setRange(0, 0)  # busy, with nothing to count yet
         status.pause.setVisible(job.pausable)
@@ -148,9 +149,9 @@ class JobsMixin:
         job = self.controller.current
         a[MainAction.PAUSE].setEnabled(job is not None and job.pausable)
         a[MainAction.CANCEL].setEnabled(job is not None)
-        a[MainAction.CANCEL].setText(job.cancel_label if job is not None else "&Cancel Import")
-        a[MainAction.PAUSE].setText("&Resume Import" if job is not None and self.controller.progress.paused
-                                    else "&Pause Import")
+        a[MainAction.CANCEL].setText(job.cancel_label if job is not None else tr("&Cancel Import"))
+        a[MainAction.PAUSE].setText(tr("&Resume Import") if job is not None and self.controller.progress.paused
+                                    else tr("P&ause Import"))
 
     def _blocks_history(self: Any) -> bool:
         job = self.controller.current
@@ -162,9 +163,9 @@ class JobsMixin:
 
     def _show_failures_banner(self: Any) -> None:
         n = len(self.failures)
-        going_on = " The import goes on." if self.controller.busy else ""
-        self.failure_banner.show_message(f"{plural(n, 'file')} could not be imported.{going_on}",
-                                         action="Show Details")
+        text = (tr("%Ln file(s) could not be imported. The import goes on.", None, n) if self.controller.busy
+                else tr("%Ln file(s) could not be imported.", None, n))
+        self.failure_banner.show_message(text, action=tr("Show Details"))
 
     def show_failures(self: Any) -> QDialog:
         return dialogs.failures_dialog(self, self.failures)

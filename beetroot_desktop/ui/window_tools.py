@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from . import ops
 from .actions import MainAction
 from .dialogs import open_tracked
+from .i18n import tr
 from .tool_jobs import ForgetJob, ToolJob
-from .words import plural
 
 if TYPE_CHECKING:
     from .context import LibraryContext
@@ -82,7 +82,7 @@ class ToolsMixin:
         if page is self.unassigned_page:
             faces = self.unassigned_page.selected_faces()
             if not faces:
-                self.flash("Select the faces first")
+                self.flash(tr("Select the faces first"))
             return faces
         return None
 
@@ -114,7 +114,7 @@ class ToolsMixin:
 
     def _name_of(self: Any, person_id: str) -> str:
         tile = self.ctx.library.person_tiles([person_id]).get(person_id)
-        return tile.display_name if tile is not None else "Unnamed person"
+        return tile.display_name if tile is not None else tr("Unnamed person")
 
     def photos_together(self: Any) -> None:
         if self.ctx is None:
@@ -125,7 +125,7 @@ class ToolsMixin:
             return
         people = self.people_page.selected_ids() if page is self.people_page else []
         if len(people) < 2:
-            self.flash("Select two or more people (Ctrl+click), then People › Photos Together")
+            self.flash(tr("Select two or more people (Ctrl+click), then People › Photos Together"))
             return
         self.open_together(people)
 
@@ -141,7 +141,7 @@ class ToolsMixin:
 
         person = self._acting_person()
         if person is None:
-            self.flash("Open a person, or select one in People, to export their photos")
+            self.flash(tr("Open a person, or select one in People, to export their photos"))
             return None
         name = self._name_of(person)
         summary = self.ctx.library.person(person)
@@ -156,12 +156,12 @@ class ToolsMixin:
 
         person = self._acting_person()
         if person is None:
-            self.flash("Open a person, or select one in People, to forget them")
+            self.flash(tr("Open a person, or select one in People, to forget them"))
             return None
         try:
             plan = self.ctx.library.forget_plan(person)
         except KeyError:
-            self.flash("That person is no longer in the library")
+            self.flash(tr("That person is no longer in the library"))
             return None
         name = self._name_of(plan.person_id)
         collection = self.settings.collection_id if self._cloud else None
@@ -189,11 +189,12 @@ class ToolsMixin:
         settings = self.settings
 
         def check() -> Any:
-            from ..engines.rekognition import check_connection
+            from ..engines.aws_connection import check_connection
 
             return check_connection(settings)
 
-        self.flash(f"Asking Amazon Rekognition about the collection {settings.collection_id}…")
+        self.flash(tr("Asking Amazon Rekognition about the collection {collection}…").format(
+            collection=settings.collection_id))
         shared_runner().submit(check, self._collection_checked)
 
     def _collection_checked(self: Any, check: Any) -> None:
@@ -203,9 +204,11 @@ class ToolsMixin:
         collection = self.settings.collection_id
         if not check.ok:
             if check.can_create:
-                self.info_banner.show_message(f"The collection {collection} does not exist: nothing to delete.")
+                self.info_banner.show_message(
+                    tr("The collection {collection} does not exist: nothing to delete.").format(collection=collection))
             else:
-                self.error_banner.show_message(f"The collection cannot be deleted now: {check.message}")
+                self.error_banner.show_message(
+                    tr("The collection cannot be deleted now: {error}").format(error=check.message))
             return
         dialog = delete_collection_dialog(check, collection, self)
         open_tracked(self, "delete_collection_dialog", dialog,
@@ -239,10 +242,12 @@ class ToolsMixin:
         self._update_actions()
 
     def _sidecars_synced(self: Any, report: Any) -> None:
-        text = f"Updated {plural(report.written, 'XMP sidecar')}"
+        text = tr("Updated %Ln XMP sidecar(s)", None, report.written)
         if report.skipped:
-            text += f"; {len(report.skipped):,} could not be written (listed in Activity)"
-            self.activity_model.add([("warning", f"Skipped {s['path']}: {s['reason']}", s["path"])
+            text = tr("{updated}; %Ln could not be written (listed in Activity)", None, len(report.skipped)).format(
+                updated=text)
+            self.activity_model.add([("warning", tr("Skipped {path}: {reason}").format(path=s["path"],
+                                                                                       reason=s["reason"]), s["path"])
                                      for s in report.skipped])
         self.flash(text)
 

@@ -3,8 +3,11 @@
 Run under a virtual X server (Linux), from the repository root:
 
     xvfb-run -s "-screen 0 1280x800x24" python docs/screenshots/make_screenshots.py [PHOTOS_DIR]
+    ... make_screenshots.py --appearance dark --only dark       # dark.png: the People grid in the dark scheme
+    ... make_screenshots.py --language de --only german         # german.png: the People grid in German
 
-PHOTOS_DIR defaults to the sample photos in tests/data/photos.
+PHOTOS_DIR defaults to the sample photos in tests/data/photos. With --only NAME it stops after the People
+grid and saves it as NAME.png, in the --appearance and --language given (saved as the settings would be).
 
 It starts Beetroot the way `beetroot` does (same application, window and library opening) on a fresh
 temporary library, drops the sample photos on it, and takes pictures of the screen along the way:
@@ -19,7 +22,9 @@ Lacamoire's photos make two people and Beetroot asks whether they are the same p
 
 from __future__ import annotations
 
+import argparse
 import csv
+import json
 import os
 import sys
 import tempfile
@@ -37,7 +42,13 @@ NAMES = {
 
 
 def main() -> int:
-    photos = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "tests" / "data" / "photos").resolve()
+    parser = argparse.ArgumentParser(description="Regenerate the README screenshots.")
+    parser.add_argument("photos", nargs="?", default=str(REPO / "tests" / "data" / "photos"))
+    parser.add_argument("--appearance", choices=("system", "light", "dark"), default="light")
+    parser.add_argument("--language", default="en")
+    parser.add_argument("--only", metavar="NAME", help="only the People grid, saved as NAME.png")
+    args = parser.parse_args()
+    photos = Path(args.photos).resolve()
     if not (photos / "labels.csv").exists():
         print(f"no sample photos at {photos}", file=sys.stderr)
         return 2
@@ -47,6 +58,9 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="beetroot-shots-"))
     os.environ["BEETROOT_CONFIG_DIR"] = str(work / "config")
     os.environ["BEETROOT_LIBRARY"] = str(work / "library")
+    (work / "config").mkdir(parents=True)
+    (work / "config" / "settings.json").write_text(
+        json.dumps({"appearance": args.appearance, "language": args.language}), encoding="utf-8")
 
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
@@ -62,6 +76,8 @@ def main() -> int:
     QTimer.singleShot(0, window.open_library_soon)
 
     def shoot(name: str) -> None:
+        if args.only and name != args.only:
+            return
         window.statusBar().clearMessage()  # a transient "Named …" note is not part of the view
         app.processEvents()  # repainted before the screen is read
         pixmap = QGuiApplication.primaryScreen().grabWindow(0)  # the whole screen, as X shows it
@@ -125,7 +141,9 @@ def main() -> int:
     # 3. Name people as a user would, then the People grid.
     then(lambda: not window.controller.busy, lambda: name_people(window, photos), 800)
     then(lambda: all(people().tile(r) and people().tile(r).name for r in range(min(5, people().rowCount()))),
-         lambda: shoot("people"), 1500)
+         lambda: shoot(args.only or "people"), 1500)
+    if args.only:
+        then(lambda: True, app.quit, 0)
     # 4. A person: Barack Obama.
     then(lambda: True, lambda: window.open_person(people().ids()[0]), 0)
     then(lambda: window.person_page.photos.rowCount() > 0, lambda: shoot("person"), 1800)

@@ -349,7 +349,7 @@ def test_an_empty_collection_id_in_the_environment_is_an_error(empty_dir: Path):
 
 def test_one_access_key_and_one_collection_id_validator():
     from beetroot_desktop.config import COLLECTION_ID_RE, access_key_id_problem, collection_id_problem
-    from beetroot_desktop.engines import rekognition
+    from beetroot_desktop.engines import aws_session, rekognition
 
     for key_id in ("AKIAIOSFODNN7EXAMPLE", "ASIA" + "A1" * 8):
         assert access_key_id_problem(key_id) is None
@@ -358,7 +358,7 @@ def test_one_access_key_and_one_collection_id_validator():
     for bad in ("my faces/2024", "x" * 256, " "):
         assert collection_id_problem(bad, required=True) is not None
         with pytest.raises(Exception) as caught:
-            rekognition.check_collection_id(bad)
+            aws_session.check_collection_id(bad)
         assert str(caught.value) == collection_id_problem(bad.strip(), required=True)
     assert rekognition.COLLECTION_ID is COLLECTION_ID_RE
 
