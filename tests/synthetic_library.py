@@ -54,3 +54,12 @@ class Maker:
                 self.founders[person] = vec
         return self.lib.record_photo(f"/p/{self.n}.jpg", sha256=f"{self.n:064x}", size=1, mtime_ns=1,
                                      width=2000, height=1000, taken_at=None, faces=records)
+
+
+def add_people(lib: Library, photos: dict[str, int]) -> None:
+    """One person per id, seen alone in that many photos (faces close together, far from everyone else)."""
+    make = Maker(lib)
+    for person, count in photos.items():
+        centre = unit(RNG.standard_normal(128))
+        for _ in range(count):
+            make.photo([(person, near(centre, 0.02))])

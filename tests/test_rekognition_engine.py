@@ -276,15 +276,18 @@ def test_token_bucket_paces_calls():
         TokenBucket(0)
 
 
-def test_engine_paces_real_requests(fake_aws):  # noqa: F811
-    engine = RekognitionEngine.from_settings(Settings(engine="rekognition", aws_region=REGION, rate_limit=4.0), None)
+@pytest.mark.parametrize(("mode", "operation"), [("faces", "SearchFacesByImage"), ("users", "SearchUsersByImage")])
+def test_engine_paces_real_requests(fake_aws, mode, operation):  # noqa: F811
+    engine = RekognitionEngine.from_settings(
+        Settings(engine="rekognition", aws_region=REGION, rate_limit=4.0, rekognition_mode=mode), None)
     crop = FaceCrop(0, (0, 0, 10, 10), None, encode_jpeg(Image.new("RGB", (100, 100), "gray")))
     started = time.perf_counter()
     for _ in range(8):
         with pytest.raises(FaceUnsearchable):  # a grey square has no face
             engine.search(crop, 95.0)
     assert time.perf_counter() - started >= 0.9  # 4 at once, then 4 more at 4 per second
-    assert fake_aws.calls("SearchFacesByImage") == 8
+    assert fake_aws.calls(operation) == 8  # and only that search: no other kind
+    assert fake_aws.calls("SearchFacesByImage") + fake_aws.calls("SearchUsersByImage") == 8
 
 
 # -- settings ------------------------------------------------------------------------------------------

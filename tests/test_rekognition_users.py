@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -12,15 +11,12 @@ from typing import Any
 import pytest
 from cloud_helpers import BACKOFFS, REGION, fake_aws, fake_engine  # noqa: F401 (fixture)
 from fake_rekognition import StoredFace
-from PIL import Image
 
 from beetroot_desktop.cli import main
 from beetroot_desktop.config import Settings, load_settings, setting_problem
-from beetroot_desktop.engines import FaceCrop, FaceUnsearchable
 from beetroot_desktop.engines.pricing import estimate_calls, ledger_costs, price
 from beetroot_desktop.engines.rekognition import RekognitionEngine
 from beetroot_desktop.engines.rekognition_users import MAX_USER_FACES, UserBook, UserRecord, people_without_users
-from beetroot_desktop.imaging import encode_jpeg
 from beetroot_desktop.library import Library, open_library
 from beetroot_desktop.pipeline import ingest
 
@@ -237,17 +233,6 @@ def test_throttling_is_retried_and_paced_like_every_call(fake_aws, library, phot
     report = ingest([third], library, engine, threshold=90.0, workers=1)
     assert report.photos_new == 1 and report.matches == 1
 
-
-def test_user_searches_are_paced(fake_aws):  # noqa: F811
-    engine = RekognitionEngine.from_settings(
-        Settings(engine="rekognition", aws_region=REGION, rate_limit=4.0, rekognition_mode="users"), None)
-    crop = FaceCrop(0, (0, 0, 10, 10), None, encode_jpeg(Image.new("RGB", (100, 100), "gray")))
-    started = time.perf_counter()
-    for _ in range(8):
-        with pytest.raises(FaceUnsearchable):  # a grey square has no face
-            engine.search(crop, 95.0)
-    assert time.perf_counter() - started >= 0.9  # 4 at once, then 4 more at 4 per second
-    assert fake_aws.calls("SearchUsersByImage") == 8 and fake_aws.calls("SearchFacesByImage") == 0
 
 
 def test_switching_a_library_to_users_gives_its_people_users_and_the_dry_run_counts_it(

@@ -36,8 +36,8 @@ from keyboard import (
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QTreeWidget
-from synthetic_library import RNG, Maker, near, unit
-from ui_helpers import open_window
+from synthetic_library import add_people
+from ui_helpers import open_window, restored_look
 
 from beetroot_desktop.library import open_library
 from beetroot_desktop.ui.models import IdRole, role
@@ -148,11 +148,7 @@ PHOTOS = {"p-ann": 6, "p-bob": 5, "p-cy": 4, "p-dee": 3}
 def people_library(tmp_path: Path) -> Iterator[Path]:
     """Four people seen in 3 to 6 photos each (synthetic faces: no dlib), none named."""
     library = open_library(tmp_path / "people")
-    make = Maker(library)
-    for person, count in PHOTOS.items():
-        centre = unit(RNG.standard_normal(128))
-        for _ in range(count):
-            make.photo([(person, near(centre, 0.02))])
+    add_people(library, PHOTOS)
     yield library.dir
     library.close()
 
@@ -241,24 +237,8 @@ def test_the_people_grid_with_the_keys_only(qtbot, people_library):
 @pytest.fixture
 def look(qtbot) -> Iterator[QApplication]:
     """The app's look (apply_style), put back as it was after the test (other tests share the application)."""
-    from PySide6.QtGui import QPalette
-
-    from beetroot_desktop.ui import style
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    saved = (app.styleSheet(), QPalette(app.palette()), app.font(), app.style().name(), style._state.appearance,
-             style._state.active)
-    yield app
-    sheet, palette, font, name, appearance, active = saved
-    style._state.appearance, style._state.active = appearance, active
-    app.setStyle(name)
-    app.setPalette(palette)
-    app.setFont(font)
-    app.setStyleSheet(sheet)
-    hints = app.styleHints()
-    if hasattr(hints, "unsetColorScheme"):
-        hints.unsetColorScheme()
+    with restored_look() as app:
+        yield app
 
 
 def _near(colour: object, target: str, distance: int = 60) -> bool:

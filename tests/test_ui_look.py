@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
+from ui_helpers import restored_look
 
 from beetroot_desktop.config import APPEARANCES, LANGUAGES, Settings, load_settings
 from beetroot_desktop.ui import icons, style
@@ -115,20 +116,8 @@ def test_the_palettes_differ_and_the_dark_one_is_dark():
 @pytest.fixture
 def app(qtbot) -> Iterator[QApplication]:
     """The application, its look put back as it was after the test (other tests share it)."""
-    application = QApplication.instance()
-    assert isinstance(application, QApplication)
-    saved = (application.styleSheet(), QPalette(application.palette()), application.font(),
-             application.style().name(), style._state.appearance, style._state.active)
-    yield application
-    sheet, palette, font, name, appearance, active = saved
-    style._state.appearance, style._state.active = appearance, active
-    application.setStyle(name)
-    application.setPalette(palette)
-    application.setFont(font)
-    application.setStyleSheet(sheet)
-    hints = application.styleHints()
-    if hasattr(hints, "unsetColorScheme"):
-        hints.unsetColorScheme()
+    with restored_look() as application:
+        yield application
 
 
 def _window_colour(application: QApplication) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from inline_tasks import inline_tasks  # noqa: F401  (the fixture)
 from PySide6.QtCore import Qt
-from synthetic_library import RNG, Maker, near, unit
+from synthetic_library import add_people
 
 from beetroot_desktop.config import Settings
 from beetroot_desktop.library import Library, open_library
@@ -23,11 +23,7 @@ PHOTOS = {"p-ann": 6, "p-bob": 4, "p-cy": 2, "p-stranger1": 1, "p-stranger2": 1}
 @pytest.fixture
 def lib(tmp_path: Path) -> Iterator[Library]:
     library = open_library(tmp_path / "L")
-    make = Maker(library)
-    for person, count in PHOTOS.items():
-        centre = unit(RNG.standard_normal(128))
-        for _ in range(count):
-            make.photo([(person, near(centre, 0.02))])
+    add_people(library, PHOTOS)
     library.rename_person("p-ann", "Ann")
     library.rename_person("p-bob", "Bob")
     yield library

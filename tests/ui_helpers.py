@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import warnings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -137,3 +139,30 @@ class ScriptedDrag:
         QApplication.sendEvent(self.viewport, drop)
         self.result = drop.dropAction() if drop.isAccepted() else Qt.DropAction.IgnoreAction
         return self.result
+
+
+@contextlib.contextmanager
+def restored_look() -> Iterator[Any]:
+    """The application, its look (style, palette, font, stylesheet, scheme) put back as it was afterwards:
+    every test shares the one application."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from beetroot_desktop.ui import style
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    saved = (app.styleSheet(), QPalette(app.palette()), app.font(), app.style().name(), style._state.appearance,
+             style._state.active)
+    try:
+        yield app
+    finally:
+        sheet, palette, font, name, appearance, active = saved
+        style._state.appearance, style._state.active = appearance, active
+        app.setStyle(name)
+        app.setPalette(palette)
+        app.setFont(font)
+        app.setStyleSheet(sheet)
+        hints = app.styleHints()
+        if hasattr(hints, "unsetColorScheme"):
+            hints.unsetColorScheme()
