@@ -184,6 +184,7 @@ def test_the_collection_user_quota_pauses_the_import_and_loses_nothing(fake_aws,
     assert report.paused_reason is not None and "service quota" in report.paused_reason
     assert "ServiceQuotaExceededException" in report.paused_reason and "rekognition_mode faces" in report.paused_reason
     assert report.pending == 1 and library.photo_count() == 1 and library.failed_photos() == []
+    assert (report.photos_new, report.photos_added) == (2, 1)  # started on two, saved one
     assert ledger(library)[-1][:2] == ("CreateUser", "quota")
 
     fake_aws.max_users = None  # AWS raised the quota: the photo is done on the next import

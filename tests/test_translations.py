@@ -8,9 +8,12 @@ and the window built in German shows no English text that has a translation.
 from __future__ import annotations
 
 import ast
+import re
+import string
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,6 +89,44 @@ def test_the_translation_files_hold_every_text_and_are_compiled() -> None:
     result = subprocess.run([sys.executable, str(REPO / "tools" / "translations.py"), "check"],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?n|%L?\d")
+
+
+def _accelerators(text: str) -> int:
+    return text.replace("&&", "").count("&")
+
+
+def _translations(language: str) -> Iterator[tuple[str, str]]:
+    """(source, translation) for every message of beetroot_<language>.ts, each plural form on its own."""
+    for message in ET.parse(I18N / f"beetroot_{language}.ts").getroot().iter("message"):
+        source, translation = message.findtext("source") or "", message.find("translation")
+        if translation is None:
+            continue
+        forms = ([form.text or "" for form in translation.iter("numerusform")] if message.get("numerus") == "yes"
+                 else [translation.text or ""])
+        for form in forms:
+            yield source, form
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_every_translation_keeps_the_placeholders_and_accelerators_of_its_source(language: str) -> None:
+    """`.format(name=...)` on a translation that lost or renamed `{name}` raises KeyError (or shows the
+    name nowhere); a lost `%Ln` shows no number; a second "&" takes another letter. The same {placeholders},
+    %n / %Ln and "&" marks as the English, in every form; and a translation `.format()` can read."""
+    found = []
+    for source, text in _translations(language):
+        if Counter(PLACEHOLDER.findall(source)) != Counter(PLACEHOLDER.findall(text)):
+            found.append(f"placeholders differ: {source!r} -> {text!r}")
+        if _accelerators(source) != _accelerators(text):
+            found.append(f"accelerators differ: {source!r} -> {text!r}")
+        names = {field for _, field, _, _ in string.Formatter().parse(source) if field}
+        try:
+            text.format(**dict.fromkeys(names, "{x}"))
+        except (KeyError, IndexError, ValueError) as exc:
+            found.append(f"cannot be formatted ({exc!r}): {text!r}")
+    assert not found, "\n".join(found)
 
 
 def _sources(language: str) -> dict[str, str]:
@@ -189,3 +230,20 @@ def test_every_menu_item_has_a_letter_of_its_own(qapp, language: str) -> None:  
             assert len(set(letters)) == len(letters), (tr(title), texts)
     finally:
         install_translators("en")
+
+
+def test_without_the_english_forms_file_counts_still_read_as_english(qapp, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A broken install (no .qm files) says "1 photo" and "3 people", not "1 photo(s)" / "3 person(s)"."""
+    from beetroot_desktop.ui import i18n
+
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)  # an empty folder
+    try:
+        i18n.install_translators("en")
+        assert i18n.tr("%Ln photo(s)", None, 1) == "1 photo"
+        assert i18n.tr("%Ln person(s)", None, 3) == "3 people"
+        assert i18n.tr("%Ln face(s) that [belongs|belong] to no one: too small, unclear, or removed by you",
+                       None, 2).startswith("2 faces that belong to no one")
+    finally:
+        monkeypatch.undo()
+        i18n.install_translators("en")
+    assert i18n.tr("%Ln photo(s)", None, 2) == "2 photos"

@@ -19,7 +19,6 @@ import argparse
 import contextlib
 import fcntl
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -28,37 +27,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+from beetroot_desktop.ui.i18n import english_forms
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "beetroot_desktop" / "ui"
 I18N = ROOT / "beetroot_desktop" / "resources" / "i18n"
 LANGUAGES = ("en", "de")  # en: plural forms only
 BIN = Path(sys.executable).parent
-
-# English plural forms: "%Ln photo(s)" -> "%Ln photo" / "%Ln photos"; the words that do not just add an s;
-# any other pair is written "[one|many]" ("%Ln face(s) [belongs|belong] to ...").
-IRREGULAR = {
-    "person(s)": ("person", "people"),
-    "is(are)": ("is", "are"),
-    "has(have)": ("has", "have"),
-    "was(were)": ("was", "were"),
-    "this(these)": ("this", "these"),
-    "it(them)": ("it", "them"),
-    "its(their)": ("its", "their"),
-    "(es)": ("", "es"),
-    "(s)": ("", "s"),
-}
-
-
-ONE_OR_MANY = re.compile(r"\[([^|\]]*)\|([^\]]*)\]")  # "[belongs|belong]": the word for one, for many
-
-
-def english_forms(source: str) -> tuple[str, str]:
-    singular, plural = ONE_OR_MANY.sub(r"\1", source), ONE_OR_MANY.sub(r"\2", source)
-    for marker, (one, many) in IRREGULAR.items():
-        singular = singular.replace(marker, one)
-        plural = plural.replace(marker, many)
-    return singular, plural
-
 
 def tool(name: str) -> str:
     found = BIN / name

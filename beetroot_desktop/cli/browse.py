@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from .common import EXIT_OK, add_library, examples, open_library_for
+from .progress import plural
 
 
 def register(sub: Any) -> None:
@@ -45,7 +46,8 @@ def cmd_people(args: argparse.Namespace) -> int:
         for row in rows:
             name = printable(row["name"]) if row["name"] else "Unnamed person"
             hidden = "  (hidden)" if row["hidden"] else ""
-            print(f"{row['person_id']}  {name}  {row['faces']} faces in {len(row['photos'])} photos{hidden}")
+            seen = f"{plural(row['faces'], 'face')} in {plural(len(row['photos']), 'photo')}"
+            print(f"{row['person_id']}  {name}  {seen}{hidden}")
     return EXIT_OK
 
 

@@ -291,7 +291,7 @@ def describe(result: dict[str, Any]) -> str:
     def who(p: dict[str, Any]) -> str:
         name = printable(p["name"]) if p["name"] else "Unnamed person"
         hidden = ", hidden" if p["hidden"] else ""
-        return f"{p['person_id']}  {name}  ({p['faces']} faces in {p['photos']} photos{hidden})"
+        return f"{p['person_id']}  {name}  ({plural(p['faces'], 'face')} in {plural(p['photos'], 'photo')}{hidden})"
 
     if "split" in result:
         return "\n".join([f"Split off: {who(p)}" for p in result["split"]] + [f"Left: {who(result['person'])}"])

@@ -178,6 +178,7 @@ def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str
             outcomes = self.outcomes.pop(event.path, [])
             if event.status == "new":
                 report.photos_new += 1
+                report.photos_added += 1
                 report.faces += event.faces
                 report.matches += sum(o.kind == "match" for o in outcomes)
             elif event.status == "unchanged":

@@ -71,9 +71,8 @@ class ImportReport:
     paused_reason: str | None = None  # the engine became unreachable: the rest stays pending
     pending: int = 0
     # `photos_new` counts the new photos the import started on, including those that then failed or were
-    # left pending. This counts the ones it added to the library: one per PhotoDone with status "new",
-    # counted by a caller that listens to them (the GUI's import job; ingest() leaves it at 0). Not in the
-    # JSON, whose fields stay as they are.
+    # left pending (a pause, a stop). This counts the ones it added to the library: one per photo finished
+    # with status "new".
     photos_added: int = 0
 
     def add_failure(self, path: str, reason: str) -> None:
@@ -82,14 +81,17 @@ class ImportReport:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        del data["photos_added"]
         data["seconds"] = round(self.seconds, 3)
         return data
+
+    def _added(self) -> str:
+        """" (1 added)" when fewer new photos were saved than started on (a pause or a stop)."""
+        return "" if self.photos_added == self.photos_new else f" ({self.photos_added} added)"
 
     def summary(self) -> str:
         parts = [
             f"{self.photos_seen} photos seen",
-            f"{self.photos_new} new",
+            f"{self.photos_new} new{self._added()}",
             f"{self.photos_unchanged} unchanged",
             f"{self.photos_duplicate} duplicates",
             f"{self.photos_failed} failed",

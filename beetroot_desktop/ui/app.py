@@ -49,15 +49,15 @@ def create_application() -> Any:
 
 
 def create_main_window(library: str | None = None) -> tuple[Any, str | None]:
-    """The main window for `library` (or the configured one), and a settings problem to report, if any."""
-    from ..config import ConfigError, Settings, load_settings, resolve_library_dir
+    """The main window for `library` (or the configured one), and a settings problem to report, if any.
+
+    A setting that cannot be used (a hand-written "language": "fr") falls back to its default alone: the
+    others, the library folder first, stay as saved, as create_application applied the language and look."""
+    from ..config import read_settings, resolve_library_dir
     from .main_window import MainWindow
 
-    problem = None
-    try:
-        settings = load_settings()
-    except ConfigError as exc:
-        settings, problem = Settings(), str(exc)
+    settings, problems = read_settings()
+    problem = "\n".join(str(p) for p in problems) or None
     override = bool(library or os.environ.get("BEETROOT_LIBRARY"))
     return MainWindow(settings, resolve_library_dir(library, settings), library_override=override), problem
 
@@ -86,8 +86,8 @@ def run_app(library: str | None = None) -> int:
     QTimer.singleShot(0, window.open_library_soon)
     if settings_problem:
         QTimer.singleShot(0, lambda: QMessageBox.warning(
-            window, tr("Settings"), tr("{problem}\n\nBeetroot started with the default settings.").format(
-                problem=settings_problem)))
+            window, tr("Settings"), tr("{problem}\n\nBeetroot uses the default for what cannot be used; the other"
+                                       " settings are as saved.").format(problem=settings_problem)))
     code = app.exec()
     window.close()
     return finish(int(code))

@@ -15,6 +15,7 @@ The command line never comes here: scripts parse its English.
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -26,11 +27,41 @@ log = logging.getLogger("beetroot.ui")
 CONTEXT = ""
 TRANSLATIONS = ("de",)  # the languages the window speaks besides English
 _installed: list[QTranslator] = []
+_english_forms_loaded = False  # beetroot_en.qm: without it, english_forms() stands in
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """`text` in the window's language; with `n` >= 0 the plural form for n (and %n / %Ln replaced)."""
+    if n >= 0 and not _english_forms_loaded and not any(
+            t.translate(CONTEXT, text, disambiguation, n) for t in _installed):
+        one, many = english_forms(text)
+        text = one if n == 1 else many
     return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+# English plural forms: "%Ln photo(s)" -> "%Ln photo" / "%Ln photos"; the words that do not just add an s;
+# any other pair is written "[one|many]" ("%Ln face(s) [belongs|belong] to ...").
+IRREGULAR = {
+    "person(s)": ("person", "people"),
+    "is(are)": ("is", "are"),
+    "has(have)": ("has", "have"),
+    "was(were)": ("was", "were"),
+    "this(these)": ("this", "these"),
+    "it(them)": ("it", "them"),
+    "its(their)": ("its", "their"),
+    "(es)": ("", "es"),
+    "(s)": ("", "s"),
+}
+ONE_OR_MANY = re.compile(r"\[([^|\]]*)\|([^\]]*)\]")  # "[belongs|belong]": the word for one, for many
+
+
+def english_forms(source: str) -> tuple[str, str]:
+    """The English for one and for many of a source text written with the markers above."""
+    singular, plural = ONE_OR_MANY.sub(r"\1", source), ONE_OR_MANY.sub(r"\2", source)
+    for marker, (one, many) in IRREGULAR.items():
+        singular = singular.replace(marker, one)
+        plural = plural.replace(marker, many)
+    return singular, plural
 
 
 def QT_TR_NOOP(text: str) -> str:  # the name lupdate looks for
@@ -60,12 +91,18 @@ def install_translators(language: str = "system") -> QLocale:
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("install_translators needs a QCoreApplication")
+    global _english_forms_loaded
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _english_forms_loaded = False
     locale = chosen_locale(language)
     QLocale.setDefault(locale)
-    folder = str(translations_dir())
+    try:
+        folder = str(translations_dir())
+    except FileNotFoundError as exc:  # a broken install still starts, in English (english_forms)
+        log.warning("the window is in English, without its translations: %s", exc)
+        return locale
 
     def install(name: str, directory: str, loc: QLocale | None = None) -> bool:
         translator = QTranslator(app)
@@ -75,21 +112,24 @@ def install_translators(language: str = "system") -> QLocale:
             _installed.append(translator)
         return loaded
 
-    if not install("beetroot_en", folder):
-        log.warning("the English plural forms are missing from %s", folder)
-    if language_of(locale) in TRANSLATIONS:
-        if install("beetroot", folder, locale):
-            install("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), locale)
+    _english_forms_loaded = install("beetroot_en", folder)
+    if not _english_forms_loaded:
+        log.warning("the English plural forms are missing from %s; they follow the source texts' rule", folder)
+    spoken = language_of(locale)
+    if spoken in TRANSLATIONS:
+        if install("beetroot", folder, QLocale(spoken)):
+            install("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), QLocale(spoken))
         else:
-            log.warning("no %s translation in %s", language_of(locale), folder)
+            log.warning("no %s translation in %s", spoken, folder)
     return locale
 
 
 def language_of(locale: QLocale) -> str:
-    """"de" for de_DE, de_AT, ...; the first of the user's UI languages for the system locale."""
-    languages = locale.uiLanguages()
-    name = languages[0] if languages else locale.name()
-    return name.replace("-", "_").split("_")[0].lower()
+    """"de" for de_DE, de_AT, ...; for the system locale the first of the user's UI languages the window
+    speaks (LANGUAGE=fr:de:en gives "de": there is no French), else the first of them."""
+    names = [name.replace("-", "_").split("_")[0].lower() for name in locale.uiLanguages()]
+    names = names or [locale.name().replace("-", "_").split("_")[0].lower()]
+    return next((name for name in names if name == "en" or name in TRANSLATIONS), names[0])
 
 
 def number(value: int | float, decimals: int = 0) -> str:

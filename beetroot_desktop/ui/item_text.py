@@ -17,6 +17,12 @@ def person_name(name: str | None) -> str:
     return name or tr("Unnamed person")
 
 
+def as_label(text: str) -> str:
+    """`text` (a name) for a menu item or a button, where "&" marks the Alt+letter: "Tom & Jerry" shows its "&"
+    rather than underlining the J."""
+    return text.replace("&", "&&")
+
+
 def name_list(names: Sequence[str]) -> str:
     """"Ann", "Ann and Bob", "Ann, Bob and Cy" (in the window's language)."""
     if len(names) <= 1:

@@ -14,8 +14,18 @@ import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..config import ConfigError, Settings
 from .i18n import tr
@@ -53,6 +63,16 @@ class SettingsChange:
         return self.old.appearance != self.new.appearance
 
 
+class _TabScroll(QScrollArea):
+    """A tab's pages, scrolled when the screen is smaller than they are (big fonts, a small screen): each text
+    wraps in full and Save stays on the screen, where a squeezed tab cut texts in half and pushed Save off it.
+    As big as its pages when the screen allows (a QScrollArea alone asks for less)."""
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        return inner.sizeHint() if inner is not None else super().sizeHint()
+
+
 def _tab(*pages: QWidget, note: QLabel | None = None) -> QWidget:
     tab = QWidget()
     layout = QVBoxLayout(tab)
@@ -62,7 +82,12 @@ def _tab(*pages: QWidget, note: QLabel | None = None) -> QWidget:
     for page in pages:
         layout.addWidget(page)
     layout.addStretch(1)
-    return tab
+    scroll = _TabScroll()
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(tab)
+    return scroll
 
 
 class SettingsDialog(QDialog):

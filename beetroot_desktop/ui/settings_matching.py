@@ -34,6 +34,22 @@ def percent(value: float) -> str:
     return QLocale().toString(float(value), "g", 6)
 
 
+class DecimalSpinBox(QDoubleSpinBox):
+    """A QDoubleSpinBox that takes "." and "," alike as the decimal point, whatever the locale writes: in
+    German "97.5" is 97.5 (QDoubleSpinBox alone reads the "." as a thousands mark and keeps 97), in English
+    "97,5" too, and in Arabic a Latin "97.5" as well. The threshold has no thousands, so neither mark can be one."""
+
+    def _normal(self, text: str) -> str:
+        point = self.locale().decimalPoint()
+        return text.replace(".", point).replace(",", point)
+
+    def validate(self, text: str, pos: int) -> object:
+        return super().validate(self._normal(text), pos)
+
+    def valueFromText(self, text: str) -> float:
+        return super().valueFromText(self._normal(text))
+
+
 class MatchingPage(SettingsPage):
     engineChanged = Signal(str)
 
@@ -63,7 +79,7 @@ class MatchingPage(SettingsPage):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(int(MIN_THRESHOLD), int(MAX_THRESHOLD))
         self.slider.setPageStep(5)
-        self.spin = QDoubleSpinBox()
+        self.spin = DecimalSpinBox()
         self.spin.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
         if self.floor is not None:  # below the floor only new searches could tell; keep the saved value valid
             lowest = min(max(self.floor, MIN_THRESHOLD), self.current_threshold)

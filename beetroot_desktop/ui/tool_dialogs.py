@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from .i18n import tr
+from .item_text import as_label
 from .settings_pages import error_label
 
 if TYPE_CHECKING:
@@ -232,7 +233,7 @@ class ConfirmDialog(QDialog):
 
 def forget_dialog(plan: ForgetPlan, name: str, collection: str | None, parent: QWidget | None = None) -> ConfirmDialog:
     return ConfirmDialog(tr("Forget person"), forget_text(plan, name, collection),
-                         tr("Forget {name}").format(name=name), parent)
+                         tr("Forget {name}").format(name=as_label(name)), parent)
 
 
 def delete_collection_dialog(check: Any, collection: str, parent: QWidget | None = None) -> ConfirmDialog:

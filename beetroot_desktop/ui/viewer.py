@@ -45,7 +45,7 @@ from .context import LibraryContext
 from .dialogs import open_tracked
 from .face_drawing import MIN_SIDE, BoxDrawing, pixel_box
 from .i18n import tr
-from .item_text import face_reason, match_text, person_name
+from .item_text import as_label, face_reason, match_text, person_name
 from .tasks import TaskRunner
 from .thumbnails import ThumbKey, pil_to_qimage
 from .viewer_bars import BOTTOM_BAR, MARGIN, TOP_BAR, paint_bars
@@ -402,12 +402,13 @@ class PhotoViewer(FaceKeys, QWidget):
         face = self.faces[i]
         if face["person_id"]:
             pid = str(face["person_id"])
-            menu.addAction(tr("Open {name}").format(name=self.label_for(face)), lambda: self.personOpened.emit(pid))
+            menu.addAction(tr("Open {name}").format(name=as_label(self.label_for(face))),
+                           lambda: self.personOpened.emit(pid))
             menu.addAction(tr("Use as cover"), lambda: self._use_as_cover(face))
             menu.addSeparator()
             menu.addAction(tr("Not this person"), lambda: self._not_this_person(face))
         else:
-            menu.addAction(self.label_for(face)).setEnabled(False)
+            menu.addAction(as_label(self.label_for(face))).setEnabled(False)
             menu.addSeparator()
         menu.addAction(tr("Not a face"), lambda: ops.not_a_face(self.ctx, [int(face["id"])], self.status.emit))
         menu.addAction(tr("Ignore this face (a stranger)"),

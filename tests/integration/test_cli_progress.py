@@ -144,7 +144,10 @@ def test_piped_import_has_no_control_characters_and_the_log_as_before(tmp_path: 
                             "paused_reason", "pending",
                             # added by the library that follows the disk; the fields above are kept as they were
                             "photos_moved", "photos_missing", "photos_offline", "photos_retried", "warnings",
-                            "named_from_metadata", "people_merged", "review_questions", "consolidated"}
+                            "named_from_metadata", "people_merged", "review_questions", "consolidated",
+                            # then: the new photos saved, beside those started on
+                            "photos_added"}
+    assert summary["photos_added"] == summary["photos_new"] == 10
 
 
 @pytest.mark.parametrize(("option", "env"), [

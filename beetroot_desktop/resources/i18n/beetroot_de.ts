@@ -428,14 +428,6 @@
         <translation>Leert die Aktivitätsliste</translation>
     </message>
     <message>
-        <source>{problem}
-
-Beetroot started with the default settings.</source>
-        <translation>{problem}
-
-Beetroot wurde mit den Standardeinstellungen gestartet.</translation>
-    </message>
-    <message>
         <source>On {root}, which is not connected</source>
         <translation>Auf {root}, das nicht verbunden ist</translation>
     </message>
@@ -2947,6 +2939,14 @@ Beetroot kann neu beginnen: Die beschädigte Datei wird beiseitegelegt (nicht ge
     <message>
         <source>Arrow keys move between people, Enter chooses one</source>
         <translation>Pfeiltasten wechseln zwischen Personen, Eingabe wählt eine aus</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Beetroot uses the default for what cannot be used; the other settings are as saved.</source>
+        <translation>{problem}
+
+Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert; die übrigen Einstellungen gelten wie gespeichert.</translation>
     </message>
 </context>
 </TS>
