@@ -172,3 +172,13 @@ def qapp(qapp_args: list[str], qapp_cls: Any, pytestconfig: pytest.Config) -> An
 
     install_translators("en")
     return app
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Captured output and logs as text any process can carry: the tests of undecodable file names log
+    paths holding lone surrogates, which the test workers (pytest-xdist) cannot send as UTF-8."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    report.sections = [(title, text.encode("utf-8", "backslashreplace").decode("utf-8"))
+                       for title, text in report.sections]

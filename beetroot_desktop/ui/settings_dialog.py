@@ -83,6 +83,7 @@ def _tab(*pages: QWidget, note: QLabel | None = None) -> QWidget:
         layout.addWidget(page)
     layout.addStretch(1)
     scroll = _TabScroll()
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; the view follows the focused one
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidgetResizable(True)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
