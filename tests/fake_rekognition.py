@@ -263,6 +263,9 @@ class FakeRekognition:
         self._collection(params)
         del self.collections[params["CollectionId"]]
         self.users.pop(params["CollectionId"], None)
+        # What the service remembers of its ClientRequestTokens goes with the collection they changed.
+        self.tokens = {k: v for k, v in self.tokens.items()
+                       if json.loads(v[0]).get("CollectionId") != params["CollectionId"]}
         return {"StatusCode": 200}
 
     def op_ListFaces(self, params: dict[str, Any]) -> dict[str, Any]:

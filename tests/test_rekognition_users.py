@@ -381,3 +381,244 @@ def test_the_fake_keeps_the_service_s_user_operations_and_limits(fake_aws, photo
     assert code(client.delete_user, UserId=obama) == "ResourceNotFoundException"
     assert client.delete_faces(CollectionId=COLLECTION, FaceIds=[obama2])["DeletedFaces"] == [obama2]
 
+
+
+def _refuse_next_association(fake: Any, reason: str) -> None:
+    """The fake's next AssociateFaces answers that it did not associate the face, for `reason`."""
+    real = fake.op_AssociateFaces
+
+    def refuse(params: dict[str, Any]) -> dict[str, Any]:
+        fake.op_AssociateFaces = real
+        owner = params["UserId"] if reason != "ASSOCIATED_TO_A_DIFFERENT_USER" else "someone-else"
+        return {"AssociatedFaces": [], "UserStatus": "CREATED", "UnsuccessfulFaceAssociations": [
+            {"FaceId": params["FaceIds"][0], "UserId": owner, "Reasons": [reason]}]}
+    fake.op_AssociateFaces = refuse
+
+
+@pytest.mark.parametrize("reason", ["ASSOCIATED_TO_A_DIFFERENT_USER", "FACE_NOT_FOUND", "LOW_MATCH_CONFIDENCE"])
+def test_a_founding_face_the_service_refused_is_associated_again_and_splits_no_one(
+        fake_aws, library, photos_dir, reason):  # noqa: F811
+    family = photos_dir / "family" / "2019"
+    _refuse_next_association(fake_aws, reason)
+    engine = users_engine(fake_aws, library)
+    report = ingest([family / "obama.jpg"], library, engine, threshold=90.0, workers=1)
+    assert report.new_people == 1 and not report.paused_reason and report.photos_failed == 0
+    (person,) = [p.person_id for p in library.people()]
+    assert fake_aws.user_faces(person) == []  # a user without a face: no search can return it
+    assert people_without_users(library) == 1  # so the next import (and its dry run) makes it again
+    report = ingest([family / "obama2.jpg"], library, engine, threshold=90.0, workers=1)
+    assert report.matches == 1 and report.new_people == 0 and [p.person_id for p in library.people()] == [person]
+    assert fake_aws.user_faces(person)[0] == person and people_without_users(library) == 0
+    assert len(fake_aws.users[COLLECTION]) == 1
+
+
+def test_after_the_collection_is_deleted_no_user_is_made_for_faces_it_lost(fake_aws, library, photos_dir):  # noqa: F811
+    family = photos_dir / "family"
+    engine = users_engine(fake_aws, library)
+    ingest([family / "2019" / "obama.jpg", family / "2019" / "biden.jpg"], library, engine, threshold=95.0, workers=1)
+    assert engine.delete_collection()
+    fake_aws.create()
+    assert people_without_users(library) == 2  # the dry run counts them: their users are tried once
+    report = ingest([family / "2019" / "obama2.jpg"], library, engine, threshold=95.0, workers=1)
+    assert not report.paused_reason and report.new_people == 1
+    (made,) = fake_aws.users[COLLECTION]  # the new person's user only: no empty user left behind
+    assert fake_aws.calls("DeleteUser") == 2 and people_without_users(library) == 0
+    before = fake_aws.calls("CreateUser")
+    report = ingest([family / "2020" / "obama3.jpg"], library, engine, threshold=95.0, workers=1)
+    assert report.matches == 1 and fake_aws.calls("CreateUser") == before  # not tried again, import after import
+    assert set(fake_aws.users[COLLECTION]) == {made}
+
+
+# -- the review's fixes: deleting, corrections, switching back, progress, tokens, drawn faces -----------------
+def _record(library: Library) -> dict[str, UserRecord]:
+    return UserBook(library).users()
+
+
+def test_a_failed_delete_collection_keeps_the_record_of_the_users(fake_aws, library, photos_dir):  # noqa: F811
+    from beetroot_desktop.engines.base import EngineError
+
+    engine = users_engine(fake_aws, library)
+    ingest([photos_dir / "family" / "2019" / "obama.jpg"], library, engine, threshold=95.0, workers=1)
+    before = _record(library)
+    assert len(before) == 1
+    fake_aws.denied = {"DeleteCollection"}
+    with pytest.raises(EngineError):
+        engine.delete_collection()
+    assert _record(library) == before and fake_aws.users[COLLECTION]  # nothing was deleted, nothing forgotten
+    fake_aws.denied = set()
+    assert engine.delete_collection() and _record(library) == {}
+    book = engine.users()  # an old record, and the collection is already gone
+    book.put("x", UserRecord(("x",)))
+    book.commit(library)
+    assert not engine.delete_collection() and _record(library) == {}
+
+
+def test_a_failed_delete_user_is_deleted_again_when_forgetting_again(fake_aws, library, photos_dir):  # noqa: F811
+    from beetroot_desktop.engines.base import EngineError
+
+    family = photos_dir / "family" / "2019"
+    engine = users_engine(fake_aws, library)
+    ingest([family / "rose_img1.jpg", family / "rose_img2.jpg"], library, engine, threshold=90.0, workers=1)
+    (person,) = [p.person_id for p in library.people()]
+    face_ids = [f["engine_face_id"] for f in library.person_faces(person) if f["engine_face_id"]]
+    assert len(face_ids) == 2
+    fake_aws.denied = {"DeleteUser"}
+    with pytest.raises(EngineError):
+        engine.delete_faces(face_ids)
+    assert person in _record(library) and person in fake_aws.users[COLLECTION]  # kept: to be deleted again
+    fake_aws.denied = set()
+    done = users_engine(fake_aws, library).delete_faces(face_ids)
+    assert sorted(done.deleted) == sorted(face_ids) and fake_aws.faces() == []
+    assert fake_aws.users[COLLECTION] == {} and _record(library) == {}
+
+
+def test_a_face_split_off_leaves_the_user_and_new_photos_of_them_do_not_go_back(
+        fake_aws, library, photos_dir, capsys):  # noqa: F811
+    family = photos_dir / "family"
+    engine = users_engine(fake_aws, library)
+    # A loose threshold puts Biden into Obama's person, and his face into Obama's user.
+    ingest([family / "2019" / "obama.jpg"], library, engine, threshold=95.0, workers=1)
+    ingest([family / "2019" / "biden.jpg"], library, engine, threshold=50.0, workers=1)
+    (obama,) = [p.person_id for p in library.people()]
+    (biden_face,) = [f for f in library.person_faces(obama) if f["status"] == "matched"]
+    biden_fid = biden_face["engine_face_id"]
+    assert biden_fid in fake_aws.user_faces(obama)
+    library.split_person(obama, face_ids=[biden_face["id"]])  # the user corrects it
+
+    from beetroot_desktop.engines.rekognition_users import disassociations, stray_faces
+
+    assert stray_faces(library) == {obama: [biden_fid]} and disassociations(library) == 1
+    lines = estimate_calls(1, 1, remote_detection=False, mode="users", disassociations=1)
+    assert {ln.operation: ln.calls for ln in lines}["DisassociateFaces"] == 1
+
+    before = len(fake_aws.requests)
+    report = ingest([family / "2020" / "biden2.jpg"], library, users_engine(fake_aws, library), threshold=95.0,
+                    workers=1)
+    assert report.photos_new == 1 and not report.paused_reason
+    assert fake_aws.requests[before].operation == "DisassociateFaces"  # before any search
+    token = fake_aws.requests[before].params["ClientRequestToken"]
+    assert len(token) <= 64
+    assert biden_fid not in fake_aws.user_faces(obama) and fake_aws.user_faces(obama) == [obama]
+    assert list(_record(library)[obama].faces) == [obama] and stray_faces(library) == {}
+    assert founders(library)["biden2.jpg"] != obama  # the split-off person's new photo does not go back
+
+
+def test_the_dry_run_counts_the_disassociations(fake_aws, photos_dir, capsys):  # noqa: F811
+    family = photos_dir / "family"
+    for key, value in (("rekognition_mode", "users"), ("rate_limit", "100"), ("detector", "local")):
+        assert main(["config", "set", key, value]) == 0
+    assert main(["import", "--engine", "rekognition", "--threshold", "95", str(family / "2019" / "obama.jpg")]) == 0
+    assert main(["import", "--engine", "rekognition", "--threshold", "50", str(family / "2019" / "biden.jpg")]) == 0
+    with open_library(load_settings().library_path()) as lib:
+        (obama,) = [p.person_id for p in lib.people()]
+        (face,) = [f for f in lib.person_faces(obama) if f["status"] == "matched"]
+        lib.mark_not_a_face(face["id"])
+    capsys.readouterr()
+    assert main(["import", "--dry-run", "--engine", "rekognition", "--json", str(family / "2020")]) == 0
+    data = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert {op["operation"]: op["calls_max"] for op in data["operations"]}["DisassociateFaces"] == 1
+    assert main(["import", "--dry-run", "--engine", "rekognition", str(family / "2020")]) == 0
+    assert "DisassociateFaces" in capsys.readouterr().out
+
+
+def test_back_to_faces_mode_a_search_that_finds_only_added_faces_makes_no_duplicate(
+        fake_aws, library, photos_dir):  # noqa: F811
+    photos = [photos_dir / p for p in ("family/2019/obama.jpg", "family/2019/obama2.jpg", "family/2020/obama3.jpg",
+                                       "events/obama1.jpg")]
+    ingest(photos, library, users_engine(fake_aws, library), threshold=90.0, workers=1)
+    (person,) = [p.person_id for p in library.people()]
+    assert len(fake_aws.user_faces(person)) >= 3  # the faces users mode added to the person's user
+    real = fake_aws.op_SearchFacesByImage
+
+    def without_founding_face(params: dict[str, Any]) -> dict[str, Any]:
+        # What MaxFaces=16 does to a person with many indexed faces: the founding face is not among them.
+        answer = real(params)
+        answer["FaceMatches"] = [m for m in answer["FaceMatches"] if m["Face"]["FaceId"] != person]
+        return answer
+
+    fake_aws.op_SearchFacesByImage = without_founding_face
+    faces_engine = fake_engine(fake_aws, library, mode="faces", detector="local")
+    report = ingest([photos_dir / "misc" / "obama-720p.jpg"], library, faces_engine, threshold=90.0, workers=1)
+    assert report.matches == 1 and report.new_people == 0
+    assert [p.person_id for p in library.people()] == [person]
+
+
+def test_making_users_reports_progress_and_stops_when_cancelled(fake_aws, library, photos_dir):  # noqa: F811
+    from beetroot_desktop.pipeline.events import ImportListener
+
+    faces = fake_engine(fake_aws, library, detector="local")
+    ingest([photos_dir / "family" / "2019"], library, faces, threshold=95.0, workers=1)
+    assert people_without_users(library) == 3
+    engine = users_engine(fake_aws, library)
+    told: list[tuple[int, int]] = []
+    made = engine.sync_users(library, should_stop=lambda: fake_aws.calls("CreateUser") >= 1,
+                             progress=lambda done, total: told.append((done, total)))
+    assert made == 1 and told == [(0, 3)] and people_without_users(library) == 2
+
+    class Listener(ImportListener):
+        def preparing_users(self, done: int, total: int) -> None:
+            told.append((done, total))
+
+    told.clear()
+    report = ingest([photos_dir / "family" / "2020"], library, users_engine(fake_aws, library), threshold=95.0,
+                    workers=1, listener=Listener())
+    assert not report.paused_reason and told == [(0, 2), (2, 2)] and people_without_users(library) == 0
+
+
+def test_a_face_associated_again_after_leaving_its_user_is_associated_for_real(
+        fake_aws, library, photos_dir):  # noqa: F811
+    family = photos_dir / "family" / "2019"
+    engine = users_engine(fake_aws, library)
+    ingest([family / "obama.jpg", family / "obama2.jpg"], library, engine, threshold=90.0, workers=1)
+    (person,) = [p.person_id for p in library.people()]
+    (_, second) = fake_aws.user_faces(person)
+    engine._disassociate(person, [second], None)
+    assert engine._associate(person, second, None, None) is True
+    engine._disassociate(person, [second], None)
+    assert engine._associate(person, second, None, None) is True  # not a replay of the first answer
+    engine.users().commit(library)
+    tokens = [r.params["ClientRequestToken"] for r in fake_aws.requests if r.operation == "AssociateFaces"]
+    assert len(tokens) == len(set(tokens))
+    assert fake_aws.user_faces(person) == [person, second] and _record(library)[person].faces == (person, second)
+
+
+def test_a_closed_user_is_not_full(fake_aws, library, photos_dir):  # noqa: F811
+    engine = users_engine(fake_aws, library)
+    ingest([photos_dir / "family" / "2019" / "obama.jpg"], library, engine, threshold=95.0, workers=1)
+    assert engine.delete_collection()
+    fake_aws.create()
+    ingest([photos_dir / "family" / "2019" / "biden.jpg"], library, engine, threshold=95.0, workers=1)
+    closed = [r for r in _record(library).values() if r.closed]
+    assert len(closed) == 1 and not closed[0].full and closed[0].faces == ()
+
+
+def test_a_drawn_face_joins_the_person_s_user(fake_aws, library, photos_dir):  # noqa: F811
+    from beetroot_desktop.pipeline.hand_faces import add_face
+
+    family = photos_dir / "family" / "2019"
+    ingest([family / "obama.jpg"], library, users_engine(fake_aws, library), threshold=90.0, workers=1)
+    faces = fake_engine(fake_aws, library, mode="faces", detector="local")  # matched, not added to the user
+    ingest([family / "obama2.jpg"], library, faces, threshold=90.0, workers=1)
+    (person,) = [p.person_id for p in library.people()]
+    drawn = next(f for f in library.all_faces() if Path(f["path"]).name == "obama2.jpg")
+    library.mark_not_a_face(drawn["id"])  # a false detection: the user draws the face again by hand
+    before = len(fake_aws.user_faces(person))
+    engine = users_engine(fake_aws, library)
+    face_id = add_face(library, engine, str(family / "obama2.jpg"),
+                       (drawn["left"], drawn["top"], drawn["width"], drawn["height"]), threshold=90.0)
+    face = library.conn.execute("SELECT person_id, status, engine_face_id FROM faces WHERE id = ?",
+                                (face_id,)).fetchone()
+    assert face["person_id"] == person and face["status"] == "matched" and face["engine_face_id"]
+    assert face["engine_face_id"] in fake_aws.user_faces(person) and len(fake_aws.user_faces(person)) == before + 1
+    assert face["engine_face_id"] in _record(library)[person].faces
+
+
+def test_one_face_is_one_face_in_the_connection_check(fake_aws, library, photos_dir):  # noqa: F811
+    from beetroot_desktop.engines.aws_connection import check_connection
+
+    ingest([photos_dir / "family" / "2019" / "obama.jpg"], library, fake_engine(fake_aws, library, detector="local"),
+           threshold=95.0, workers=1)
+    result = check_connection(Settings(engine="rekognition", aws_region="us-east-1"))
+    assert result.ok and "holds 1 face." in result.message
+    assert (result.face_count, result.collection_id, result.region) == (1, COLLECTION, "us-east-1")
+    assert result.account

@@ -35,6 +35,7 @@ from ..config import (
 )
 from ..textsafe import printable
 from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError, examples, open_library_for, warn
+from .progress import plural
 
 SECRET_KEYS = frozenset({"aws_access_key_id", "aws_secret_access_key", "secret", "secret_access_key",
                          "aws_session_token", "password"})
@@ -282,8 +283,8 @@ def _delete_collection(args: argparse.Namespace, settings: Settings) -> int:
         print(check.message, file=sys.stderr)
         return EXIT_USAGE
     print(f"Signed in as {check.account}. Deleting the Amazon Rekognition collection {settings.collection_id!r} in"
-          f" {check.region} deletes the {check.face_count} faces it holds, for good, for every library that uses"
-          f" it. The photos and the libraries stay. This cannot be undone.")
+          f" {check.region} deletes the {plural(check.face_count or 0, 'face')} it holds, for good, for every library"
+          f" that uses it. The photos and the libraries stay. This cannot be undone.")
     if not confirmed("Delete the collection?", yes=args.yes,
                      refusal="nothing was deleted: deleting the collection cannot be undone, so without a terminal"
                              " to ask on it needs --yes (`beetroot check-aws --delete-collection --yes`)"):
@@ -307,7 +308,8 @@ def _delete_collection(args: argparse.Namespace, settings: Settings) -> int:
     if not existed:
         print(f"The collection {settings.collection_id!r} was already gone: nothing to delete.")
         return EXIT_OK
-    print(f"Deleted the collection {settings.collection_id!r} in {check.region} and its {check.face_count} faces.")
+    print(f"Deleted the collection {settings.collection_id!r} in {check.region} and its"
+          f" {plural(check.face_count or 0, 'face')}.")
     print(AFTER_DELETE)
     return EXIT_OK
 

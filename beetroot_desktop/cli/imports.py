@@ -166,6 +166,11 @@ def run_import(args: argparse.Namespace, settings: Settings, paths: Sequence[str
             self.total = total
             progress.start(total)
 
+        def preparing_users(self, done: int, total: int) -> None:
+            if not quiet:
+                progress.write(f"Matching against whole people: {done} of {total} people have their Rekognition"
+                               " user")
+
         def face_outcome(self, outcome: FaceOutcome) -> None:
             self.outcomes.setdefault(outcome.path, []).append(outcome)
             progress.update(self.report.photos_seen, outcome.path)
@@ -343,7 +348,7 @@ def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
         library = _upgraded_copy(path, Path(scratch.name))  # the real library is left as it is
     except LibraryError:
         library = None  # no library yet: everything is new (and nothing is created by a dry run)
-    without_users = 0
+    without_users = stray_calls = 0
     try:
         if library is not None:
             bound = library.engine_binding()
@@ -352,15 +357,17 @@ def dry_run_import(args: argparse.Namespace, settings: Settings) -> int:
                                f" {bound}, or use another library (--library DIR) for the {settings.engine} engine")
         est = estimate_import(args.paths, library, workers=settings.effective_workers())
         if library is not None and users_mode and est.photos_to_process:
-            from ..engines.rekognition_users import people_without_users
+            from ..engines.rekognition_users import disassociations, people_without_users
 
             without_users = people_without_users(library)  # given a user before the import's first search
+            stray_calls = disassociations(library)  # and corrections taken out of users before that
     finally:
         if library is not None:
             library.close()
         scratch.cleanup()
     lines = (estimate_calls(est.photos_to_process, est.faces, remote_detection=settings.detector == "rekognition",
-                            mode=settings.rekognition_mode, people_without_users=without_users)
+                            mode=settings.rekognition_mode, people_without_users=without_users,
+                            disassociations=stray_calls)
              if settings.engine == "rekognition" else [])
     usd_max = sum(line.usd for line in lines)
     if args.json:

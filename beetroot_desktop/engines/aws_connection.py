@@ -30,6 +30,8 @@ class ConnectionCheck:
     face_count: int | None = None
     created: bool = False
     can_create: bool = False  # the collection is missing and creating it may fix things
+    collection_id: str | None = None  # the collection checked (with `region`, `account` and `face_count`, the
+    # fields a window words its own message from)
 
 
 def check_connection(settings: Settings, create_collection: bool = False, *,
@@ -56,10 +58,10 @@ def _check_connection(settings: Settings, create_collection: bool, session: Any)
         sts = make_client(session, "sts", region)
         identity = sts.get_caller_identity()
     except EngineConfigError as exc:
-        return ConnectionCheck(False, str(exc), region=region)
+        return ConnectionCheck(False, str(exc), region=region, collection_id=collection_id)
     except (ClientError, BotoCoreError) as exc:
         mapped = translate(exc, "GetCallerIdentity", collection_id=collection_id, region=region, service="sts")
-        return ConnectionCheck(False, str(mapped), region=region)
+        return ConnectionCheck(False, str(mapped), region=region, collection_id=collection_id)
     account = str(identity.get("Arn") or identity.get("Account"))
     try:
         rek = make_client(session, "rekognition", region)
@@ -67,31 +69,34 @@ def _check_connection(settings: Settings, create_collection: bool, session: Any)
         with contextlib.suppress(Exception):
             sts.close()
         return ConnectionCheck(False, f"Signed in as {account}, but the Rekognition client could not be made: {exc}",
-                               account, region)
+                               account, region, collection_id=collection_id)
     try:
         try:
             described = rek.describe_collection(CollectionId=collection_id)
         except (ClientError, BotoCoreError) as exc:
             mapped = translate(exc, "DescribeCollection", collection_id=collection_id, region=region)
             if not isinstance(mapped, CollectionNotFound):
-                return ConnectionCheck(False, f"Signed in as {account}, but {mapped}", account, region)
+                return ConnectionCheck(False, f"Signed in as {account}, but {mapped}", account, region,
+                                       collection_id=collection_id)
             if not create_collection:
                 return ConnectionCheck(
                     False, f"Signed in as {account}. The collection {collection_id!r} does not exist in {region}:"
                     f" check the collection id and the region, or create it with {CREATE_HINT}.",
-                    account, region, can_create=True)
+                    account, region, can_create=True, collection_id=collection_id)
             try:
                 rek.create_collection(CollectionId=collection_id)
             except (ClientError, BotoCoreError) as create_exc:
                 mapped = translate(create_exc, "CreateCollection", collection_id=collection_id, region=region)
                 return ConnectionCheck(False, f"Signed in as {account}, but creating the collection failed: {mapped}",
-                                       account, region, can_create=True)
+                                       account, region, can_create=True, collection_id=collection_id)
             return ConnectionCheck(True, f"Signed in as {account}. Created the collection {collection_id!r} in"
-                                   f" {region}; it is empty and ready.", account, region, 0, created=True)
+                                   f" {region}; it is empty and ready.", account, region, 0, created=True,
+                                   collection_id=collection_id)
     finally:
         with contextlib.suppress(Exception):
             rek.close()
             sts.close()
     faces = int(described.get("FaceCount", 0))
     return ConnectionCheck(True, f"Signed in as {account}. Collection {collection_id!r} in {region} holds"
-                           f" {faces} faces.", account, region, faces)
+                           f" {faces} {'face' if faces == 1 else 'faces'}.", account, region, faces,
+                           collection_id=collection_id)

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..library import Library
 
 Box = tuple[int, int, int, int]
@@ -126,8 +128,10 @@ class PersonVectors(Protocol):
     def found(self, face_id: str, photo_sha: str | None = None) -> None:
         """`face_id` founds a new person: make its vector."""
 
-    def sync_users(self, library: Library) -> int:
-        """Make the vectors of the people that have none yet (before an import's first search)."""
+    def sync_users(self, library: Library, *, should_stop: Callable[[], bool] | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> int:
+        """Make the vectors of the people that have none yet (before an import's first search), and take the
+        faces the user moved out of a person out of its vector; `should_stop` is asked between people."""
 
 
 def person_vectors(engine: object) -> PersonVectors | None:

@@ -101,7 +101,7 @@ class EstimateLine:
 
 
 def estimate_calls(new_photos: int, faces: int, *, remote_detection: bool, mode: str = "faces",
-                   people_without_users: int = 0) -> list[EstimateLine]:
+                   people_without_users: int = 0, disassociations: int = 0) -> list[EstimateLine]:
     """The most an import of `new_photos` photos holding `faces` faces can cost.
 
     One DetectFaces per photo (unless the local detector finds the faces), one SearchFacesByImage per
@@ -112,7 +112,8 @@ def estimate_calls(new_photos: int, faces: int, *, remote_detection: bool, mode:
     CreateUser and AssociateFaces, and a face of someone known costs IndexFaces and AssociateFaces while
     that person's user holds fewer than 100 varied faces: so at most one of each per face. Before its first
     search the import gives each of the library's `people_without_users` a user (CreateUser and
-    AssociateFaces each): people found face by face, or founded again by a regroup.
+    AssociateFaces each): people found face by face, or founded again by a regroup; and first of all takes
+    the faces the user moved out of a person out of its user (`disassociations` DisassociateFaces calls).
     """
     def line(operation: str, calls: int, note: str, at_most: bool = False) -> EstimateLine:
         return EstimateLine(operation, calls, calls * price(operation), note, at_most)
@@ -133,4 +134,7 @@ def estimate_calls(new_photos: int, faces: int, *, remote_detection: bool, mode:
     lines.append(line("AssociateFaces", faces + people_without_users, "at most one per face"
                       + (f", and one for each of the {people_without_users} people without a user yet"
                          if people_without_users else ""), True))
+    if disassociations:
+        lines.append(line("DisassociateFaces", disassociations, "faces taken out of a person since the last import"
+                          " leave its user (up to 100 a call)"))
     return lines

@@ -19,8 +19,9 @@ record of them):
 - on NoMatch, `IndexFaces` as above, then `CreateUser(UserId=<FaceId>)` and `AssociateFaces([FaceId])`;
 - on a Match, while the user holds fewer than 100 faces and the face adds variety (it matched the user
   below VARIETY_LIMIT), `IndexFaces` and `AssociateFaces` add it to the user;
-- before the first search of an import, people that have no user yet (found face by face, or founded again
-  by a regroup or a split) get one (`sync_users`); merges and renames need no call.
+- before the first search of an import, faces the user took out of a person leave that person's user
+  (`DisassociateFaces`), and people that have no user yet (found face by face, or founded again by a regroup
+  or a split) get one (`sync_users`); merges and renames need no call.
 The per-user limit is kept here and a ServiceQuotaExceededException from AssociateFaces only marks the user
 full; one from CreateUser (the collection's user quota) pauses the import like throttling does.
 
@@ -41,15 +42,15 @@ import logging
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from botocore import xform_name
 from botocore.exceptions import BotoCoreError, ClientError
 from PIL import Image
 
-from ..config import COLLECTION_ID_RE
+from ..config import COLLECTION_ID_RE, REKOGNITION_MODES
 from ..imaging.crops import clamp_box, crop_face, encode_jpeg
 from .aws_errors import CollectionNotFound, QuotaExceeded, error_code, outcome_of, retry_attempts, translate
 from .aws_session import check_collection_id, make_client, make_session, resolve_region
@@ -67,7 +68,15 @@ from .base import (
 from .ratelimit import TokenBucket
 from .rekognition_images import MIN_IMAGE_SIDE, image_problem, ratio_box
 from .rekognition_ledger import call_summary
-from .rekognition_users import MAX_USER_FACES, USER_ID, UserBook, UserRecord, founders_without_users
+from .rekognition_users import (
+    FACE_ID,
+    MAX_USER_FACES,
+    USER_ID,
+    UserBook,
+    UserRecord,
+    founders_without_users,
+    stray_faces,
+)
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -82,8 +91,8 @@ EXTERNAL_IMAGE_ID = re.compile(r"[a-zA-Z0-9_.\-:]{1,255}")
 COLLECTION_ID = COLLECTION_ID_RE  # one pattern, in config.py, for the CLI, the settings dialog and the engine
 FLOOR_META = "rekognition_candidate_floor"
 MAX_DELETE_FACES = 4096  # DeleteFaces takes 1 to 4096 FaceIds a call
-FACE_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # the service's FaceId pattern
-MODES = ("faces", "users")  # config.REKOGNITION_MODES
+MODES = REKOGNITION_MODES
+SYNC_BATCH = 50  # people made users between two progress reports of sync_users
 VARIETY_LIMIT = 99.9  # a face this close to its user's vector adds nothing to it: not associated
 
 
@@ -253,37 +262,74 @@ class RekognitionEngine:
         ServiceQuotaExceededException (the users a collection may hold) raises QuotaExceeded: the import
         pauses and the photo is done again later."""
         book = self.users()
-        if book.get(face_id) is not None or not USER_ID.fullmatch(face_id):
-            return
+        record = book.get(face_id)
+        if ((record is not None and (face_id in record.faces or record.full or record.closed))
+                or not USER_ID.fullmatch(face_id)):
+            return  # made (a user whose AssociateFaces refused its founding face is made again: idempotent)
         owner = book.owner_of(face_id)
         if owner is not None:
             self._disassociate(owner, [face_id], photo_sha)
         self._call("CreateUser", photo_sha, tolerate=("ConflictException",), CollectionId=self.collection_id,
                    UserId=face_id, ClientRequestToken=_token("CreateUser", face_id))
-        book.put(face_id, UserRecord())
-        self._associate(face_id, face_id, photo_sha, None)
+        # Made again after a refusal: a new generation, so the AssociateFaces below is not answered from the
+        # service's memory of the refused one.
+        book.put(face_id, UserRecord(generation=record.generation + 1 if record is not None else 0))
+        if self._associate(face_id, face_id, photo_sha, None) == "FACE_NOT_FOUND" and photo_sha is None:
+            # A person of the library (sync_users, not a face indexed just now) whose founding face the
+            # collection no longer holds (deleted with the collection): the user could never hold it. Delete
+            # it again and close its record, so no import makes it again. Any other refusal is retried by
+            # the next import (the record does not hold the founding face: founders_without_users).
+            self._call("DeleteUser", photo_sha, tolerate=("ResourceNotFoundException",),
+                       CollectionId=self.collection_id, UserId=face_id,
+                       ClientRequestToken=_token("DeleteUser", face_id))
+            book.put(face_id, UserRecord((), closed=True))
 
-    def sync_users(self, library: Library) -> int:
-        """Give every person that has no user yet its user, one person at a time (each recorded at once, so
-        an interruption keeps what was made). Called by the import before its first search; the dry run
-        counts these people (`people_without_users`). Returns how many users were made."""
+    def sync_users(self, library: Library, *, should_stop: Callable[[], bool] | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> int:
+        """Bring the users up to date with the user's corrections, then give every person that has no user yet
+        its user, one person at a time (each recorded at once, so an interruption keeps what was made).
+
+        First the faces the user took out of a person leave that person's user (`stray_faces`, DisassociateFaces
+        up to 100 a call), so new photos of whoever they show do not match the old person again. Called by the
+        import before its first search; the dry run counts both (`disassociations`, `people_without_users`).
+        `should_stop` is asked between users (a cancelled import stops there); `progress(done, total)` is told
+        every SYNC_BATCH people made. Returns how many users were made."""
+        stop = should_stop or (lambda: False)
         book = self.users()
+        for user_id, faces in stray_faces(library, book).items():
+            if stop():
+                return 0
+            try:
+                self._disassociate(user_id, faces, None)
+            finally:
+                book.commit(library)
+        founders = founders_without_users(library, book)
         made = 0
-        for face_id in founders_without_users(library, book):
+        for face_id in founders:
+            if stop():
+                break
+            if progress is not None and made % SYNC_BATCH == 0:
+                progress(made, len(founders))
             try:
                 self.found(face_id)
             finally:
                 book.commit(library)
             made += 1
+        if founders:
+            log.info("made the Rekognition users of %d of %d people without one", made, len(founders))
+            if progress is not None and made == len(founders):
+                progress(made, len(founders))
         return made
 
-    def _associate(self, user_id: str, face_id: str, photo_sha: str | None, threshold: float | None) -> bool:
+    def _associate(self, user_id: str, face_id: str, photo_sha: str | None, threshold: float | None) -> bool | str:
         """AssociateFaces for one face. A user the service calls full is recorded as full, and one it no longer
-        has is forgotten (the next import makes it again if it still founds a person): no failure."""
+        has is forgotten (the next import makes it again if it still founds a person): no failure. True when
+        the face was associated; a face the service refused returns the first reason it gave (a string)."""
         book = self.users()
         record = book.get(user_id) or UserRecord()
         params: dict[str, Any] = {"CollectionId": self.collection_id, "UserId": user_id, "FaceIds": [face_id],
-                                  "ClientRequestToken": _token("AssociateFaces", user_id, face_id)}
+                                  "ClientRequestToken": _token("AssociateFaces", user_id, str(record.generation),
+                                                               face_id)}
         if threshold is not None:
             params["UserMatchThreshold"] = float(threshold)
         try:
@@ -291,7 +337,7 @@ class RekognitionEngine:
                                   tolerate=("ConflictException", "ResourceNotFoundException"), **params)
         except QuotaExceeded:
             log.info("the user %s holds as many faces as Rekognition allows: no more are added to it", user_id)
-            book.put(user_id, UserRecord(record.faces, full=True))
+            book.put(user_id, replace(record, full=True))
             return False
         if response.get("Tolerated") == "ResourceNotFoundException":  # the face was just indexed: the user is gone
             book.drop(user_id)
@@ -303,22 +349,23 @@ class RekognitionEngine:
         if face_id in failed:
             log.info("face %s was not added to user %s: %s", face_id, user_id, ", ".join(failed[face_id]))
             book.put(user_id, record)
-            return False
+            return str((failed[face_id] or ["NO_REASON"])[0])
         # A face already associated with this user is not listed at all: it is the user's as well.
-        book.put(user_id, UserRecord((*record.faces, face_id), record.full))
+        book.put(user_id, record.with_faces((*record.faces, face_id)))
         return True
 
     def _disassociate(self, user_id: str, face_ids: Sequence[str], photo_sha: str | None) -> None:
         book = self.users()
         for start in range(0, len(face_ids), MAX_USER_FACES):
             batch = list(face_ids[start:start + MAX_USER_FACES])
+            record = book.get(user_id)
+            generation = str(record.generation) if record is not None else "-"
             # A user (or collection) that is gone holds no face any more: nothing left to take out.
             self._call("DisassociateFaces", photo_sha, tolerate=("ResourceNotFoundException",),
                        CollectionId=self.collection_id, UserId=user_id, FaceIds=batch,
-                       ClientRequestToken=_token("DisassociateFaces", user_id, *batch))
-            record = book.get(user_id)
+                       ClientRequestToken=_token("DisassociateFaces", user_id, generation, *batch))
             if record is not None:
-                book.put(user_id, UserRecord(tuple(f for f in record.faces if f not in batch), record.full))
+                book.put(user_id, record.with_faces(tuple(f for f in record.faces if f not in batch), full=False))
 
     def _delete_users(self, face_ids: Sequence[str]) -> None:
         """Before DeleteFaces: delete the users these FaceIds found (DeleteUser disassociates their faces)
@@ -329,13 +376,13 @@ class RekognitionEngine:
             return
         wanted = set(face_ids)
         for user_id in [f for f in dict.fromkeys(face_ids) if f in users]:
-            try:
-                self._call("DeleteUser", None, tolerate=("ResourceNotFoundException",),
-                           CollectionId=self.collection_id, UserId=user_id,
-                           ClientRequestToken=_token("DeleteUser", user_id))
-            finally:
-                book.drop(user_id)
-                book.commit(self.library)
+            self._call("DeleteUser", None, tolerate=("ResourceNotFoundException",),
+                       CollectionId=self.collection_id, UserId=user_id,
+                       ClientRequestToken=_token("DeleteUser", user_id))
+            # Only once the user is gone (or was): a failed DeleteUser leaves the record, so forgetting again
+            # deletes the user again before DeleteFaces, which refuses a face a user still holds.
+            book.drop(user_id)
+            book.commit(self.library)
         held: dict[str, list[str]] = {}
         for face in wanted:
             owner = book.owner_of(face)
@@ -393,9 +440,11 @@ class RekognitionEngine:
         try:
             self._call("DeleteCollection", None, CollectionId=self.collection_id)
         except CollectionNotFound:
+            self._forget_users()  # already gone, and its users with it
             return False
-        finally:
-            self._forget_users()
+        # Only now: a call that failed (access denied, throttled, the network) deleted nothing, and the
+        # library's record of its users must still say what the collection holds.
+        self._forget_users()
         return True
 
     def _forget_users(self) -> None:

@@ -4,7 +4,7 @@ A person is a Rekognition user whose UserId is the FaceId of the face that found
 stands for whatever person its founding face is in now (library/people.py, person_for_engine_face), exactly
 as that FaceId does face by face: merges, splits and regroups need no call to AWS to stay consistent. The
 book below is the library's record of the users it made and the FaceIds associated with each, one `meta` row
-per user (`rekognition_user:<UserId>` -> {"faces": [...], "full": false}); no schema change, and the
+per user (`rekognition_user:<UserId>` -> {"faces": [...], "full": false, "gen": 3}); no schema change, and the
 record of a forgotten person goes with it (engines/rekognition.py, delete_faces).
 
 The book follows the library's transactions like the local engine's collection does: what a photo's calls
@@ -28,16 +28,22 @@ USER_META = "rekognition_user:"
 _USER_META_END = "rekognition_user;"  # the next key after every "rekognition_user:..." (':' + 1 == ';')
 MAX_USER_FACES = 100  # a user holds at most 100 faces; AssociateFaces takes at most 100 a call
 USER_ID = re.compile(r"[a-zA-Z0-9_.\-:]{1,128}")
-FACE_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+FACE_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # the service's FaceId pattern
 
 
 @dataclass(frozen=True)
 class UserRecord:
     faces: tuple[str, ...] = ()  # associated FaceIds, the founding face first
     full: bool = False  # the service said the user holds all it can (ServiceQuotaExceededException)
+    closed: bool = False  # deleted again for good: its founding face is gone from the collection
+    generation: int = 0  # counts the changes to `faces`: part of each AssociateFaces/DisassociateFaces token
 
     def has_room(self) -> bool:
-        return not self.full and len(self.faces) < MAX_USER_FACES
+        return not self.full and not self.closed and len(self.faces) < MAX_USER_FACES
+
+    def with_faces(self, faces: tuple[str, ...], *, full: bool | None = None) -> UserRecord:
+        """The record after a change to its faces (the next call's tokens differ from the last one's)."""
+        return UserRecord(faces, self.full if full is None else full, self.closed, self.generation + 1)
 
 
 class UserBook:
@@ -97,7 +103,10 @@ class UserBook:
                 library.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
                 self.saved.pop(user_id, None)
                 continue
-            value = json.dumps({"faces": list(record.faces), "full": record.full}, separators=(",", ":"))
+            data: dict[str, object] = {"faces": list(record.faces), "full": record.full, "gen": record.generation}
+            if record.closed:
+                data["closed"] = True
+            value = json.dumps(data, separators=(",", ":"))
             library.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET"
                                  " value = excluded.value", (key, value))
             self.saved[user_id] = record
@@ -125,8 +134,9 @@ def _read(library: Library) -> dict[str, UserRecord]:
         try:
             data = json.loads(value)
             found[key[len(USER_META):]] = UserRecord(tuple(str(f) for f in data.get("faces", [])),
-                                                     bool(data.get("full", False)))
-        except (ValueError, AttributeError):
+                                                     bool(data.get("full", False)), bool(data.get("closed", False)),
+                                                     int(data.get("gen", 0)))
+        except (ValueError, TypeError, AttributeError):
             continue  # an unreadable record: the user is made again (CreateUser answers that it exists)
     return found
 
@@ -140,7 +150,47 @@ def founders_without_users(library: Library, book: UserBook | None = None) -> li
     rows = library.conn.execute(
         "SELECT engine_face_id FROM faces WHERE status = 'indexed' AND engine_face_id IS NOT NULL"
         " AND person_id IS NOT NULL GROUP BY engine_face_id ORDER BY min(id)")
-    return [r[0] for r in rows if FACE_ID.fullmatch(r[0] or "") and r[0] not in users]
+    return [r[0] for r in rows if FACE_ID.fullmatch(r[0] or "") and not _complete(users.get(r[0]), r[0])]
+
+
+def _complete(record: UserRecord | None, user_id: str) -> bool:
+    """A user is made once it holds its founding face (AssociateFaces can refuse it, e.g. FACE_NOT_FOUND):
+    until then it has no vector, no search returns it, and the next import associates the face again."""
+    return record is not None and (user_id in record.faces or record.full or record.closed)
+
+
+def stray_faces(library: Library, book: UserBook | None = None) -> dict[str, list[str]]:
+    """The faces each user of the book holds that are no longer in the person the user stands for: the user
+    took them out of it (Not this person, Split, Not a face, Ignore, or moved them elsewhere). The next
+    users-mode import takes them out of the user (DisassociateFaces), or new photos of whoever they show would
+    keep matching the old person. A FaceId the library holds no face of any more is left where it is."""
+    book = book if book is not None else UserBook(library)
+    users = {u: r for u, r in book.users().items() if r.faces and not r.closed}
+    if not users:
+        return {}
+    where: dict[str, set[str | None]] = {}
+    resolved: dict[str, str] = {}
+    for fid, person, not_a_face in library.conn.execute(
+            "SELECT engine_face_id, person_id, not_a_face FROM faces WHERE engine_face_id IS NOT NULL"):
+        if person is not None and not not_a_face:
+            if person not in resolved:
+                resolved[person] = library.resolve_person(person)
+            where.setdefault(fid, set()).add(resolved[person])
+        else:
+            where.setdefault(fid, set()).add(None)
+    stray: dict[str, list[str]] = {}
+    for user_id, record in users.items():
+        person = library.person_for_engine_face(user_id)
+        gone = [f for f in record.faces if f in where and (person is None or person not in where[f])]
+        if gone:
+            stray[user_id] = gone
+    return stray
+
+
+def disassociations(library: Library) -> int:
+    """The DisassociateFaces calls (up to MAX_USER_FACES faces each) the next users-mode import makes first
+    (`stray_faces`). Reads the library only."""
+    return sum(-(-len(faces) // MAX_USER_FACES) for faces in stray_faces(library).values())
 
 
 def people_without_users(library: Library) -> int:

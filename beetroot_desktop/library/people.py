@@ -91,6 +91,17 @@ class PeopleMixin(EditsMixin, PhotosMixin):
         # person of its own, as in the upstream pipeline: personId == FaceId.
         return self.resolve_person(engine_face_id) if founded else engine_face_id
 
+    def person_of_indexed_match(self, engine_face_id: str) -> str | None:
+        """The person a face matched to it and indexed as well is in (users mode indexes up to 99 such faces a
+        person, for its Rekognition user), or None. A FaceId that founded a person, or whose face the user
+        took out of every person, gives None: person_for_engine_face answers for those."""
+        if self.conn.execute("SELECT 1 FROM people WHERE person_id = ?", (engine_face_id,)).fetchone():
+            return None
+        row = self.conn.execute(
+            "SELECT person_id FROM faces WHERE engine_face_id = ? AND status = 'matched' AND person_id IS NOT NULL"
+            " AND not_a_face = 0 ORDER BY id LIMIT 1", (engine_face_id,)).fetchone()
+        return self.resolve_person(row[0]) if row is not None else None
+
     def find_people(self, ref: str) -> list[str]:
         """People a user's reference names: a person id (merged ids follow the merge), else an exact name."""
         if self.conn.execute("SELECT 1 FROM people WHERE person_id = ?", (ref,)).fetchone():

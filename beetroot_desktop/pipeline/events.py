@@ -131,6 +131,10 @@ class ImportListener:
     def consolidated(self, lines: list[str]) -> None:
         """The people consolidation merged at the end of the import, one line each (who and why)."""
 
+    def preparing_users(self, done: int, total: int) -> None:
+        """Users mode, before the first photo: `done` of the `total` people without a Rekognition user have
+        one now (told every few dozen people and at the end)."""
+
 
 class ImportControl:
     """Cancel and pause, checked by the import between photos (thread-safe)."""

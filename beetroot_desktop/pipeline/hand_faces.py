@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..engines.base import EngineError, FaceCrop, FaceEngine, FaceUnsearchable, external_image_id
+from ..engines.base import FaceCrop, FaceEngine, external_image_id
 from ..imaging import DecodeError, crop_face, decode_photo, encode_jpeg
 from ..library import EditRefused, FaceRecord, Library
 from .analyze import WORKING_SIDE
+from .face_answer import answer_face
 from .regions import iou as _iou
 
 MIN_SIDE = 12  # pixels: smaller is a click, not a face
@@ -78,27 +79,8 @@ def add_face(library: Library, engine: FaceEngine, photo_path: str, box: tuple[i
 
 def _engine_answer(library: Library, engine: FaceEngine, crop: FaceCrop, record: FaceRecord, threshold: float,
                    taken: set[str]) -> FaceRecord:
-    """What the import would make of this face: a Match, or an indexed face founding a new person."""
-    try:
-        result = engine.search(crop, threshold)
-    except FaceUnsearchable as exc:
-        return replace(record, status="unsearchable", reason=str(exc))
-    except EngineError:
-        raise
-    for candidate in result.candidates:
-        if candidate.similarity < threshold:
-            break
-        person = library.person_for_engine_face(candidate.face_id)
-        if person is not None and person not in taken:
-            return replace(record, status="matched", person_id=person, similarity=candidate.similarity,
-                           matched_face_id=candidate.face_id)
-    indexed = engine.index(crop, external_image_id(crop.photo_sha or "", crop.idx))
-    if indexed.face_id is None:
-        return replace(record, status="unindexed", reason=", ".join(indexed.reasons) or "not indexed")
-    person = library.person_for_engine_face(indexed.face_id)  # a new FaceId stands for a new person: itself
-    if person is None or person in taken:
-        person = indexed.face_id if indexed.face_id not in taken else None
-    if person is None:
-        return replace(record, status="unindexed", engine_face_id=indexed.face_id,
-                       reason="the engine returned a face of a person already in this photo")
-    return replace(record, status="indexed", engine_face_id=indexed.face_id, person_id=person)
+    """What the import would make of this face (the same function): a Match, or an indexed face founding a new
+    person; in users mode the face joins the person's user, or its new person gets one."""
+    sha = crop.photo_sha or ""
+    return answer_face(library, engine, crop, record, threshold, ext=external_image_id(sha, crop.idx), photo_sha=sha,
+                       taken=set(taken), created=set()).record

@@ -20,7 +20,6 @@ from ..engines.base import (
     EngineUnavailable,
     FaceCrop,
     FaceEngine,
-    FaceUnsearchable,
     external_image_id,
     person_vectors,
 )
@@ -34,6 +33,7 @@ from . import presence, regions
 from .analyze import PhotoAnalysis, PhotoJob
 from .consolidate import consolidate
 from .events import FaceOutcome, ImportControl, ImportListener, ImportReport, PhotoDone
+from .face_answer import answer_face, best_match
 from .scan import UNSTORABLE_NAME, ScanResult, is_inside, scan
 from .triage import FAILED, RETRY, UNCHANGED, content_verdict, stat_verdict
 from .workers import PhotoWorkers
@@ -252,12 +252,9 @@ class _Import:
         return record if person == record.person_id else replace(record, person_id=person)
 
     def resolve(self, analysis: PhotoAnalysis) -> tuple[list[FaceRecord], list[FaceOutcome]]:
-        """Search each face; on no match, index it and make it a new person (personId == FaceId).
-
-        An engine that keeps a vector per person (Rekognition users) is told about both: a Match may add the
-        face to the person's vector (its FaceId is then recorded with the face), a new person gets one."""
+        """Search each face; on no match, index it and make it a new person (personId == FaceId): the rule
+        faces the user draws follow too (pipeline/face_answer.py)."""
         job, engine, threshold = analysis.job, self.engine, self.threshold
-        vectors = person_vectors(engine)
         records: list[FaceRecord] = []
         outcomes: list[FaceOutcome] = []
         created: set[str] = set()
@@ -269,72 +266,30 @@ class _Import:
             self.listener.face_outcome(outcome)
 
         for crop in analysis.faces:
-            ext = external_image_id(job.sha256, crop.idx)
             base = FaceRecord(idx=crop.idx, bbox=crop.box, score=crop.score, engine=engine.name, status="",
                               descriptor=crop.descriptor, origin=crop.origin)
-            try:
-                result = engine.search(crop, threshold)
-            except FaceUnsearchable as exc:
-                records.append(replace(base, status="unsearchable", reason=str(exc)))
-                emit(FaceOutcome(job.path, crop.idx, "unsearchable", threshold, reason=str(exc)))
-                continue
-            candidates = tuple((c.face_id, c.similarity) for c in result.candidates)
-            match, person = self.match(result.candidates, threshold, ext, taken)
-            if match is not None and person is not None:
-                own = match.external_image_id == ext  # our own face, indexed by an interrupted run
-                face_id = match.face_id if own else None
-                if vectors is not None and not own:
-                    face_id = vectors.join(crop, ext, match.face_id, match.similarity, threshold)
-                    own = face_id == match.face_id  # the person's own founding face, found again
-                new = person == match.face_id and not self.library.person(person) and person not in created
-                created.add(person)
-                taken.add(person)
-                records.append(replace(base, status="indexed" if own else "matched", person_id=person,
-                                          engine_face_id=face_id,
-                                          matched_face_id=None if own else match.face_id,
-                                          similarity=match.similarity, candidates=candidates))
-                emit(FaceOutcome(job.path, crop.idx, "match", threshold, person, match.similarity, new))
-                continue
-            emit(FaceOutcome(job.path, crop.idx, "nomatch", threshold))
-            indexed = engine.index(crop, ext)
-            if indexed.face_id is None:
-                reason = ", ".join(indexed.reasons) or "the engine did not index the face"
-                records.append(replace(base, status="unindexed", reason=reason, candidates=candidates))
-                continue
-            person = self.library.person_for_engine_face(indexed.face_id)
-            if person is None or person in taken:
-                person = indexed.face_id if indexed.face_id not in taken else None
-            new = person is not None and not self.library.person(person) and person not in created
-            if person is None:  # the FaceId already stands for someone else in this photo: leave it unassigned
-                records.append(replace(base, status="unindexed", engine_face_id=indexed.face_id,
-                                          reason="the engine returned a face of a person already in this photo",
-                                          candidates=candidates))
-                continue
-            created.add(person)
-            taken.add(person)
-            if vectors is not None and person == indexed.face_id:
-                vectors.found(indexed.face_id, job.sha256)
-            records.append(replace(base, status="indexed", person_id=person, engine_face_id=indexed.face_id,
-                                      similarity=None, candidates=candidates))
-            if new:
+            def nomatch(idx: int = crop.idx) -> None:  # printed before the IndexFaces call
+                emit(FaceOutcome(job.path, idx, "nomatch", threshold))
+
+            answer = answer_face(self.library, engine, crop, base, threshold,
+                                 ext=external_image_id(job.sha256, crop.idx), photo_sha=job.sha256, taken=taken,
+                                 created=created, on_nomatch=nomatch)
+            records.append(answer.record)
+            if answer.kind == "unsearchable":
+                emit(FaceOutcome(job.path, crop.idx, "unsearchable", threshold, reason=answer.record.reason))
+            elif answer.kind == "match":
+                emit(FaceOutcome(job.path, crop.idx, "match", threshold, answer.person, answer.similarity,
+                                 answer.new_person))
+            elif answer.new_person:
                 # The NoMatch line was printed before the call; record that it made a person.
-                outcomes[-1] = FaceOutcome(job.path, crop.idx, "nomatch", threshold, person, None, True)
+                outcomes[-1] = FaceOutcome(job.path, crop.idx, "nomatch", threshold, answer.person, None, True)
         return records, outcomes
 
     def match(self, candidates: Sequence[Candidate], threshold: float, ext: str,
               taken: set[str]) -> tuple[Candidate | None, str | None]:
-        """The upstream Match: the best candidate at or above the threshold, and the person it stands for now.
-
-        A candidate whose face the user took out of every person stands for no one, and a person already
-        in this photo cannot be matched twice: both are passed over for the next candidate.
-        """
-        for candidate in candidates:
-            if candidate.similarity < threshold:
-                break
-            person = self.library.person_for_engine_face(candidate.face_id)
-            if person is not None and person not in taken:
-                return candidate, person
-        return None, None
+        """The upstream Match (pipeline/face_answer.py, best_match)."""
+        return best_match(self.library, candidates, threshold, taken,
+                          vectors=person_vectors(self.engine) is not None)
 
 
 def reanchor(library: Library, engine: FaceEngine) -> int:
@@ -455,8 +410,9 @@ def _sync_vectors(run: _Import, todo: list[_Stat]) -> bool:
     vectors = person_vectors(run.engine)
     if not todo or vectors is None or run.control.cancelled:
         return True
+    report = getattr(run.listener, "preparing_users", None)  # a duck-typed listener may not have it
     try:
-        vectors.sync_users(run.library)
+        vectors.sync_users(run.library, should_stop=lambda: run.control.cancelled, progress=report)
     except EngineUnavailable as exc:
         run.report.paused_reason = str(exc)
         return False

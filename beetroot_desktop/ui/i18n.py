@@ -140,6 +140,11 @@ def number(value: int | float, decimals: int = 0) -> str:
     return locale.toString(float(value), "f", decimals)
 
 
+def decimal(value: float) -> str:
+    """A number such as a threshold as the user's locale writes it, as short as it can be ("99.5", "99,5", "95")."""
+    return QLocale().toString(float(value), "g", 6)
+
+
 def date_time(moment: datetime | float, short: bool = True) -> str:
     """A moment (a datetime or a Unix time) as the user's locale writes it."""
     stamp = moment.timestamp() if isinstance(moment, datetime) else float(moment)

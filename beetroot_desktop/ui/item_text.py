@@ -5,11 +5,10 @@ user's locale)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
-from .i18n import date_time, number, tr
+from .i18n import number, tr
 
 
 def person_name(name: str | None) -> str:
@@ -79,4 +78,5 @@ def taken_text(taken_at: str | None) -> str:
     day, moment = found
     if moment is None:
         return QLocale().toString(day, QLocale.FormatType.ShortFormat)
-    return date_time(datetime(day.year(), day.month(), day.day(), moment.hour(), moment.minute()))
+    # The photo's own wall-clock time, never moved through this computer's time zone (or its DST gaps).
+    return QLocale().toString(QDateTime(day, moment), QLocale.FormatType.ShortFormat)

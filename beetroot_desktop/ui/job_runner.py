@@ -77,6 +77,12 @@ class _BatchingListener:
         """The people the import's consolidation merged: lines for the Activity view."""
         self.worker.noted.emit(self.job.id, [("info", line, "") for line in lines])
 
+    def preparing_users(self, done: int, total: int) -> None:
+        """Users mode: the people given their Amazon Rekognition user before the first photo, a line a batch."""
+        self.worker.noted.emit(self.job.id, [("info", tr("Matching against whole people: {done} of {total} people"
+                                                         " have their Amazon Rekognition user").format(
+                                                             done=done, total=total), "")])
+
     def flush(self, now: float | None = None) -> None:
         if self.photos or self.faces:
             photos, faces, self.photos, self.faces = self.photos, self.faces, [], []

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .i18n import QT_TR_NOOP, number, tr
+from .i18n import QT_TR_NOOP, decimal, number, tr
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -127,8 +127,7 @@ class Job:
         return tr("&Cancel")
 
     def cancelling_text(self) -> str:
-        known = CANCELLING.get(self.noun)
-        return tr(known) if known is not None else tr("Cancelling {job}…").format(job=self.noun)
+        return tr(CANCELLING.get(self.noun, CANCELLING["the job"]))  # an English noun never enters a sentence
 
     def status_text(self, progress: Progress) -> str:
         """The status bar's line while the job runs (the progress bar is indeterminate unless it counts)."""
@@ -142,10 +141,7 @@ class Job:
         return Outcome(tr("{job}: done").format(job=self.description), False)
 
     def failed_text(self, message: str) -> str:
-        known = FAILED.get(self.noun)
-        if known is not None:
-            return tr(known).format(message=message)
-        return tr("{job} could not run: {message}").format(job=self.noun[:1].upper() + self.noun[1:], message=message)
+        return tr(FAILED.get(self.noun, FAILED["the job"])).format(message=message)
 
 
 class ImportJob(Job):
@@ -283,6 +279,11 @@ class CountingListener:
     def consolidated(self, lines: list[str]) -> None:
         self.listener.consolidated(lines)
 
+    def preparing_users(self, done: int, total: int) -> None:
+        report = getattr(self.listener, "preparing_users", None)
+        if report is not None:
+            report(done, total)
+
 
 class RegroupJob(Job):
     """Group every face again at a new match threshold; the library keeps the threshold (one undoable edit).
@@ -301,7 +302,7 @@ class RegroupJob(Job):
 
     @property
     def description(self) -> str:
-        return tr("Regrouping people at {threshold} %").format(threshold=threshold_text(self.threshold))
+        return tr("Regrouping people at {threshold} %").format(threshold=decimal(self.threshold))
 
     def run(self, control: JobControl) -> Any:
         from ..engines import create_engine
@@ -342,7 +343,7 @@ class RegroupJob(Job):
         return ("warning", tr("Regroup not made: it needs more paid calls than announced"), "")
 
     def outcome(self, plan: Any) -> Outcome:
-        threshold = threshold_text(self.threshold)
+        threshold = decimal(self.threshold)
         if plan is None:  # cancelled before it wrote anything
             return Outcome(tr("Regrouping at {threshold} % cancelled: nothing changed").format(threshold=threshold))
         if not getattr(plan, "applied", True):
@@ -445,8 +446,3 @@ def duration(seconds: float) -> str:
     return tr("{hours} h").format(hours=number(seconds / 3600, 1))
 
 
-def threshold_text(threshold: float) -> str:
-    """A match threshold as the user's locale writes it ("99.5", "99,5"), as short as it can be."""
-    from PySide6.QtCore import QLocale
-
-    return QLocale().toString(float(threshold), "g", 6)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from .i18n import tr
+from .item_text import person_name
 from .people_model import PeopleModel
 from .widgets import round_pixmap
 
@@ -48,7 +49,7 @@ class MergeDialog(QDialog):
             tile = tiles.get(pid)
             count = counts.get(pid, 0)
             button = QRadioButton(tr("Keep {name}  (%Ln photo(s))", None, count).format(
-                name=tile.display_name if tile else tr("Unnamed person")))
+                name=person_name(tile.name if tile else None)))
             key = PeopleModel.cover_key(tile)  # faces tell unnamed people apart
             button.setIcon(QIcon(round_pixmap(ctx.thumbs.get(key) if key else None, MERGE_ICON)))
             button.setIconSize(QSize(MERGE_ICON, MERGE_ICON))

@@ -72,7 +72,9 @@ def load_missing(library: Any) -> list[MissingRow]:
         if p.status not in ("missing", "offline") or p.photo_id is None:
             continue
         reason = p.reason or ""
-        if p.status == "offline":  # the imported folder or drive out of reach, as the photo grids say it
+        if p.status == "missing":
+            reason = tr("The file is gone from its folder")
+        elif p.status == "offline":  # the imported folder or drive out of reach, as the photo grids say it
             reason = tr("On {folder}, which is not connected").format(
                 folder=root_of(p.path, roots) or os.path.dirname(p.path))
         rows.append(MissingRow(p.photo_id, p.path, p.status, reason, p.faces, shas.get(p.photo_id)))

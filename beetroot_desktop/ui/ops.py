@@ -37,7 +37,9 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from .edit_labels import edit_label
 from .i18n import QT_TR_NOOP, tr
+from .item_text import person_name
 
 if TYPE_CHECKING:
     from ..library import EditEntry, Library
@@ -196,7 +198,16 @@ def rename_person(ctx: LibraryContext, person_id: str, name: str, status: Status
         done = tr("Named {name}").format(name=clean)
     else:
         done = tr("Name removed")
-    return run_edit(ctx, "rename", lambda lib: lib.rename_person(person_id, name), on_done=_say(status, done)).ok
+    blank = person_name(None)  # the library refuses its English form; the window's own too
+
+    def rename(lib: Library) -> None:
+        if clean and clean.casefold() == blank.casefold():
+            from ..library import EditRefused
+
+            raise EditRefused(tr("“{name}” is what people without a name are shown as").format(name=blank))
+        lib.rename_person(person_id, name)
+
+    return run_edit(ctx, "rename", rename, on_done=_say(status, done)).ok
 
 
 class PeopleChanged(Exception):
@@ -213,12 +224,12 @@ def people_changes(library: Library, chosen: dict[str, str | None], *, names: bo
         summary = library.person(pid)  # None once merged away or without faces
         if now != pid:
             into = library.person(now)
-            changes.append(tr("{person} was merged into {other}").format(person=was, other=into.display_name)
+            changes.append(tr("{person} was merged into {other}").format(person=was, other=person_name(into.name))
                            if into else tr("{person} was merged into someone else").format(person=was))
         elif summary is None:
             changes.append(tr("{person} has no faces left").format(person=was))
         elif names and summary.name != name:
-            changes.append(tr("{person} is now called {name}").format(person=was, name=summary.display_name))
+            changes.append(tr("{person} is now called {name}").format(person=was, name=person_name(summary.name)))
     return changes
 
 
@@ -255,7 +266,7 @@ def merge_people(ctx: LibraryContext, sources: Sequence[str], target: str, statu
         library.merge_people(list(sources), target)
         merged = library.resolve_person(target)
         tile = library.person_tiles([merged]).get(merged)
-        return tile.display_name if tile is not None else tr("one person")
+        return person_name(tile.name) if tile is not None else tr("one person")
 
     def done(name: str) -> None:
         if status is not None:
@@ -430,7 +441,7 @@ def add_face(ctx: LibraryContext, photo_path: str, box: tuple[int, int, int, int
             row = ctx.library.face(face_id)
             tile = ctx.library.person_tiles([str(row["person_id"])]).get(str(row["person_id"])) \
                 if row is not None and row["person_id"] else None
-            status(tr("Face added to {name} (Ctrl+Z undoes it)").format(name=tile.display_name) if tile is not None
+            status(tr("Face added to {name} (Ctrl+Z undoes it)").format(name=person_name(tile.name)) if tile is not None
                    else tr("Face added (it matched no one it could join) (Ctrl+Z undoes it)"))
         if on_done is not None:
             on_done(face_id)
@@ -456,14 +467,16 @@ def step_history(ctx: LibraryContext, which: str, status: Status | None = None) 
 
     def done(entry: EditEntry | None) -> None:
         if status is not None:
-            if entry is not None:  # the label is the library's own (data): it stays as the edit named it
-                status((tr("Undone: {edit}") if which == "undo" else tr("Redone: {edit}")).format(edit=entry.label))
+            if entry is not None:  # the library's English name of the edit, in the window's language
+                said = tr("Undone: {edit}") if which == "undo" else tr("Redone: {edit}")
+                status(said.format(edit=edit_label(entry.label)))
             else:
                 status(tr("Nothing to undo") if which == "undo" else tr("Nothing to redo"))
 
     outcome = run_edit(ctx, which, replay, on_done=done, background=background)
     if outcome.pending and status is not None and entry is not None:
-        status((tr("Undoing “{edit}”…") if which == "undo" else tr("Redoing “{edit}”…")).format(edit=entry.label))
+        doing = tr("Undoing “{edit}”…") if which == "undo" else tr("Redoing “{edit}”…")
+        status(doing.format(edit=edit_label(entry.label)))
     return outcome.result  # type: ignore[no-any-return]
 
 

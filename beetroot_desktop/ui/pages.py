@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEventLoop, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
@@ -28,21 +26,12 @@ from .people_grid import PeopleGridView
 from .people_model import PeopleModel
 from .person_picker import PersonPicker
 from .photo_models import FaceGridModel, PhotoGridModel
-from .widgets import EmptyState, GridView, GridWithEmptyState, PageHeader
+from .widgets import EmptyState, GridView, GridWithEmptyState, PageHeader, exec_menu
 
 DROP_TEXT = QT_TR_NOOP("Beetroot finds every face in them and groups your photos by person. Your photos stay where"
                        " they are, and nothing leaves this computer.")
 LEAST_PHOTOS = (1, 2, 3, 5, 10)  # the People grid's "in at least N photos" choices
 
-
-def show_menu(menu: QMenu, grid: QAbstractItemView, pos: QPoint) -> None:
-    """A tile's menu (a right-click, Shift+F10 or the menu key); closed with nothing chosen, or with a command
-    that opened no dialog, the grid has the keys again."""
-    menu.exec(grid.viewport().mapToGlobal(pos))
-    if QApplication.focusWidget() is None and QApplication.activeModalWidget() is None and grid.isVisible():
-        grid.window().activateWindow()  # without a window manager the closed menu stays the active window
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # activated now
-        grid.setFocus(Qt.FocusReason.PopupFocusReason)
 
 
 class PeoplePage(QWidget):
@@ -296,7 +285,7 @@ class PeoplePage(QWidget):
             action = self.menu_actions.get(name)
             if action is not None:
                 menu.addAction(action)
-        show_menu(menu, self.grid, pos)
+        exec_menu(menu, self.grid.viewport().mapToGlobal(pos), self.grid)
 
 
 class PhotosPage(QWidget):
@@ -392,7 +381,7 @@ class UnassignedPage(QWidget):
         menu.addAction(tr("Not a face"), lambda: ops.not_a_face(self.ctx, faces, self.status.emit))
         menu.addAction(tr("Ignore (a stranger in the background)"),
                        lambda: ops.ignore_faces(self.ctx, faces, self.status.emit))
-        show_menu(menu, self.grid, pos)
+        exec_menu(menu, self.grid.viewport().mapToGlobal(pos), self.grid)
 
     def selected_faces(self) -> list[int]:
         return [int(x) for x in self.grid.selected_ids()]  # type: ignore[call-overload]

@@ -20,8 +20,8 @@ import dataclasses
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import QItemSelectionModel, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from . import ops
 from .delegates import FaceDelegate
 from .i18n import QT_TR_NOOP, number, tr
+from .item_text import person_name
 from .review_parts import (
     FaceView,
     QuestionListModel,
@@ -49,6 +50,7 @@ from .review_parts import (
     person_side,
     question_text,
 )
+from .style import focus_ring
 from .tasks import TaskRunner, ThreadLibraries
 from .widgets import EmptyState, GridView, PageHeader
 
@@ -61,6 +63,22 @@ COUNT_SPACING = 3  # the badge's count waits at least this many times its last d
 EMPTY_TEXT = QT_TR_NOOP("When Beetroot is not sure whether two faces are the same person, it asks here instead"
                         " of guessing. Imports and regroups add questions; your answers are kept, and never asked"
                         " again.")
+
+
+class FocusRing(QWidget):
+    """The outline of a page that takes the keys itself (Review, one at a time): drawn over its children, like
+    the ring style.py draws around a focused control, in the accent colour of either palette."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__(page)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        focus_ring(painter, QRectF(self.rect()), radius=6.0)
+        painter.end()
 
 
 class ReviewPage(QWidget):
@@ -122,6 +140,7 @@ class ReviewPage(QWidget):
         for widget in (self.loading, self.single, self.several, self.empty):
             self.stack.addWidget(widget)
         layout.addWidget(self.stack, 1)
+        self.focus_ring = FocusRing(self)  # the page has the keys (one at a time): shown, as a control's ring is
 
     # -- building -------------------------------------------------------------------------------------------
     def _build_single(self) -> QWidget:
@@ -229,7 +248,7 @@ class ReviewPage(QWidget):
             names: dict[str, str] = {}
             if batch:
                 tiles = lib.person_tiles(list(dict.fromkeys(q.candidate_person_id for q in questions)))
-                names = {pid: tile.display_name for pid, tile in tiles.items()}
+                names = {pid: person_name(tile.name) for pid, tile in tiles.items()}
             return questions, names
 
         self.ctx.read(load, lambda result: self._got(generation, *result))
@@ -424,6 +443,22 @@ class ReviewPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         (self.grid if self.batch else self).setFocus()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Like style.py's rings: none after a click, which leaves the keys to the page without pointing at it.
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.focus_ring.setGeometry(self.rect())
+            self.focus_ring.raise_()
+            self.focus_ring.show()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_ring.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.focus_ring.setGeometry(self.rect())
 
     def _open_side(self, *, left: bool) -> None:
         shown = self._shown.get(self.current_id or "")

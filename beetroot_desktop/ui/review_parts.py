@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from .delegates import draw_cover
 from .i18n import number, tr
+from .item_text import person_name
 from .models import IdRole, StatusRole, SubtitleRole, ThumbFailedRole
 from .thumbnails import ThumbKey
 from .widgets import ElidedLabel
@@ -88,7 +89,7 @@ def person_side(library: Library, person_id: str, *, leading: int | None = None)
     first = leading if leading is not None else (tile.cover_face_id if tile else None)
     ids = person_faces(library, person_id, SIDE_FACES, first)
     tiles = library.face_tiles(ids)
-    name = summary.display_name if summary else (tile.display_name if tile else tr("Unnamed person"))
+    name = person_name(summary.name if summary else (tile.name if tile else None))
     caption = tr("%Ln photo(s)", None, summary.photos) if summary else ""
     return Side(person_id, name, bool(summary and summary.name), caption, tuple(face_key(tiles.get(i)) for i in ids))
 
@@ -118,7 +119,7 @@ def load_tiles(library: Library, questions: Sequence[Question]) -> dict[str, tup
     for q in questions:
         row = faces.get(q.face_id) if q.face_id is not None else None
         if q.kind == "people" and q.person_id in people:
-            caption = people[q.person_id].display_name
+            caption = person_name(people[q.person_id].name)
         else:
             caption = Path(row["path"]).name if row is not None else ""
         found[q.id] = (face_key(row), caption)

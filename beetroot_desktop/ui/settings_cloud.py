@@ -103,7 +103,9 @@ class CloudPage(SettingsPage):
             + tr("Cost: a face's search costs what it costs now; a new person takes two more calls (CreateUser,"
                  " AssociateFaces) and a face added to a person two (IndexFaces, AssociateFaces), about {price}"
                  " each. People found face by face get their user on the next import, two calls each.").format(
-                     price=f"${_price():g}"), objectName="Muted")
+                     price=f"${_price():g}") + " "
+            + tr("Faces you take out of a person leave its user on the next import (DisassociateFaces, one call"
+                 " per person)."), objectName="Muted")
         vectors_note.setWordWrap(True)
         form.addRow(tr("Matching:"), self.user_vectors)
         form.addRow("", vectors_note)
@@ -282,7 +284,8 @@ class CloudPage(SettingsPage):
         self.test_button.setEnabled(True)
         self.create_button.setEnabled(True)
         ok = bool(getattr(result, "ok", False))
-        message = str(getattr(result, "message", "")) or (tr("Connected.") if ok else tr("The connection failed."))
+        message = _worded(result) or str(getattr(result, "message", "")) or (
+            tr("Connected.") if ok else tr("The connection failed."))
         self._show_test(ok, message)
         self.create_button.setVisible(not ok and bool(getattr(result, "can_create", False)))
 
@@ -297,6 +300,26 @@ class CloudPage(SettingsPage):
         set_tone(self.test_result, "leaf" if ok else "danger")
         # What to do here (the Create collection button, the fields above), not a command to run.
         self.test_result.setText(("✓ " if ok else "✗ ") + gui_wording(message, "dialog"))
+
+
+def _worded(result: Any) -> str | None:
+    """The check's answer in the window's language when it is one of the answers the window knows how to
+    word (signed in, and the collection there, made, or missing); else None (the engine's own message)."""
+    account, region = getattr(result, "account", None), getattr(result, "region", None)
+    collection, faces = getattr(result, "collection_id", None), getattr(result, "face_count", None)
+    if not (account and region and collection):
+        return None
+    if getattr(result, "ok", False) and getattr(result, "created", False):
+        return tr("Signed in as {account}. Created the collection “{collection}” in {region}; it is empty and"
+                  " ready.").format(account=account, collection=collection, region=region)
+    if getattr(result, "ok", False) and faces is not None:
+        return tr("Signed in as {account}. Collection “{collection}” in {region} holds %Ln face(s).", None,
+                  int(faces)).format(account=account, collection=collection, region=region)
+    if getattr(result, "can_create", False) and not getattr(result, "ok", False) and faces is None:
+        return tr("Signed in as {account}. The collection “{collection}” does not exist in {region}: check the"
+                  " collection id and the region, or create it with the Create collection button.").format(
+            account=account, collection=collection, region=region)
+    return None
 
 
 def _price() -> float:

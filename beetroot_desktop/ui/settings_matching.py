@@ -13,11 +13,11 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QWidget
 
 from ..config import MAX_THRESHOLD, MIN_THRESHOLD
-from .i18n import QT_TR_NOOP, number, tr
+from .i18n import QT_TR_NOOP, decimal, number, tr
 from .settings_pages import SettingsPage, error_label, form_layout, sentence, show_problem
 
 if TYPE_CHECKING:
@@ -28,10 +28,6 @@ ENGINE_LABELS = {"local": QT_TR_NOOP("On this computer (offline)"),  # shown thr
                  "rekognition": QT_TR_NOOP("Amazon Rekognition (cloud)")}
 PREVIEW_DELAY_MS = 250
 
-
-def percent(value: float) -> str:
-    """A threshold as the user's locale writes it, without trailing zeros ("85", "85.5" / "85,5")."""
-    return QLocale().toString(float(value), "g", 6)
 
 
 class DecimalSpinBox(QDoubleSpinBox):
@@ -101,13 +97,13 @@ class MatchingPage(SettingsPage):
         form.addRow("", self.threshold_error)
         if ctx is not None:
             note = QLabel(tr("Kept in this library; other libraries keep theirs. New libraries start at"
-                             " {threshold} %.").format(threshold=percent(settings.threshold)), objectName="Muted")
+                             " {threshold} %.").format(threshold=decimal(settings.threshold)), objectName="Muted")
             note.setWordWrap(True)
             form.addRow("", note)
         if self.floor is not None:
             floor_note = QLabel(tr("This library’s Amazon Rekognition searches kept candidates down to"
                                    " {floor} %: a lower threshold would need every face searched again.")
-                                .format(floor=percent(self.floor)), objectName="Muted")
+                                .format(floor=decimal(self.floor)), objectName="Muted")
             floor_note.setWordWrap(True)
             form.addRow("", floor_note)
         explain = QLabel(tr("Higher: people are grouped only when the engine is very sure (fewer mix-ups, more"
@@ -194,7 +190,7 @@ class MatchingPage(SettingsPage):
             return None
         if self.threshold() < self.floor:
             return tr("This library can be regrouped at {floor} % or more: its searches kept no candidates below"
-                      " {floor} %.").format(floor=percent(self.floor))
+                      " {floor} %.").format(floor=decimal(self.floor))
         if self.plan_for_threshold() is None:
             return tr("Counting the Amazon Rekognition calls this threshold needs; save again in a moment.")
         return None
@@ -257,7 +253,7 @@ class MatchingPage(SettingsPage):
 
     def _update_preview_text(self, plan: Any, *, pending: bool = False) -> None:
         now = self.current_people
-        value = percent(self.threshold())
+        value = decimal(self.threshold())
         if abs(self.threshold() - self.current_threshold) < 1e-9 or self.ctx is None:
             text = (tr("At {threshold} %: %Ln person(s) (the current grouping)", None, now).format(threshold=value)
                     if now is not None else "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QPainter, QPaintEvent, QPen, QShowEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -174,8 +174,15 @@ class Banners(QWidget):
 
 def announce(source: QWidget, text: str) -> None:
     """Have a screen reader say `text` (politely: after what it is saying), without moving the focus."""
-    if text and source.isVisible():
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(source, text))
+    if not text or not source.isVisible():
+        return
+    try:
+        from PySide6.QtGui import QAccessibleAnnouncementEvent  # Qt 6.8 and later
+    except ImportError:  # before: the text becomes the source's description, which screen readers report
+        source.setAccessibleDescription(text)
+        QAccessible.updateAccessibility(QAccessibleEvent(source, QAccessible.Event.DescriptionChanged))
+        return
+    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(source, text))
 
 
 def app_icon_pixmap(size: int) -> Any:

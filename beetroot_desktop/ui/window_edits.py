@@ -11,6 +11,7 @@ from typing import Any
 
 from . import ops
 from .actions import MainAction
+from .edit_labels import edit_label
 from .i18n import tr
 
 log = logging.getLogger("beetroot.ui.window")
@@ -137,9 +138,10 @@ class EditsMixin:
                 action.setText(tr("&Undo") if key is A.UNDO else tr("&Redo"))
                 action.setStatusTip("")
             else:
-                label = entry.label if len(entry.label) <= MAX_LABEL else entry.label[:MAX_LABEL - 1] + "…"
+                whole = edit_label(entry.label)
+                label = whole if len(whole) <= MAX_LABEL else whole[:MAX_LABEL - 1] + "…"
                 shown = label.replace("&", "&&")
                 action.setText((tr("&Undo {edit}") if key is A.UNDO else tr("&Redo {edit}")).format(edit=shown))
                 action.setStatusTip((tr("Undo “{edit}”") if key is A.UNDO else tr("Redo “{edit}”")).format(
-                    edit=entry.label))
+                    edit=whole))
             action.setEnabled(entry is not None and self.ctx is not None and not blocked)

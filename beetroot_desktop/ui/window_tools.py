@@ -16,6 +16,7 @@ from . import ops
 from .actions import MainAction
 from .dialogs import open_tracked
 from .i18n import tr
+from .item_text import person_name
 from .tool_jobs import ForgetJob, ToolJob
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class ToolsMixin:
 
     def _name_of(self: Any, person_id: str) -> str:
         tile = self.ctx.library.person_tiles([person_id]).get(person_id)
-        return tile.display_name if tile is not None else tr("Unnamed person")
+        return person_name(tile.name if tile is not None else None)
 
     def photos_together(self: Any) -> None:
         if self.ctx is None:

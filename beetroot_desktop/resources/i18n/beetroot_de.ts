@@ -508,6 +508,10 @@ Beetroot kann neu beginnen: Die beschädigte Datei wird beiseitegelegt (nicht ge
         <translation>&lt;b&gt;Beetroot {version}&lt;/b&gt;&lt;p&gt;Ordnet eine Fotobibliothek nach den Personen darin.&lt;p&gt;Gesichter werden standardmäßig auf diesem Computer gefunden und zugeordnet; Amazon Rekognition steht in den Einstellungen zur Verfügung.</translation>
     </message>
     <message>
+        <source>Matching against whole people: {done} of {total} people have their Amazon Rekognition user</source>
+        <translation>Abgleich mit ganzen Personen: {done} von {total} Personen haben ihren Amazon-Rekognition-Benutzer</translation>
+    </message>
+    <message>
         <source>Started: {job}</source>
         <translation>Gestartet: {job}</translation>
     </message>
@@ -536,10 +540,6 @@ Beetroot kann neu beginnen: Die beschädigte Datei wird beiseitegelegt (nicht ge
         <translation>Abbre&amp;chen</translation>
     </message>
     <message>
-        <source>Cancelling {job}…</source>
-        <translation>{job} wird abgebrochen …</translation>
-    </message>
-    <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
@@ -550,10 +550,6 @@ Beetroot kann neu beginnen: Die beschädigte Datei wird beiseitegelegt (nicht ge
     <message>
         <source>{job}: done</source>
         <translation>{job}: fertig</translation>
-    </message>
-    <message>
-        <source>{job} could not run: {message}</source>
-        <translation>{job} konnte nicht ausgeführt werden: {message}</translation>
     </message>
     <message numerus="yes">
         <source>Import of {names} and %Ln more</source>
@@ -774,8 +770,113 @@ Beetroot kann neu beginnen: Die beschädigte Datei wird beiseitegelegt (nicht ge
         <translation>Die Bibliothek in {path} wird beim nächsten Start von Beetroot geöffnet.</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>überspringen</translation>
+    </message>
+    <message>
         <source>Merge people</source>
         <translation>Personen zusammenführen</translation>
+    </message>
+    <message>
+        <source>Clear name</source>
+        <translation>Name entfernen</translation>
+    </message>
+    <message>
+        <source>Hide person</source>
+        <translation>Person ausblenden</translation>
+    </message>
+    <message>
+        <source>Show person</source>
+        <translation>Person einblenden</translation>
+    </message>
+    <message>
+        <source>Ignore face</source>
+        <translation>Gesicht ignorieren</translation>
+    </message>
+    <message>
+        <source>Add face to person</source>
+        <translation>Gesicht der Person zuordnen</translation>
+    </message>
+    <message>
+        <source>Confirm face</source>
+        <translation>Gesicht bestätigen</translation>
+    </message>
+    <message>
+        <source>Consolidate people</source>
+        <translation>Personen zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Rename person</source>
+        <translation>Person umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename to “{name}”</source>
+        <translation>Umbenennen in „{name}“</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %Ln person(s)</source>
+        <translation>
+            <numerusform>%Ln Person zusammenführen</numerusform>
+            <numerusform>%Ln Personen zusammenführen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hide %Ln person(s)</source>
+        <translation>
+            <numerusform>%Ln Person ausblenden</numerusform>
+            <numerusform>%Ln Personen ausblenden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %Ln person(s)</source>
+        <translation>
+            <numerusform>%Ln Person einblenden</numerusform>
+            <numerusform>%Ln Personen einblenden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not this person (%Ln face(s))</source>
+        <translation>
+            <numerusform>Nicht diese Person (%Ln Gesicht)</numerusform>
+            <numerusform>Nicht diese Person (%Ln Gesichter)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not a face (%Ln face(s))</source>
+        <translation>
+            <numerusform>Kein Gesicht (%Ln Gesicht)</numerusform>
+            <numerusform>Kein Gesicht (%Ln Gesichter)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ignore %Ln face(s)</source>
+        <translation>
+            <numerusform>%Ln Gesicht ignorieren</numerusform>
+            <numerusform>%Ln Gesichter ignorieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Regroup at {threshold} %</source>
+        <translation>Neu gruppieren bei {threshold} %</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review: {answer} (%Ln question(s))</source>
+        <translation>
+            <numerusform>Überprüfen: {answer} (%Ln Frage)</numerusform>
+            <numerusform>Überprüfen: {answer} (%Ln Fragen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review: {answer}</source>
+        <translation>Überprüfen: {answer}</translation>
     </message>
     <message numerus="yes">
         <source>Merge these %Ln person(s) into one. The person you keep gives the merged person their name. Edit › Undo (Ctrl+Z) takes the merge back, and Split on the person's page takes a merged person out again.</source>
@@ -972,6 +1073,10 @@ Beetroot kann neu beginnen: Die beschädigte Datei wird beiseitegelegt (nicht ge
     <message>
         <source>Name removed</source>
         <translation>Name entfernt</translation>
+    </message>
+    <message>
+        <source>“{name}” is what people without a name are shown as</source>
+        <translation>„{name}“ ist die Bezeichnung für Personen ohne Namen</translation>
     </message>
     <message>
         <source>an unnamed person</source>
@@ -1815,6 +1920,10 @@ Beetroot kann neu beginnen: Die beschädigte Datei wird beiseitegelegt (nicht ge
         <translation>Kosten: Die Suche nach einem Gesicht kostet so viel wie bisher; eine neue Person braucht zwei weitere Aufrufe (CreateUser, AssociateFaces) und ein Gesicht, das einer Person hinzugefügt wird, zwei (IndexFaces, AssociateFaces), je etwa {price}. Personen, die Gesicht für Gesicht gefunden wurden, erhalten ihren Benutzer beim nächsten Import, mit je zwei Aufrufen.</translation>
     </message>
     <message>
+        <source>Faces you take out of a person leave its user on the next import (DisassociateFaces, one call per person).</source>
+        <translation>Gesichter, die Sie aus einer Person herausnehmen, verlassen beim nächsten Import deren Benutzer (DisassociateFaces, ein Aufruf pro Person).</translation>
+    </message>
+    <message>
         <source>Matching:</source>
         <translation>Abgleich:</translation>
     </message>
@@ -1869,6 +1978,21 @@ Beetroot kann neu beginnen: Die beschädigte Datei wird beiseitegelegt (nicht ge
     <message>
         <source>The connection failed.</source>
         <translation>Die Verbindung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Signed in as {account}. Created the collection “{collection}” in {region}; it is empty and ready.</source>
+        <translation>Angemeldet als {account}. Die Sammlung „{collection}“ wurde in {region} erstellt; sie ist leer und bereit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed in as {account}. Collection “{collection}” in {region} holds %Ln face(s).</source>
+        <translation>
+            <numerusform>Angemeldet als {account}. Die Sammlung „{collection}“ in {region} enthält %Ln Gesicht.</numerusform>
+            <numerusform>Angemeldet als {account}. Die Sammlung „{collection}“ in {region} enthält %Ln Gesichter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed in as {account}. The collection “{collection}” does not exist in {region}: check the collection id and the region, or create it with the Create collection button.</source>
+        <translation>Angemeldet als {account}. Die Sammlung „{collection}“ gibt es in {region} nicht: Prüfen Sie die Sammlungs-ID und die Region oder legen Sie sie mit der Schaltfläche „Sammlung erstellen“ an.</translation>
     </message>
     <message>
         <source>Appearance</source>
@@ -2143,6 +2267,10 @@ Beetroot kann neu beginnen: Die beschädigte Datei wird beiseitegelegt (nicht ge
     <message>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+    <message>
+        <source>The file is gone from its folder</source>
+        <translation>Die Datei ist nicht mehr in ihrem Ordner</translation>
     </message>
     <message>
         <source>On {folder}, which is not connected</source>

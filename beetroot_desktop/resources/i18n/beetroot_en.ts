@@ -591,5 +591,61 @@
             <numerusform>That box is too small for a face (at least %Ln pixels of the photo)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Merge %Ln person(s)</source>
+        <translation>
+            <numerusform>Merge %Ln person</numerusform>
+            <numerusform>Merge %Ln people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hide %Ln person(s)</source>
+        <translation>
+            <numerusform>Hide %Ln person</numerusform>
+            <numerusform>Hide %Ln people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %Ln person(s)</source>
+        <translation>
+            <numerusform>Show %Ln person</numerusform>
+            <numerusform>Show %Ln people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not this person (%Ln face(s))</source>
+        <translation>
+            <numerusform>Not this person (%Ln face)</numerusform>
+            <numerusform>Not this person (%Ln faces)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not a face (%Ln face(s))</source>
+        <translation>
+            <numerusform>Not a face (%Ln face)</numerusform>
+            <numerusform>Not a face (%Ln faces)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ignore %Ln face(s)</source>
+        <translation>
+            <numerusform>Ignore %Ln face</numerusform>
+            <numerusform>Ignore %Ln faces</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Review: {answer} (%Ln question(s))</source>
+        <translation>
+            <numerusform>Review: {answer} (%Ln question)</numerusform>
+            <numerusform>Review: {answer} (%Ln questions)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed in as {account}. Collection “{collection}” in {region} holds %Ln face(s).</source>
+        <translation>
+            <numerusform>Signed in as {account}. Collection “{collection}” in {region} holds %Ln face.</numerusform>
+            <numerusform>Signed in as {account}. Collection “{collection}” in {region} holds %Ln faces.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
