@@ -5,7 +5,8 @@ returns its result, `cancel()` asks it to stop (thread-safe, from the GUI thread
 names it for the status bar and the Activity view. The texts the window shows about a job (its status
 line, what its result means, how it failed) are the job's own methods too, so the window and the
 controller never ask which kind of job they hold. An import and a regroup are here, a sync (an import of
-folders already imported) in sync.py; a consolidation or an export would be one more subclass of `Job`.
+folders already imported) in sync.py, and the XMP export, the photo export, forgetting a person and
+deleting the cloud collection in tool_jobs.py.
 
 `run` gets a `JobControl`: the library folder, the cancel/pause state the pipeline checks between
 steps, a listener that turns pipeline events into batched progress signals, and the pool of photo

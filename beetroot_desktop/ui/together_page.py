@@ -43,11 +43,6 @@ class TogetherModel(PhotoGridModel):
             return []
 
 
-def people_names(names: Sequence[str]) -> str:
-    """"Ann", "Ann and Bob", "Ann, Bob and Cy"."""
-    return name_list(names)
-
-
 class TogetherPage(QWidget):
     back = Signal()
     photoOpened = Signal(list, int)
@@ -92,8 +87,8 @@ class TogetherPage(QWidget):
     def show_people(self, people: Sequence[str], *, only: bool = False) -> None:
         tiles = self.ctx.library.person_tiles(list(people))
         self.names = [person_name(tiles[p].name if p in tiles else None) for p in people]
-        self.header.title.setText(people_names(self.names))
-        self.grid.setAccessibleName(tr("Photos of {names} together").format(names=people_names(self.names)))
+        self.header.title.setText(name_list(self.names))
+        self.grid.setAccessibleName(tr("Photos of {names} together").format(names=name_list(self.names)))
         self.header.subtitle.setText("")
         self.only.blockSignals(True)
         self.only.setChecked(only)
@@ -108,7 +103,7 @@ class TogetherPage(QWidget):
         n = self.model.rowCount()
         self.header.subtitle.setText(tr("%Ln photo(s) together, no one else", None, n) if self.model.only
                                      else tr("%Ln photo(s) together", None, n))
-        who = people_names(self.names)
+        who = name_list(self.names)
         self.empty.set_text(tr("No photos together"),
                             tr("No photo shows {names} with no one else.").format(names=who) if self.model.only
                             else tr("No photo shows {names} together.").format(names=who))
