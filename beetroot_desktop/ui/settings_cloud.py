@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -103,7 +103,7 @@ class CloudPage(SettingsPage):
             + tr("Cost: a face's search costs what it costs now; a new person takes two more calls (CreateUser,"
                  " AssociateFaces) and a face added to a person two (IndexFaces, AssociateFaces), about {price}"
                  " each. People found face by face get their user on the next import, two calls each.").format(
-                     price=f"${_price():g}") + " "
+                     price=QLocale().toCurrencyString(_price(), "$", 3)) + " "
             + tr("Faces you take out of a person leave its user on the next import (DisassociateFaces, one call"
                  " per person)."), objectName="Muted")
         vectors_note.setWordWrap(True)
