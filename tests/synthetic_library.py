@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
 import numpy as np
 
 from beetroot_desktop.engines.calibration import similarity
-from beetroot_desktop.library import FaceRecord, Library
+from beetroot_desktop.library import FaceRecord, Library, open_library
 
 RNG = np.random.default_rng(7)
 T = 95.0  # the default match threshold
@@ -63,3 +67,14 @@ def add_people(lib: Library, photos: dict[str, int]) -> None:
         centre = unit(RNG.standard_normal(128))
         for _ in range(count):
             make.photo([(person, near(centre, 0.02))])
+
+
+@contextlib.contextmanager
+def people_library(folder: Path, photos: dict[str, int]) -> Iterator[Path]:
+    """A library at `folder` with those people (add_people), closed afterwards; gives its folder."""
+    library = open_library(folder)
+    try:
+        add_people(library, photos)
+        yield library.dir
+    finally:
+        library.close()

@@ -10,20 +10,16 @@ import pytest
 from keyboard import CTRL, SHIFT, activate, describe, focused, is_in, press, tab_cycle, tab_to
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from synthetic_library import add_people
+from synthetic_library import people_library as synthetic_people
 from ui_helpers import open_window, restored_look
-
-from beetroot_desktop.library import open_library
 
 K = Qt.Key
 
 
 @pytest.fixture
 def people_library(tmp_path: Path) -> Iterator[Path]:
-    library = open_library(tmp_path / "people")
-    add_people(library, {"p-ann": 4, "p-bob": 3, "p-cy": 2})
-    yield library.dir
-    library.close()
+    with synthetic_people(tmp_path / "people", {"p-ann": 4, "p-bob": 3, "p-cy": 2}) as folder:
+        yield folder
 
 
 def test_tab_from_every_page_comes_back_to_the_sidebar_both_ways(qtbot, people_library):

@@ -36,10 +36,9 @@ from keyboard import (
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QTreeWidget
-from synthetic_library import add_people
+from synthetic_library import people_library as synthetic_people
 from ui_helpers import open_window, restored_look
 
-from beetroot_desktop.library import open_library
 from beetroot_desktop.ui.models import IdRole, role
 
 K = Qt.Key
@@ -147,10 +146,8 @@ PHOTOS = {"p-ann": 6, "p-bob": 5, "p-cy": 4, "p-dee": 3}
 @pytest.fixture
 def people_library(tmp_path: Path) -> Iterator[Path]:
     """Four people seen in 3 to 6 photos each (synthetic faces: no dlib), none named."""
-    library = open_library(tmp_path / "people")
-    add_people(library, PHOTOS)
-    yield library.dir
-    library.close()
+    with synthetic_people(tmp_path / "people", PHOTOS) as folder:
+        yield folder
 
 
 def test_the_people_grid_with_the_keys_only(qtbot, people_library):
