@@ -11,6 +11,7 @@ import json
 import sys
 from typing import Any
 
+from ..config import XMP_SIDECARS
 from ..textsafe import printable
 from .common import EXIT_FAILED, EXIT_OK, add_library, examples, open_library_for
 from .progress import plural
@@ -24,7 +25,7 @@ def register(sub: Any) -> None:
                                    " merged: everything else in it stays. Photo files are never modified.",
                        **examples("beetroot export-xmp", "beetroot export-xmp --sidecar-name xmp --json"))
     add_library(p)
-    p.add_argument("--sidecar-name", choices=("jpg.xmp", "xmp"), default="jpg.xmp",
+    p.add_argument("--sidecar-name", choices=XMP_SIDECARS, default=XMP_SIDECARS[0],
                    help="photo.jpg.xmp (digiKam, darktable; the default) or photo.xmp (Adobe)")
     p.add_argument("--json", action="store_true",
                    help='one JSON object: {"written", "unchanged", "faces", "skipped": [{"path", "reason"}]}')

@@ -191,7 +191,6 @@ class ImportJob(Job):
         finally:
             control.listener.flush()
             engine.close()
-        report.photos_added = listener.added
         return report
 
     @property
@@ -251,7 +250,7 @@ class ImportJob(Job):
 
 
 class CountingListener:
-    """Passes the import's events on, counting the photos it added (ImportReport.photos_added).
+    """Passes the import's events on (the photos it added are the report's `photos_added`).
 
     With `known_failures` (path -> reason, as the library recorded them before), a file that fails again
     for the same reason is passed on as unchanged and counted in `repeated`: a sync does not list again,
@@ -261,14 +260,12 @@ class CountingListener:
     def __init__(self, listener: Any, known_failures: dict[str, str] | None = None) -> None:
         self.listener = listener
         self.known_failures = known_failures or {}
-        self.added = 0
         self.repeated = 0
 
     def scan_finished(self, total: int) -> None:
         self.listener.scan_finished(total)
 
     def photo_done(self, event: PhotoDone) -> None:
-        self.added += event.status == "new"
         if event.status == "failed" and self.known_failures.get(event.path) == event.reason:
             self.repeated += 1
             event = replace(event, status="unchanged", reason=None)
