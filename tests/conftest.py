@@ -174,6 +174,16 @@ def qapp(qapp_args: list[str], qapp_cls: Any, pytestconfig: pytest.Config) -> An
     return app
 
 
+@pytest.fixture
+def german(qapp: Any) -> Iterator[None]:
+    """The window speaks German for one test, then English again (other tests share the application)."""
+    from beetroot_desktop.ui.i18n import install_translators
+
+    install_translators("de")
+    yield
+    install_translators("en")
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     """Captured output and logs as text any process can carry: the tests of undecodable file names log

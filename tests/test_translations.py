@@ -143,15 +143,6 @@ def _strip_accelerator(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-@pytest.fixture
-def german(qapp):  # type: ignore[no-untyped-def]
-    from beetroot_desktop.ui.i18n import install_translators
-
-    install_translators("de")
-    yield
-    install_translators("en")
-
-
 def _shown_texts(widget) -> Iterator[str]:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QMenu, QWidget
 

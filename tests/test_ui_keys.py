@@ -221,6 +221,8 @@ def test_the_people_grid_with_the_keys_only(qtbot, people_library):
     press(qtbot, K.Key_M, CTRL | SHIFT)
     picker = in_front(qtbot, page.merge_picker)
     assert focused() is page.merge_picker.grid, describe(focused())
+    # the picker lists the people once its model has loaded them (off the window's thread)
+    qtbot.waitUntil(lambda: page.merge_picker.model.index_of("p-ann").isValid(), timeout=5000)
     go_to(qtbot, page.merge_picker.grid, page.merge_picker.model.index_of("p-ann"))
     press(qtbot, K.Key_Return)
     dialog = in_front(qtbot, page.merge_dialog)

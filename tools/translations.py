@@ -3,11 +3,11 @@
     python tools/translations.py update [--merge FILE.json ...]
     python tools/translations.py check
 
-`update` collects every `tr(...)` / `QT_TR_NOOP(...)` text of the window (beetroot_desktop/ui) with
-pyside6-lupdate into beetroot_<language>.ts, fills the English plural forms that follow the "(s)" rule
-(beetroot_en.ts holds nothing but plural forms), takes translations from JSON files given with --merge
-({"source": "translation"} or {"source": ["singular", "plural"]}), and compiles the .qm files the app loads
-with pyside6-lrelease. Texts no longer in the code are dropped.
+`update` collects every `tr(...)` / `QT_TR_NOOP(...)` text of the window (beetroot_desktop/ui) and every
+`say(...)` message of the core (beetroot_desktop/wording.py) with pyside6-lupdate into beetroot_<language>.ts,
+fills the English plural forms that follow the "(s)" rule (beetroot_en.ts holds nothing but plural forms),
+takes translations from JSON files given with --merge ({"source": "translation"} or {"source": ["singular",
+"plural"]}), and compiles the .qm files the app loads with pyside6-lrelease. Texts no longer in the code are dropped.
 
 `check` does the same collection into a temporary folder and fails (exit 1) when a text is missing from a
 .ts file or has no finished translation, or when a .qm file does not give the translations of its .ts.
@@ -29,7 +29,10 @@ from pathlib import Path
 from beetroot_desktop.ui.i18n import english_forms
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "beetroot_desktop" / "ui"
+PACKAGE = ROOT / "beetroot_desktop"
+# The window's texts (`tr`) and the core's messages (`say`, see beetroot_desktop/wording.py); not the CLI's.
+SOURCES = [PACKAGE / "ui", *(PACKAGE / part for part in ("library", "imaging", "engines", "pipeline")),
+           *(PACKAGE / name for name in ("config.py", "secrets.py", "wording.py"))]
 I18N = ROOT / "beetroot_desktop" / "resources" / "i18n"
 LANGUAGES = ("en", "de")  # en: plural forms only
 BIN = Path(sys.executable).parent
@@ -40,10 +43,11 @@ def tool(name: str) -> str:
 
 
 def lupdate(ts: Path, plural_only: bool) -> None:
-    args = [tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", "-extensions", "py"]
+    args = [tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", "-extensions", "py",
+            "-tr-function-alias", "QT_TR_NOOP+=say"]
     if plural_only:
         args.append("-pluralonly")
-    subprocess.run([*args, str(SOURCES), "-ts", str(ts)], check=True)
+    subprocess.run([*args, *map(str, SOURCES), "-ts", str(ts)], check=True)
 
 
 def lrelease(ts: Path, qm: Path) -> None:

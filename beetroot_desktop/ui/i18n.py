@@ -21,6 +21,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
+from ..wording import Said, said_in
+
 log = logging.getLogger("beetroot.ui")
 
 # lupdate files a bare `tr(...)` under the empty context; the lookup has to use the same one.
@@ -62,6 +64,19 @@ def english_forms(source: str) -> tuple[str, str]:
         singular = singular.replace(marker, one)
         plural = plural.replace(marker, many)
     return singular, plural
+
+
+def translated(message: object) -> str:
+    """A message of the core (`wording.say`), or an error raised with one, in the window's language. Other text
+    is looked up whole (a reason the library saved in English) and comes back as it is when it is not known."""
+    said = said_in(message) if isinstance(message, BaseException) else message
+    if isinstance(said, Said):
+        if not said.args:
+            return tr(said.template)
+        return tr(said.template).format(**{key: translated(value) if isinstance(value, Said) else value
+                                           for key, value in said.args.items()})
+    text = str(message)
+    return tr(text) if text.strip() else text
 
 
 def QT_TR_NOOP(text: str) -> str:  # the name lupdate looks for
