@@ -16,7 +16,7 @@ set`, the environment and the settings dialog all use the same ones (these names
 
 Each takes a value of the setting's own type (what JSON or a form widget gives: a number, a string, true or
 false), returns None when the value is usable, and otherwise one sentence that names the setting and what it
-accepts.
+accepts (a `wording.say` message: the window shows it in the user's language).
 `setting_problem(key, value)` picks the validator by name (`VALIDATORS`); `coerce(key, text)` turns text
 typed on the command line into the setting's type first. `max_workers()` is the bound on `workers`.
 
@@ -40,6 +40,8 @@ from typing import Any
 
 import platformdirs
 
+from .wording import Said, message_of, say
+
 APP_NAME = "Beetroot"
 DEFAULT_THRESHOLD = 95.0
 DEFAULT_COLLECTION_ID = "beetroot-faces"
@@ -52,7 +54,7 @@ MAX_WORKERS_PER_CORE = 2  # more worker processes than this only wait for the sa
 COLLECTION_ID_RE = re.compile(r"[a-zA-Z0-9_.\-]{1,255}")  # Rekognition's CollectionId pattern
 REGION_RE = re.compile(r"[a-z]{2}(-[a-z]+)+-\d{1,2}")  # us-east-1, eu-central-2, us-gov-west-1
 ACCESS_KEY_ID_RE = re.compile(r"[A-Z0-9]{16,128}")  # AKIA..., ASIA...: capital letters and digits
-NO_COLLECTION_HELP = (
+NO_COLLECTION_HELP = say(
     "the Rekognition engine needs a collection id: set it with `beetroot config set collection_id "
     "beetroot-faces` (or in Settings), or with the REKOGNITION_COLLECTION_ID environment variable"
 )
@@ -100,80 +102,86 @@ def max_workers() -> int:
 
 def threshold_problem(value: Any) -> str | None:
     if not _is_number(value) or not MIN_THRESHOLD <= value <= MAX_THRESHOLD:
-        return (f"threshold must be between {MIN_THRESHOLD:g} and {MAX_THRESHOLD:g} (a number: the percentage of"
-                f" similarity), not {_shown(value)}")
+        return say("threshold must be between {low} and {high} (a number: the percentage of similarity), not"
+                   " {value}", low=f"{MIN_THRESHOLD:g}", high=f"{MAX_THRESHOLD:g}", value=_shown(value))
     return None
 
 
 def workers_problem(value: Any) -> str | None:
     most = max_workers()
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        return (f"workers must be 0 (one per processor core) or a whole number of photos analysed at once, up to"
-                f" {most}, not {_shown(value)}")
+        return say("workers must be 0 (one per processor core) or a whole number of photos analysed at once, up"
+                   " to {most}, not {value}", most=most, value=_shown(value))
     if value > most:
-        return (f"workers must be at most {most} on this computer ({MAX_WORKERS_PER_CORE} per processor core),"
-                f" not {value}: more processes only wait for the same cores and use more memory")
+        return say("workers must be at most {most} on this computer ({per_core} per processor core), not {value}:"
+                   " more processes only wait for the same cores and use more memory",
+                   most=most, per_core=MAX_WORKERS_PER_CORE, value=value)
     return None
 
 
 def rate_limit_problem(value: Any) -> str | None:
     if not _is_number(value) or value <= 0:
-        return f"rate_limit must be a positive number of Amazon Rekognition calls per second, not {_shown(value)}"
+        return say("rate_limit must be a positive number of Amazon Rekognition calls per second, not {value}",
+                   value=_shown(value))
     return None
 
 
 def engine_problem(value: Any) -> str | None:
     if value not in ENGINES or not isinstance(value, str):
-        return f"engine must be one of {', '.join(ENGINES)}, not {_shown(value)}"
+        return say("engine must be one of {choices}, not {value}",
+                   choices=", ".join(ENGINES), value=_shown(value))
     return None
 
 
 def detector_problem(value: Any) -> str | None:
     if value not in DETECTORS or not isinstance(value, str):
-        return f"detector must be one of {', '.join(DETECTORS)}, not {_shown(value)}"
+        return say("detector must be one of {choices}, not {value}",
+                   choices=", ".join(DETECTORS), value=_shown(value))
     return None
 
 
 def rekognition_mode_problem(value: Any) -> str | None:
     if value not in REKOGNITION_MODES or not isinstance(value, str):
-        return f"rekognition_mode must be one of {', '.join(REKOGNITION_MODES)}, not {_shown(value)}"
+        return say("rekognition_mode must be one of {choices}, not {value}",
+                   choices=", ".join(REKOGNITION_MODES), value=_shown(value))
     return None
 
 
 def collection_id_problem(value: Any, required: bool = False) -> str | None:
     """An empty id is allowed in the settings ("not chosen yet") unless `required` (the cloud engine)."""
     if not isinstance(value, str):
-        return f"collection_id must be text, not {_shown(value)}"
+        return say("collection_id must be text, not {value}", value=_shown(value))
     text = value.strip()
     if not text:
         return NO_COLLECTION_HELP if required else None
     if not COLLECTION_ID_RE.fullmatch(text):
-        return (f"{_shown(text)} is not a valid Rekognition collection id: use 1-255 letters, digits, '_', '.'"
-                " or '-'")
+        return say("{value} is not a valid Rekognition collection id: use 1-255 letters, digits, '_', '.' or '-'",
+                   value=_shown(text))
     return None
 
 
 def aws_region_problem(value: Any) -> str | None:
     if not isinstance(value, str) or (value.strip() and not REGION_RE.fullmatch(value.strip())):
-        return f"aws_region must be an AWS region name like eu-west-1 (or empty), not {_shown(value)}"
+        return say("aws_region must be an AWS region name like eu-west-1 (or empty), not {value}", value=_shown(value))
     return None
 
 
 def aws_profile_problem(value: Any) -> str | None:
     if not isinstance(value, str) or not value.isprintable():
-        return f"aws_profile must be the name of a profile in your AWS config (or empty), not {_shown(value)}"
+        return say("aws_profile must be the name of a profile in your AWS config (or empty), not {value}",
+                   value=_shown(value))
     return None
 
 
 def library_dir_problem(value: Any) -> str | None:
     """A folder path (or empty: the default folder). It may not exist yet, but it must not be a file."""
     if not isinstance(value, (str, os.PathLike)):
-        return f"library_dir must be the path of a folder (or empty), not {_shown(value)}"
+        return say("library_dir must be the path of a folder (or empty), not {value}", value=_shown(value))
     text = os.fspath(value)
     if not text:
         return None
     if "\x00" in text:
-        return f"library_dir {_shown(text)} is not a usable path"
+        return say("library_dir {value} is not a usable path", value=_shown(text))
     path = Path(text).expanduser()
     for probe in (path, *path.parents):
         try:
@@ -181,28 +189,30 @@ def library_dir_problem(value: Any) -> str | None:
                 return None
             if not (probe.exists() or probe.is_symlink()):
                 continue
-            kind = ("a file" if probe.is_file() else "a broken link" if not probe.exists()
-                    else "a device or another special file")
+            is_file = probe.is_file()
+            kind = (say("a file") if is_file else say("a broken link") if not probe.exists()
+                    else say("a device or another special file"))
         except OSError:  # cannot look (permissions): opening the library will say what is wrong
             return None
         if probe == path:
-            hint = ""
-            if path.name == "library.sqlite3" and kind == "a file":
-                hint = f"; it is a library's file: its library folder is {path.parent}"
-            return f"the library folder {path} is {kind}, not a folder{hint}"
-        return f"{probe} is {kind}, so {path} cannot be a library folder"
+            if path.name == "library.sqlite3" and is_file:
+                return say("the library folder {path} is a file, not a folder; it is a library's file: its library"
+                           " folder is {folder}", path=str(path), folder=str(path.parent))
+            return say("the library folder {path} is {kind}, not a folder", path=str(path), kind=kind)
+        return say("{probe} is {kind}, so {path} cannot be a library folder", probe=str(probe), kind=kind,
+                   path=str(path))
     return None
 
 
 def watch_folders_problem(value: Any) -> str | None:
     if not isinstance(value, bool):
-        return f"watch_folders must be true or false, not {_shown(value)}"
+        return say("watch_folders must be true or false, not {value}", value=_shown(value))
     return None
 
 
 def xmp_sync_problem(value: Any) -> str | None:
     if not isinstance(value, bool):
-        return f"xmp_sync must be true or false, not {_shown(value)}"
+        return say("xmp_sync must be true or false, not {value}", value=_shown(value))
     return None
 
 
@@ -211,7 +221,8 @@ XMP_SIDECARS = ("jpg.xmp", "xmp")  # photo.jpg.xmp (digiKam, darktable) or photo
 
 def xmp_sidecar_problem(value: Any) -> str | None:
     if value not in XMP_SIDECARS:
-        return f"xmp_sidecar must be one of {', '.join(XMP_SIDECARS)}, not {_shown(value)}"
+        return say("xmp_sidecar must be one of {choices}, not {value}",
+                   choices=", ".join(XMP_SIDECARS), value=_shown(value))
     return None
 
 
@@ -221,20 +232,22 @@ LANGUAGES = ("system", "en", "de")  # "system" takes the desktop's language when
 
 def appearance_problem(value: Any) -> str | None:
     if value not in APPEARANCES:
-        return f"appearance must be one of {', '.join(APPEARANCES)}, not {_shown(value)}"
+        return say("appearance must be one of {choices}, not {value}",
+                   choices=", ".join(APPEARANCES), value=_shown(value))
     return None
 
 
 def language_problem(value: Any) -> str | None:
     if value not in LANGUAGES:
-        return f"language must be one of {', '.join(LANGUAGES)}, not {_shown(value)}"
+        return say("language must be one of {choices}, not {value}",
+                   choices=", ".join(LANGUAGES), value=_shown(value))
     return None
 
 
 def access_key_id_problem(value: Any) -> str | None:
     """An AWS access key id as `aws-login` and the settings dialog accept it (the secret is not checked)."""
     if not isinstance(value, str) or not ACCESS_KEY_ID_RE.fullmatch(value.strip()):
-        return "an AWS access key id is 16 to 128 capital letters and digits (like AKIA…)"
+        return say("an AWS access key id is 16 to 128 capital letters and digits (like AKIA…)")
     return None
 
 
@@ -328,7 +341,7 @@ def coerce(key: str, value: str) -> Any:
         if kind == "int":
             return int(value)
     except ValueError as exc:
-        raise ConfigError(f"{key} must be a number, not {value!r}") from exc
+        raise ConfigError(say("{key} must be a number, not {value!r}", key=key, value=value)) from exc
     if kind == "bool":
         word = value.strip().lower()
         if word not in (*_TRUE, *_FALSE):
@@ -349,15 +362,17 @@ class SettingProblem:
     message: str  # what is wrong, without where
     in_environment: bool = False
 
-    def __str__(self) -> str:
+    def __str__(self) -> Said:  # str() gives this Said itself: the window translates it (and the message in it)
         if self.in_environment:
-            return f"the environment variable {self.source} cannot be used: {self.message}; change it or unset it"
+            return say("the environment variable {variable} cannot be used: {problem}; change it or unset it",
+                       variable=self.source, problem=self.message)
         if self.key is None:
-            return (f"settings file {self.source} is unreadable: {self.message}; fix it, or run `beetroot config"
-                    " unset KEY` for any setting to start it again from the defaults (the old file is kept"
-                    " beside it)")
-        return (f"settings file {self.source}: {self.message}; fix it with `beetroot config set {self.key} VALUE`,"
-                f" or go back to the default with `beetroot config unset {self.key}`")
+            return say("settings file {path} is unreadable: {problem}; fix it, or run `beetroot config unset KEY`"
+                       " for any setting to start it again from the defaults (the old file is kept beside it)",
+                       path=self.source, problem=self.message)
+        return say("settings file {path}: {problem}; fix it with `beetroot config set {key} VALUE`, or go back to"
+                   " the default with `beetroot config unset {key}`", path=self.source, problem=self.message,
+                   key=self.key)
 
 
 def _normalised(key: str, value: Any) -> Any:
@@ -376,14 +391,16 @@ def read_settings(path: Path | None = None, *, apply_env: bool = True) -> tuple[
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
-            problems.append(SettingProblem(None, str(path), f"it cannot be read ({exc.strerror or exc})"))
+            problems.append(SettingProblem(None, str(path), say("it cannot be read ({error})",
+                                                                error=exc.strerror or str(exc))))
             raw = {}
         except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
-            problems.append(SettingProblem(None, str(path), f"it is not valid JSON ({exc})"))
+            problems.append(SettingProblem(None, str(path), say("it is not valid JSON ({error})", error=str(exc))))
             raw = {}
     if not isinstance(raw, dict):
-        kind = "a list" if isinstance(raw, list) else "a string" if isinstance(raw, str) else _shown(raw)
-        problems.append(SettingProblem(None, str(path), f"it holds {kind} instead of settings (a JSON object)"))
+        kind = say("a list") if isinstance(raw, list) else say("a string") if isinstance(raw, str) else _shown(raw)
+        problems.append(SettingProblem(None, str(path), say("it holds {kind} instead of settings (a JSON object)",
+                                                            kind=kind)))
         raw = {}
     for key, value in raw.items():
         if key not in _FIELD_TYPES:
@@ -443,16 +460,16 @@ def apply_environment(settings: Settings, env: Mapping[str, str] | None = None, 
         if key == "collection_id":
             value = text.strip()
             problem = (collection_id_problem(value, required=True) if value else
-                       "it is set but empty; the Rekognition collection id is required when it is set: give the"
-                       " id (like beetroot-faces)")
+                       say("it is set but empty; the Rekognition collection id is required when it is set: give"
+                           " the id (like beetroot-faces)"))
         elif key in ("threshold", "engine"):
             try:
                 value = coerce(key, text)
                 problem = setting_problem(key, value)
             except ConfigError as exc:
-                problem = str(exc)
+                problem = message_of(exc)
             if problem:
-                problem = f"{var}={_shown(text)}: {problem}"
+                problem = say("{variable}={value}: {problem}", variable=var, value=_shown(text), problem=problem)
         if problem is None:
             setattr(settings, key, value)
             continue

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 import keyring
 from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
+from .wording import say
+
 SERVICE = "beetroot-desktop"
 ACCESS_KEY_ENTRY = "aws_access_key_id"
 SECRET_KEY_ENTRY = "aws_secret_access_key"
 
-NO_KEYRING_HELP = (
+NO_KEYRING_HELP = say(
     "no usable system keyring was found, so the secret cannot be saved safely. Use an AWS profile "
     "instead (`aws configure --profile NAME`, then set the profile in Settings or AWS_PROFILE), or set "
     "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment."
@@ -57,7 +59,7 @@ def keyring_usable() -> tuple[bool, str]:
 def save_aws_credentials(access_key_id: str, secret_access_key: str) -> None:
     access_key_id, secret_access_key = access_key_id.strip(), secret_access_key.strip()
     if not access_key_id or not secret_access_key:
-        raise SecretStoreError("both the access key id and the secret access key are needed")
+        raise SecretStoreError(say("both the access key id and the secret access key are needed"))
     usable, why = keyring_usable()
     if not usable:  # an empty chain of backends "saves" nothing without a word: refuse up front
         raise SecretStoreError(why)
@@ -70,11 +72,12 @@ def save_aws_credentials(access_key_id: str, secret_access_key: str) -> None:
         if isinstance(exc, NoKeyringError):
             raise SecretStoreError(NO_KEYRING_HELP) from None
         # `from None`: a backend's own message could quote what it was given; the type name is enough.
-        raise SecretStoreError(f"the system keyring refused to save the secret ({type(exc).__name__}). "
-                               + NO_KEYRING_HELP) from None
+        raise SecretStoreError(say("the system keyring refused to save the secret ({error}). {help}",
+                                   error=type(exc).__name__, help=NO_KEYRING_HELP)) from None
     if not kept:
         delete_aws_credentials()
-        raise SecretStoreError("the system keyring accepted the secret but did not keep it. " + NO_KEYRING_HELP)
+        raise SecretStoreError(say("the system keyring accepted the secret but did not keep it. {help}",
+                                   help=NO_KEYRING_HELP))
 
 
 def load_aws_credentials() -> AwsCredentials | None:

@@ -38,3 +38,8 @@ def said_in(error: BaseException) -> Said | None:
     """The message an error was raised with, when it says exactly that (no context added by its `__str__`)."""
     text = str(error)
     return next((arg for arg in error.args if isinstance(arg, Said) and arg == text), None)
+
+
+def message_of(error: BaseException) -> str:
+    """What `error` says: the message it was raised with (still translatable), else its text."""
+    return said_in(error) or str(error)

@@ -153,7 +153,8 @@ def test_the_missing_page_removes_photos_for_good_and_locate_follows_moved_ones(
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty, timeout=10_000)
     assert page.empty.title.text() == "Nothing is missing"
     window.show_section(0)
-    assert window.nav.isRowHidden(MISSING_ROW)  # left with none, it is no longer listed
+    # left with none, it is no longer listed (once the window's counts, read off its thread, say so)
+    qtbot.waitUntil(lambda: window.nav.isRowHidden(MISSING_ROW), timeout=10_000)
     qtbot.waitUntil(lambda: window.people_page.model.extra(obama) is not None, timeout=10_000)
     # The folder Locate… imported is watched from now on.
     qtbot.waitUntil(lambda: str(elsewhere) in window.folder_watch.watcher.watched, timeout=10_000)

@@ -279,3 +279,39 @@ def test_no_colour_is_written_in_the_window_outside_style_py():
             if COLOUR.search(line):
                 found.append(f"{path.name}:{number}: {line.strip()}")
     assert not found, "colours belong in style.py's palettes:\n" + "\n".join(found)
+
+
+# -- pictures drawn before a switch ------------------------------------------------------------------------------
+def _centre(pixmap) -> str:  # type: ignore[no-untyped-def]
+    image = pixmap.toImage()
+    return image.pixelColor(image.width() // 2, image.height() // 2).name()
+
+
+def test_placeholders_drawn_before_a_switch_take_the_new_palette(app, qtbot, tmp_path):
+    """The person page's round face and the Missing page's photo square, when there is no thumbnail to show,
+    are pixmaps: drawn again when light turns dark, not kept from the palette they were first drawn in."""
+    from synthetic_library import people_library
+
+    from beetroot_desktop.ui.main_window import MainWindow
+    from beetroot_desktop.ui.missing_page import MissingModel, MissingRow
+
+    style.apply_style(app, "light")
+    with people_library(tmp_path / "lib", {"p-ann": 2}) as folder:
+        window = MainWindow(Settings(), folder)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.open_library()
+        window.open_person("p-ann")
+        page = window.person_page
+        qtbot.waitUntil(lambda: page._cover is not None, timeout=5000)
+        light_face = _centre(page.avatar.pixmap())
+        model = MissingModel(window.ctx)
+        model.set_rows([MissingRow(1, str(tmp_path / "gone.jpg"), "missing", "", 1, None)])
+        light_square = _centre(model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole).pixmap(64, 64))
+
+        style.apply_style(app, "dark")
+        qtbot.waitUntil(lambda: _centre(page.avatar.pixmap()) != light_face, timeout=5000)
+        dark_square = _centre(model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole).pixmap(64, 64))
+        assert dark_square != light_square
+        assert QColor(dark_square).lightness() < QColor(light_square).lightness()
+        window.close()

@@ -58,3 +58,35 @@ def test_the_window_translates_a_message_its_arguments_and_a_saved_text(qapp, la
         assert translated(say("{n} and {m}", n=1, m="x")) == "1 and x"  # unknown template: English, filled in
     finally:
         install_translators("en")
+
+
+def _say_calls() -> list[tuple[str, int, str, set[str] | None]]:
+    """Every `say("literal", ...)` of the package: file, line, template, its keyword names (None with **kw)."""
+    import ast
+    from pathlib import Path
+
+    found = []
+    for path in sorted((Path(__file__).resolve().parents[1] / "beetroot_desktop").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "say":
+                first = node.args[0] if node.args else None
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    names = None if any(k.arg is None for k in node.keywords) else {str(k.arg) for k in node.keywords}
+                    found.append((path.name, node.lineno, first.value, names))
+    return found
+
+
+def test_every_message_is_given_exactly_the_arguments_its_template_names() -> None:
+    """A placeholder without its argument would raise while an error is being reported (and an argument
+    without a placeholder is lost in every language): checked for every message the core says."""
+    import string
+
+    calls = _say_calls()
+    assert len(calls) > 200  # the walk finds them
+    wrong = []
+    for name, line, template, given in calls:
+        wanted = {field.split(".")[0].split("[")[0] for _text, field, _spec, _conv in string.Formatter().parse(template)
+                  if field is not None}
+        if given is not None and (wanted != given if given else wanted):
+            wrong.append(f"{name}:{line}: {template!r} names {sorted(wanted)}, given {sorted(given)}")
+    assert not wrong, "\n".join(wrong)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..wording import say
 from .base import (
     Candidate,
     EngineConfigError,
@@ -33,7 +34,7 @@ def create_engine(settings: Settings, library: Library) -> FaceEngine:
         from .rekognition import RekognitionEngine
 
         return RekognitionEngine.from_settings(settings, library)
-    raise EngineConfigError(f"unknown engine {settings.engine!r}: choose local or rekognition")
+    raise EngineConfigError(say("unknown engine {engine!r}: choose local or rekognition", engine=settings.engine))
 
 
 __all__ = [

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from ..wording import message_of, say
 from .aws_errors import CREATE_HINT, CollectionNotFound, translate
 from .aws_session import check_collection_id, make_client, make_session, resolve_region
 from .base import EngineConfigError
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class ConnectionCheck:
     ok: bool
-    message: str  # words for the user: what works, or what is wrong and how to fix it
+    message: str  # words for the user: what works, or what is wrong and how to fix it (a `say` message, but
+    # for the collection's face count, which the windows word themselves from `face_count`)
     account: str | None = None
     region: str | None = None
     face_count: int | None = None
@@ -44,7 +46,8 @@ def check_connection(settings: Settings, create_collection: bool = False, *,
     try:
         return _check_connection(settings, create_collection, session)
     except Exception as exc:  # a promise to the dialog: whatever went wrong is a message
-        return ConnectionCheck(False, f"The connection test failed: {type(exc).__name__}: {exc}")
+        return ConnectionCheck(False, say("The connection test failed: {kind}: {error}", kind=type(exc).__name__,
+                                          error=message_of(exc)))
 
 
 def _check_connection(settings: Settings, create_collection: bool, session: Any) -> ConnectionCheck:
@@ -53,22 +56,23 @@ def _check_connection(settings: Settings, create_collection: bool, session: Any)
         session = session if session is not None else make_session(settings)
         region = resolve_region(settings, session)
     except EngineConfigError as exc:
-        return ConnectionCheck(False, str(exc))
+        return ConnectionCheck(False, message_of(exc))
     try:
         sts = make_client(session, "sts", region)
         identity = sts.get_caller_identity()
     except EngineConfigError as exc:
-        return ConnectionCheck(False, str(exc), region=region, collection_id=collection_id)
+        return ConnectionCheck(False, message_of(exc), region=region, collection_id=collection_id)
     except (ClientError, BotoCoreError) as exc:
         mapped = translate(exc, "GetCallerIdentity", collection_id=collection_id, region=region, service="sts")
-        return ConnectionCheck(False, str(mapped), region=region, collection_id=collection_id)
+        return ConnectionCheck(False, message_of(mapped), region=region, collection_id=collection_id)
     account = str(identity.get("Arn") or identity.get("Account"))
     try:
         rek = make_client(session, "rekognition", region)
     except (EngineConfigError, BotoCoreError, ValueError) as exc:
         with contextlib.suppress(Exception):
             sts.close()
-        return ConnectionCheck(False, f"Signed in as {account}, but the Rekognition client could not be made: {exc}",
+        return ConnectionCheck(False, say("Signed in as {account}, but the Rekognition client could not be made:"
+                                          " {error}", account=account, error=message_of(exc)),
                                account, region, collection_id=collection_id)
     try:
         try:
@@ -76,27 +80,32 @@ def _check_connection(settings: Settings, create_collection: bool, session: Any)
         except (ClientError, BotoCoreError) as exc:
             mapped = translate(exc, "DescribeCollection", collection_id=collection_id, region=region)
             if not isinstance(mapped, CollectionNotFound):
-                return ConnectionCheck(False, f"Signed in as {account}, but {mapped}", account, region,
+                return ConnectionCheck(False, say("Signed in as {account}, but {error}", account=account,
+                                                  error=message_of(mapped)), account, region,
                                        collection_id=collection_id)
             if not create_collection:
                 return ConnectionCheck(
-                    False, f"Signed in as {account}. The collection {collection_id!r} does not exist in {region}:"
-                    f" check the collection id and the region, or create it with {CREATE_HINT}.",
+                    False, say("Signed in as {account}. The collection {collection_id!r} does not exist in {region}:"
+                               " check the collection id and the region, or create it with {create}.",
+                               account=account, collection_id=collection_id, region=region, create=CREATE_HINT),
                     account, region, can_create=True, collection_id=collection_id)
             try:
                 rek.create_collection(CollectionId=collection_id)
             except (ClientError, BotoCoreError) as create_exc:
                 mapped = translate(create_exc, "CreateCollection", collection_id=collection_id, region=region)
-                return ConnectionCheck(False, f"Signed in as {account}, but creating the collection failed: {mapped}",
+                return ConnectionCheck(False, say("Signed in as {account}, but creating the collection failed:"
+                                                  " {error}", account=account, error=message_of(mapped)),
                                        account, region, can_create=True, collection_id=collection_id)
-            return ConnectionCheck(True, f"Signed in as {account}. Created the collection {collection_id!r} in"
-                                   f" {region}; it is empty and ready.", account, region, 0, created=True,
-                                   collection_id=collection_id)
+            return ConnectionCheck(True, say("Signed in as {account}. Created the collection {collection_id!r} in"
+                                             " {region}; it is empty and ready.", account=account,
+                                             collection_id=collection_id, region=region),
+                                   account, region, 0, created=True, collection_id=collection_id)
     finally:
         with contextlib.suppress(Exception):
             rek.close()
             sts.close()
     faces = int(described.get("FaceCount", 0))
+    # English only: a count's words differ by language (the windows word it from `face_count`, with tr's plurals).
     return ConnectionCheck(True, f"Signed in as {account}. Collection {collection_id!r} in {region} holds"
                            f" {faces} {'face' if faces == 1 else 'faces'}.", account, region, faces,
                            collection_id=collection_id)

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from typing import overload
+
 from botocore.exceptions import (
     BotoCoreError,
     ClientError,
@@ -23,21 +25,23 @@ from botocore.exceptions import (
 )
 from botocore.exceptions import ConnectionError as BotoConnectionError
 
+from ..wording import Said, say
 from .base import EngineConfigError, EngineError, EngineUnavailable, FaceUnsearchable
 
 # What botocore raises when the network is gone: no route, DNS, refused, timeouts, dropped connections.
 NETWORK_ERRORS = (HTTPClientError, BotoConnectionError)
 
-CREATE_HINT = "`beetroot check-aws --create-collection` (or Settings > Test connection > Create collection)"
-# The other commands the messages below name (the GUI words them its own way: `gui_wording`).
-CONFIG_SHOW = "`beetroot config show`"
-PROFILE_CHECK = f"check {CONFIG_SHOW} and your ~/.aws/config"
-SIGN_IN_AGAIN = "or run `beetroot aws-login`"
-NEW_KEY = "run `beetroot aws-login` again with a valid access key"
-LOWER_RATE = "Lower the rate (`beetroot config set rate_limit 2`)"
-FACES_MODE = "`beetroot config set rekognition_mode faces`"
-IMPORT_AGAIN = "import again: finished photos are saved and the rest are still to do"
-IMPORT_LATER = "import again later: finished photos are saved and the rest are still to do"
+# The commands the messages below name, each an argument of its message, so the GUI can put its own words in
+# their place (`gui_wording`) and still translate the message around them.
+CREATE_HINT = say("`beetroot check-aws --create-collection` (or Settings > Test connection > Create collection)")
+CONFIG_SHOW = say("`beetroot config show`")
+PROFILE_CHECK = say("check `beetroot config show` and your ~/.aws/config")
+SIGN_IN_AGAIN = say("or run `beetroot aws-login`")
+NEW_KEY = say("run `beetroot aws-login` again with a valid access key")
+LOWER_RATE = say("Lower the rate (`beetroot config set rate_limit 2`)")
+FACES_MODE = say("`beetroot config set rekognition_mode faces`")
+IMPORT_AGAIN = say("import again: finished photos are saved and the rest are still to do")
+IMPORT_LATER = say("import again later: finished photos are saved and the rest are still to do")
 THROTTLING_CODES = frozenset({
     "ThrottlingException", "ProvisionedThroughputExceededException", "LimitExceededException",
     "TooManyRequestsException", "RequestLimitExceeded",
@@ -51,12 +55,12 @@ IMAGE_CODES = frozenset({"InvalidImageFormatException", "ImageTooLargeException"
 QUOTA_CODE = "ServiceQuotaExceededException"
 SEARCHES = frozenset({"SearchFacesByImage", "SearchUsersByImage"})  # a face the search cannot use is that face's
 
-NO_CREDENTIALS_HELP = (
+NO_CREDENTIALS_HELP = say(
     "no AWS credentials were found. Either run `beetroot aws-login` to save an access key in the system "
     "keyring, or set up a profile (`aws configure --profile NAME` or `aws sso login --profile NAME`) and "
     "choose it with `beetroot config set aws_profile NAME` or AWS_PROFILE"
 )
-NO_REGION_HELP = (
+NO_REGION_HELP = say(
     "no AWS region is set: choose the region of your collection with `beetroot config set aws_region "
     "us-east-1` (or AWS_REGION, or a region in your AWS profile)"
 )
@@ -116,98 +120,140 @@ def describe_client_error(exc: ClientError) -> str:
     return f"{error.get('Code', 'Unknown')}: {error.get('Message', '').strip() or 'no message'}"
 
 
+def _botocore_words(exc: BaseException) -> str:
+    """botocore's message, as a `say` text where the window can translate it (it is the same English)."""
+    profile = getattr(exc, "kwargs", {}).get("profile") if isinstance(exc, ProfileNotFound) else None
+    text = str(exc)
+    if profile is not None and text == f"The config profile ({profile}) could not be found":
+        return say("The config profile ({profile}) could not be found", profile=profile)
+    return text
+
+
 def translate(exc: BaseException, operation: str, *, collection_id: str, region: str,
               rate_limit: float | None = None, service: str = "rekognition") -> Exception:
     """The exception the rest of the app should see for `exc`, raised by `operation`."""
     action = f"{service}:{operation}"
     if isinstance(exc, NETWORK_ERRORS):
-        return EngineUnavailable(
-            f"cannot reach Amazon Rekognition in {region} ({type(exc).__name__}); check the network connection"
-            f" and {IMPORT_AGAIN}")
+        return EngineUnavailable(say(
+            "cannot reach Amazon Rekognition in {region} ({error}); check the network connection and {retry}",
+            region=region, error=type(exc).__name__, retry=IMPORT_AGAIN))
     if isinstance(exc, (NoCredentialsError, PartialCredentialsError)):
         return EngineConfigError(NO_CREDENTIALS_HELP)
     if isinstance(exc, NoRegionError):
         return EngineConfigError(NO_REGION_HELP)
     if isinstance(exc, ProfileNotFound):
-        return EngineConfigError(f"{exc}: {PROFILE_CHECK}")
+        return EngineConfigError(say("{error}: {fix}", error=_botocore_words(exc), fix=PROFILE_CHECK))
     if isinstance(exc, (TokenRetrievalError, UnauthorizedSSOTokenError, CredentialRetrievalError)):
-        return EngineConfigError(f"your AWS sign-in has expired or failed ({exc}); sign in again"
-                                 f" (`aws sso login --profile NAME`) {SIGN_IN_AGAIN}")
+        return EngineConfigError(say("your AWS sign-in has expired or failed ({error}); sign in again"
+                                     " (`aws sso login --profile NAME`) {or_key}", error=str(exc),
+                                     or_key=SIGN_IN_AGAIN))
     if not isinstance(exc, ClientError):
         if isinstance(exc, BotoCoreError):
-            return EngineError(f"Rekognition {operation} failed: {exc}")
+            return EngineError(say("Rekognition {operation} failed: {error}", operation=operation, error=str(exc)))
         return exc if isinstance(exc, Exception) else EngineError(str(exc))
     code = error_code(exc)
     detail = describe_client_error(exc)
     if code == "AccessDeniedException":
-        return AccessDenied(
-            f"AWS denied {action} (AccessDeniedException): add the action \"{action}\" to the IAM policy of this"
+        return AccessDenied(say(
+            "AWS denied {action} (AccessDeniedException): add the action \"{action}\" to the IAM policy of this"
             " user or role (see \"Using Amazon Rekognition\" in the README for a least-privilege policy), then"
-            " import again; nothing was lost", action)
+            " import again; nothing was lost", action=action), action)
     if code == "ResourceNotFoundException":
-        return CollectionNotFound(
-            f"the Rekognition collection {collection_id!r} was not found in region {region}: either the collection"
-            f" id or the region is wrong ({CONFIG_SHOW}), or the collection does not exist yet; create"
-            f" it with {CREATE_HINT}")
+        return CollectionNotFound(say(
+            "the Rekognition collection {collection_id!r} was not found in region {region}: either the collection"
+            " id or the region is wrong ({settings}), or the collection does not exist yet; create it with {create}",
+            collection_id=collection_id, region=region, settings=CONFIG_SHOW, create=CREATE_HINT))
     if code in REJECTED_CREDENTIAL_CODES:
-        return EngineConfigError(
-            f"AWS rejected the credentials ({code}): {NEW_KEY}, or"
-            " refresh your profile's sign-in (`aws sso login`)")
+        return EngineConfigError(say(
+            "AWS rejected the credentials ({code}): {new_key}, or refresh your profile's sign-in (`aws sso login`)",
+            code=code, new_key=NEW_KEY))
     if code in THROTTLING_CODES:
-        pace = f" (rate limit {rate_limit:g} calls/s)" if rate_limit else ""
-        return EngineUnavailable(
-            f"Amazon Rekognition kept throttling requests{pace} even after retries; the import paused with the"
-            f" rest still to do. {LOWER_RATE} or ask AWS for a higher"
-            " quota, then import again")
+        if rate_limit:
+            return EngineUnavailable(say(
+                "Amazon Rekognition kept throttling requests (rate limit {rate_limit} calls/s) even after retries;"
+                " the import paused with the rest still to do. {slower} or ask AWS for a higher quota, then import"
+                " again", rate_limit=f"{rate_limit:g}", slower=LOWER_RATE))
+        return EngineUnavailable(say(
+            "Amazon Rekognition kept throttling requests even after retries; the import paused with the rest still"
+            " to do. {slower} or ask AWS for a higher quota, then import again", slower=LOWER_RATE))
     if code in SERVER_CODES:
-        return EngineUnavailable(f"Amazon Rekognition is having trouble ({code}); {IMPORT_LATER}")
+        return EngineUnavailable(say("Amazon Rekognition is having trouble ({code}); {retry}", code=code,
+                                     retry=IMPORT_LATER))
     if code == QUOTA_CODE:
-        return QuotaExceeded(
-            f"Amazon Rekognition refused {operation}: the collection {collection_id!r} reached a service quota"
-            f" ({detail}); the import paused with the rest still to do. Ask AWS for a higher quota, or match face"
-            f" by face again ({FACES_MODE}), then import again")
+        return QuotaExceeded(say(
+            "Amazon Rekognition refused {operation}: the collection {collection_id!r} reached a service quota"
+            " ({detail}); the import paused with the rest still to do. Ask AWS for a higher quota, or match face"
+            " by face again ({faces_mode}), then import again", operation=operation, collection_id=collection_id,
+            detail=detail, faces_mode=FACES_MODE))
     if code == "InvalidParameterException" and operation in SEARCHES:
-        return FaceUnsearchable("Rekognition found no face in the crop")
+        return FaceUnsearchable(say("Rekognition found no face in the crop"))
     if code in IMAGE_CODES:
-        reason = ("the image is not a JPEG or PNG Rekognition can read" if code == "InvalidImageFormatException"
-                  else "the image is larger than Rekognition accepts")
+        reason = (say("the image is not a JPEG or PNG Rekognition can read") if code == "InvalidImageFormatException"
+                  else say("the image is larger than Rekognition accepts"))
         if operation in SEARCHES:
             return FaceUnsearchable(reason)
-        return EngineError(f"{reason} ({detail})")
-    return EngineError(f"Rekognition {operation} failed ({detail})")
+        return EngineError(say("{reason} ({detail})", reason=reason, detail=detail))
+    return EngineError(say("Rekognition {operation} failed ({detail})", operation=operation, detail=detail))
 
 
-SETTINGS = "Settings › Amazon Rekognition"
 # How the app's windows say what the command line says with a command: (the command line's words, the
 # words in the Settings dialog, next to its fields and its Test connection and Create collection buttons,
 # the words in the main window, which sends the user to Settings). Longer phrases first.
-_GUI_WORDS: tuple[tuple[str, str, str], ...] = (
+_GUI_WORDS: tuple[tuple[Said, Said, Said], ...] = (
     (NO_CREDENTIALS_HELP,
-     "no AWS credentials were found: type an access key id and secret under Credentials, or choose an AWS"
-     " profile there (set one up with `aws configure --profile NAME` or `aws sso login --profile NAME`)",
-     f"no AWS credentials were found: type an access key or choose an AWS profile in {SETTINGS}"),
+     say("no AWS credentials were found: type an access key id and secret under Credentials, or choose an AWS"
+         " profile there (set one up with `aws configure --profile NAME` or `aws sso login --profile NAME`)"),
+     say("no AWS credentials were found: type an access key or choose an AWS profile in Settings › Amazon"
+         " Rekognition")),
     (NO_REGION_HELP,
-     "no AWS region is set: choose the region of your collection in the Region field",
-     f"no AWS region is set: choose the region of your collection in {SETTINGS}"),
-    (CREATE_HINT, "the Create collection button", f"Test connection, then Create collection, in {SETTINGS}"),
-    (PROFILE_CHECK, "choose another profile under Credentials, or check your ~/.aws/config",
-     f"choose another profile in {SETTINGS}, or check your ~/.aws/config"),
-    (CONFIG_SHOW, "see Region and Collection above", f"see {SETTINGS}"),
-    (SIGN_IN_AGAIN, "or type an access key under Credentials", f"or save an access key in {SETTINGS}"),
-    (NEW_KEY, "type a valid access key under Credentials", f"type a valid access key in {SETTINGS}"),
-    (LOWER_RATE, "Wait a few minutes", "Wait a few minutes"),
-    (FACES_MODE, "untick Match against whole people above",
-     f"untick Match against whole people in {SETTINGS}"),
-    (IMPORT_AGAIN, "press Test connection again", IMPORT_AGAIN),
-    (IMPORT_LATER, "press Test connection again later", IMPORT_LATER),
+     say("no AWS region is set: choose the region of your collection in the Region field"),
+     say("no AWS region is set: choose the region of your collection in Settings › Amazon Rekognition")),
+    (CREATE_HINT, say("the Create collection button"),
+     say("Test connection, then Create collection, in Settings › Amazon Rekognition")),
+    (PROFILE_CHECK, say("choose another profile under Credentials, or check your ~/.aws/config"),
+     say("choose another profile in Settings › Amazon Rekognition, or check your ~/.aws/config")),
+    (CONFIG_SHOW, say("see Region and Collection above"), say("see Settings › Amazon Rekognition")),
+    (SIGN_IN_AGAIN, say("or type an access key under Credentials"),
+     say("or save an access key in Settings › Amazon Rekognition")),
+    (NEW_KEY, say("type a valid access key under Credentials"),
+     say("type a valid access key in Settings › Amazon Rekognition")),
+    (LOWER_RATE, say("Wait a few minutes"), say("Wait a few minutes")),
+    (FACES_MODE, say("untick Match against whole people above"),
+     say("untick Match against whole people in Settings › Amazon Rekognition")),
+    (IMPORT_AGAIN, say("press Test connection again"), IMPORT_AGAIN),
+    (IMPORT_LATER, say("press Test connection again later"), IMPORT_LATER),
 )
+
+
+@overload
+def gui_wording(message: Said, where: str = "dialog") -> Said: ...
+
+
+@overload
+def gui_wording(message: str, where: str = "dialog") -> str: ...
 
 
 def gui_wording(message: str, where: str = "dialog") -> str:
     """`message` as the app's windows say it: what to do in the Settings dialog (`where="dialog"`, for Test
     connection) or where to go from the main window (`"window"`), instead of a `beetroot` command to run.
-    The command line keeps its own words (the messages above)."""
+    The command line keeps its own words (the messages above).
+
+    A `say` message comes back as one with the same template, its command arguments (and those of the
+    messages it holds) replaced by the GUI's words, so the window can still translate it (`ui.i18n.translated`);
+    plain text has the commands replaced in place."""
+    if isinstance(message, Said):
+        return _gui_said(message, where)
     column = 1 if where == "dialog" else 2
     for words in _GUI_WORDS:
         message = message.replace(words[0], words[column])
     return message
+
+
+def _gui_said(message: Said, where: str) -> Said:
+    for words in _GUI_WORDS:
+        if message == words[0]:
+            return words[1 if where == "dialog" else 2]
+    if not message.args:
+        return message
+    return Said(message.template, {key: gui_wording(value, where) if isinstance(value, str) else value
+                                   for key, value in message.args.items()})

@@ -22,6 +22,7 @@ from botocore.exceptions import BotoCoreError
 from .. import __version__
 from ..config import collection_id_problem
 from ..secrets import load_aws_credentials, mask
+from ..wording import message_of
 from .aws_errors import NO_REGION_HELP, translate
 from .base import EngineConfigError
 
@@ -101,4 +102,4 @@ def make_client(session: boto3.Session, service: str, region: str) -> Any:
 
 def _config_error(exc: BotoCoreError) -> EngineConfigError:
     mapped = translate(exc, "connect", collection_id="", region="")
-    return mapped if isinstance(mapped, EngineConfigError) else EngineConfigError(str(mapped))
+    return mapped if isinstance(mapped, EngineConfigError) else EngineConfigError(message_of(mapped))

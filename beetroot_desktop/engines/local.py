@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..wording import say
 from .base import Candidate, FaceCrop, FaceUnsearchable, IndexResult, SearchResult, WorkerNeeds
 from .calibration import max_distance, similarity
 
@@ -144,7 +145,7 @@ class LocalEngine:
     def search(self, crop: FaceCrop, threshold: float) -> SearchResult:
         self.calls["SearchFacesByImage"] += 1
         if crop.descriptor is None:
-            raise FaceUnsearchable("no face descriptor could be computed for this crop")
+            raise FaceUnsearchable(say("no face descriptor could be computed for this crop"))
         floor = min(self.floor, threshold)
         idxs, dists = self.collection.nearest(crop.descriptor)
         limit = max_distance(floor)

@@ -11,6 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from ..wording import say
+
 SHAPE_PREDICTOR = "shape_predictor_5_face_landmarks.dat"
 FACE_DESCRIPTOR = "dlib_face_recognition_resnet_model_v1.dat"
 MODEL_FILES = (SHAPE_PREDICTOR, FACE_DESCRIPTOR)
@@ -30,12 +32,13 @@ def models_dir() -> Path:
     spec = importlib.util.find_spec("face_recognition_models")
     if spec is None or not spec.submodule_search_locations:
         raise ModelsMissing(
-            "the face_recognition_models package is not installed (pip install face_recognition_models)")
+            say("the face_recognition_models package is not installed (pip install face_recognition_models)"))
     return Path(next(iter(spec.submodule_search_locations))) / "models"
 
 
 def model_path(name: str) -> Path:
     path = models_dir() / name
     if not path.is_file():
-        raise ModelsMissing(f"the face model {name} is missing from {path.parent}; reinstall the app")
+        raise ModelsMissing(say("the face model {name} is missing from {folder}; reinstall the app", name=name,
+                                folder=str(path.parent)))
     return path

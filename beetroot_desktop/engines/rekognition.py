@@ -52,6 +52,7 @@ from PIL import Image
 
 from ..config import COLLECTION_ID_RE, REKOGNITION_MODES
 from ..imaging.crops import clamp_box, crop_face, encode_jpeg
+from ..wording import say
 from .aws_errors import CollectionNotFound, QuotaExceeded, error_code, outcome_of, retry_attempts, translate
 from .aws_session import check_collection_id, make_client, make_session, resolve_region
 from .base import (
@@ -114,7 +115,8 @@ class RekognitionEngine:
                  rate_limit: float = 5.0, floor: float = CANDIDATE_FLOOR, region: str | None = None,
                  mode: str = "faces") -> None:
         if mode not in MODES:
-            raise EngineConfigError(f"rekognition_mode must be one of {', '.join(MODES)}, not {mode!r}")
+            raise EngineConfigError(say("rekognition_mode must be one of {modes}, not {mode!r}",
+                                        modes=", ".join(MODES), mode=mode))
         self.client = client
         self.library = library
         self.collection_id = check_collection_id(collection_id)
@@ -163,7 +165,8 @@ class RekognitionEngine:
 
     def index(self, crop: FaceCrop, external_image_id: str) -> IndexResult:
         if not EXTERNAL_IMAGE_ID.fullmatch(external_image_id):
-            raise EngineError(f"{external_image_id!r} is not a valid ExternalImageId ([a-zA-Z0-9_.-:], 1-255)")
+            raise EngineError(say("{external_image_id!r} is not a valid ExternalImageId ([a-zA-Z0-9_.-:], 1-255)",
+                                  external_image_id=external_image_id))
         problem = image_problem(crop.jpeg, "face crop")
         if problem:
             return IndexResult(None, (problem,))
@@ -181,7 +184,7 @@ class RekognitionEngine:
         """DetectFaces on the photo JPEG the worker made; crop every face from the same upright pixels."""
         sha = analysis.job.sha256
         if analysis.photo_jpeg is None:
-            raise EngineError("the photo was not prepared for Rekognition (no JPEG)")
+            raise EngineError(say("the photo was not prepared for Rekognition (no JPEG)"))
         with Image.open(io.BytesIO(analysis.photo_jpeg)) as opened:
             image = opened.convert("RGB")
         jpeg = analysis.photo_jpeg
@@ -427,10 +430,11 @@ class RekognitionEngine:
                 else:
                     kept.append(f"{failure.get('FaceId')} ({', '.join(reasons) or 'no reason given'})")
             if kept:
-                raise EngineError(
-                    f"Amazon Rekognition did not delete {len(kept)} of these faces from the collection"
-                    f" {self.collection_id!r}: {'; '.join(kept[:3])}. A face associated with a user of the"
-                    " collection is deleted only once it is disassociated (DisassociateFaces)")
+                raise EngineError(say(
+                    "Amazon Rekognition did not delete {count} of these faces from the collection"
+                    " {collection_id!r}: {faces}. A face associated with a user of the"
+                    " collection is deleted only once it is disassociated (DisassociateFaces)",
+                    count=len(kept), collection_id=self.collection_id, faces="; ".join(kept[:3])))
         return FacesDeleted(tuple(deleted), tuple(not_found))
 
     def delete_collection(self) -> bool:

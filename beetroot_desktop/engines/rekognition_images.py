@@ -8,27 +8,33 @@ import io
 from PIL import Image, UnidentifiedImageError
 
 from ..imaging.crops import MIN_CROP_SIDE, clamp_box
+from ..wording import say
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024  # Image.Bytes limit
 MIN_IMAGE_SIDE = MIN_CROP_SIDE  # 80 px
+_SUBJECTS = {"face crop": say("the face crop"), "photo": say("the photo")}  # what image_problem's messages name
 
 
 def image_problem(data: bytes, what: str) -> str | None:
     """Why Rekognition would refuse these bytes (size, format, 80 px minimum), or None.
 
     botocore only checks types, so the service's limits are checked here before paying for a call.
+    `what` names the image: "face crop" or "photo" (the messages the window translates), or anything else.
     """
+    subject = _SUBJECTS.get(what) or f"the {what}"
     if len(data) > MAX_IMAGE_BYTES:
-        return f"the {what} is {len(data) / 2**20:.1f} MiB, over Rekognition's 5 MiB limit"
+        return say("{subject} is {size} MiB, over Rekognition's 5 MiB limit", subject=subject,
+                   size=f"{len(data) / 2**20:.1f}")
     try:
         with Image.open(io.BytesIO(data)) as image:
             fmt, size = image.format, image.size
     except (UnidentifiedImageError, OSError):
-        return f"the {what} is not a readable image"
+        return say("{subject} is not a readable image", subject=subject)
     if fmt not in ("JPEG", "PNG"):
-        return f"the {what} is {fmt}, Rekognition takes JPEG or PNG"
+        return say("{subject} is {format}, Rekognition takes JPEG or PNG", subject=subject, format=str(fmt))
     if min(size) < MIN_IMAGE_SIDE:
-        return f"the {what} is {size[0]}x{size[1]} px, under Rekognition's {MIN_IMAGE_SIDE} px minimum"
+        return say("{subject} is {width}x{height} px, under Rekognition's {minimum} px minimum", subject=subject,
+                   width=size[0], height=size[1], minimum=MIN_IMAGE_SIDE)
     return None
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ..wording import Said, say
+
 try:  # HEIC/HEIF from phones; optional so a minimal install still decodes everything else.
     from pillow_heif import register_heif_opener
 
@@ -31,7 +33,8 @@ _DATETIME = 306
 
 
 class DecodeError(Exception):
-    """The file cannot be read as a photo; str(err) is the reason shown to the user.
+    """The file cannot be read as a photo; str(err) is the reason shown to the user (a `say` message, which
+    the window puts into its language).
 
     `transient` when the cause is the environment (permissions, a file that vanished, an I/O error), not
     the file's content: the next import tries the file again.
@@ -72,36 +75,39 @@ def decode_photo(path: str | os.PathLike[str], *, max_side: int | None = None) -
     except DecodeError:
         raise
     except FileNotFoundError as exc:
-        raise DecodeError("the file disappeared before it could be read", transient=True) from exc
+        raise DecodeError(say("the file disappeared before it could be read"), transient=True) from exc
     except IsADirectoryError as exc:
-        raise DecodeError("this is a folder, not a photo", transient=True) from exc
+        raise DecodeError(say("this is a folder, not a photo"), transient=True) from exc
     except PermissionError as exc:
-        raise DecodeError("permission denied: the file cannot be read", transient=True) from exc
+        raise DecodeError(say("permission denied: the file cannot be read"), transient=True) from exc
     except UnidentifiedImageError as exc:
-        raise DecodeError(f"not an image in a supported format ({_kind_hint(path)})") from exc
+        raise DecodeError(say("not an image in a supported format ({kind})", kind=_kind_hint(path))) from exc
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise DecodeError(
-            f"refused: the image declares more than the {MAX_PIXELS // 1_000_000}-megapixel limit"
-            " (possibly a decompression bomb)") from exc
+        raise DecodeError(say("refused: the image declares more than the {limit}-megapixel limit"
+                              " (possibly a decompression bomb)", limit=MAX_PIXELS // 1_000_000)) from exc
     except MemoryError as exc:
-        raise DecodeError("not enough memory to decode the image", transient=True) from exc
+        raise DecodeError(say("not enough memory to decode the image"), transient=True) from exc
     except OSError as exc:
         if exc.errno is not None:  # the system's error (an I/O error, a drive gone), not the decoder's
-            raise DecodeError(f"cannot read the file: {exc.strerror or exc}", transient=True) from exc
-        raise DecodeError(f"damaged or unsupported image: {exc}") from exc
+            raise DecodeError(unreadable(exc), transient=True) from exc
+        raise DecodeError(say("damaged or unsupported image: {error}", error=str(exc))) from exc
     except (SyntaxError, ValueError, EOFError, IndexError, TypeError) as exc:
-        raise DecodeError(f"damaged or unsupported image: {exc}") from exc
+        raise DecodeError(say("damaged or unsupported image: {error}", error=str(exc))) from exc
+
+
+def unreadable(exc: OSError) -> Said:
+    """Why the system would not let a file be read; its own words (strerror) are kept as they are."""
+    return say("cannot read the file: {error}", error=exc.strerror or str(exc))
 
 
 def _decode_open(im: Image.Image, max_side: int | None) -> DecodedPhoto:
     stored_w, stored_h = im.size
     if stored_w <= 0 or stored_h <= 0:
-        raise DecodeError("the image has no pixels")
+        raise DecodeError(say("the image has no pixels"))
     if stored_w * stored_h > MAX_PIXELS:
-        raise DecodeError(
-            f"refused: {stored_w}x{stored_h} pixels is above the {MAX_PIXELS // 1_000_000}-megapixel limit"
-            " (possibly a decompression bomb)"
-        )
+        raise DecodeError(say("refused: {width}x{height} pixels is above the {limit}-megapixel limit"
+                              " (possibly a decompression bomb)", width=stored_w, height=stored_h,
+                              limit=MAX_PIXELS // 1_000_000))
     taken_at = _exif_date(im)
     orientation = _orientation(im)
     if max_side and im.format == "JPEG" and max(stored_w, stored_h) > max_side:
@@ -176,14 +182,14 @@ def _exif_date(im: Image.Image) -> str | None:
     return f"{parts[0]}-{parts[1]}-{parts[2]}T{clock[:8]}"
 
 
-def _kind_hint(path: str | os.PathLike[str]) -> str:
+def _kind_hint(path: str | os.PathLike[str]) -> Said:
     try:
         with open(path, "rb") as fh:
             head = fh.read(16)
     except OSError:
-        return "unreadable"
+        return say("unreadable")
     if not head:
-        return "the file is empty"
+        return say("the file is empty")
     if all(32 <= b < 127 or b in (9, 10, 13) for b in head):
-        return "the file holds text"
-    return "unknown content"
+        return say("the file holds text")
+    return say("unknown content")

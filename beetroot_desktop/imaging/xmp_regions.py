@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from defusedxml import ElementTree as SafeET
 
+from ..wording import say
+
 NS = {
     "x": "adobe:ns:meta/",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -97,16 +99,17 @@ def parse_regions(xmp: bytes | str, orientation: int = 1) -> list[Region]:
     """The face regions in one XMP packet, upright. Raises XmpError when it is not XML that can be read."""
     data = xmp.encode("utf-8") if isinstance(xmp, str) else xmp
     if len(data) > MAX_XMP_BYTES:
-        raise XmpError(f"the XMP is larger than {MAX_XMP_BYTES // (1024 * 1024)} MB, too large to be metadata")
+        raise XmpError(say("the XMP is larger than {size} MB, too large to be metadata",
+                           size=MAX_XMP_BYTES // (1024 * 1024)))
     start = data.find(b"<")
     if start < 0:
-        raise XmpError("no XML in it")
+        raise XmpError(say("no XML in it"))
     try:
         root = SafeET.fromstring(data[start:].rstrip(b"\x00 \r\n\t"))
     except SafeET.ParseError as exc:
-        raise XmpError(f"not well-formed XML ({exc})") from exc
+        raise XmpError(say("not well-formed XML ({error})", error=str(exc))) from exc
     except Exception as exc:  # defusedxml refuses entities and external references with its own errors
-        raise XmpError(f"refused: {type(exc).__name__}: {exc}") from exc
+        raise XmpError(say("refused: {kind}: {error}", kind=type(exc).__name__, error=str(exc))) from exc
     regions = [*_mwg_regions(root), *_mp_regions(root)]
     return [Region(r.name, upright_box(r.box, orientation), r.source) for r in regions]
 
@@ -249,7 +252,7 @@ def read_sidecar(path: str, orientation: int) -> list[Region]:
         with open(path, "rb") as fh:
             data = fh.read(MAX_XMP_BYTES + 1)
     except OSError as exc:
-        raise XmpError(f"cannot be read: {exc.strerror or exc}") from exc
+        raise XmpError(say("cannot be read: {error}", error=exc.strerror or str(exc))) from exc
     return parse_regions(data, orientation)
 
 

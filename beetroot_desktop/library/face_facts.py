@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from ..wording import say
 from .people import MAX_NAME_LENGTH, PLACEHOLDER_NAME, PeopleMixin
 from .photos import FaceRecord
 
@@ -45,15 +46,15 @@ class FaceFactsMixin(PeopleMixin):
             self._confirm(face_id, current)
             return NameOutcome(face_id, name, current)
         if confirmed is not None or (current is not None and current_name is not None):
-            return NameOutcome(face_id, name, None, f"kept in {current_name or 'the person you chose'}: the"
-                                                    " photo's metadata says otherwise")
+            return NameOutcome(face_id, name, None, say("kept in {person}: the photo's metadata says otherwise",
+                                                        person=current_name or say("the person you chose")))
         named = [p for p in self._named(name) if p != current]
         taken = {r[0] for r in self.conn.execute(
             "SELECT person_id FROM faces WHERE photo_id = ? AND id <> ? AND person_id IS NOT NULL",
             (photo_id, face_id))}
         target = next((p for p in named if p not in taken), None)
         if named and target is None:
-            return NameOutcome(face_id, name, None, f"{name} is already another face of this photo")
+            return NameOutcome(face_id, name, None, say("{name} is already another face of this photo", name=name))
         if target is not None:
             self._confirm(face_id, target)
             if current is not None:

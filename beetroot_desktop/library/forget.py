@@ -21,6 +21,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from ..wording import say
 from .people import EditRefused, PeopleMixin
 
 Box = tuple[int, int, int, int]
@@ -93,8 +94,9 @@ class ForgetMixin(PeopleMixin):
         with self._secure_delete(), self.transaction():
             now = self.forget_plan(plan.person_id)
             if set(now.faces) != set(plan.faces) or set(now.people) != set(plan.people):
-                raise PersonChanged(f"the person changed since it was shown ({len(now.faces)} faces now, not"
-                                    f" {len(plan.faces)}); nothing was deleted: forget it again")
+                raise PersonChanged(say("the person changed since it was shown ({now} faces now, not {then});"
+                                        " nothing was deleted: forget it again", now=len(now.faces),
+                                        then=len(plan.faces)))
             try:
                 self._fill_temp(now)
                 self._erase_rows()
@@ -115,11 +117,12 @@ class ForgetMixin(PeopleMixin):
             self.conn.execute("VACUUM")
             busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         except sqlite3.OperationalError as exc:  # a full disk (VACUUM needs a copy's room), a busy writer
-            return (f"the library file could not be rebuilt ({exc}): what was deleted is overwritten, but copies"
-                    " earlier edits left in its free space stay until it is (the next forget tries again)")
+            return say("the library file could not be rebuilt ({error}): what was deleted is overwritten, but"
+                       " copies earlier edits left in its free space stay until it is (the next forget tries again)",
+                       error=str(exc))
         if busy:
-            return ("another Beetroot window or command has the library open: the file keeps old copies of the"
-                    " deleted data until that one closes")
+            return say("another Beetroot window or command has the library open: the file keeps old copies of the"
+                       " deleted data until that one closes")
         return None
 
     # -- the parts -------------------------------------------------------------------------------------

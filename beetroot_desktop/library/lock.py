@@ -19,10 +19,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from ..wording import say
 from .store import LibraryBusy, LibraryError
 
 LOCK_NAME = "import.lock"
-BUSY_MESSAGE = "another Beetroot window or command is importing into this library; wait for it to finish"
+BUSY_MESSAGE = say("another Beetroot window or command is importing into this library; wait for it to finish")
 _BUSY_ERRNOS = {errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, getattr(errno, "EDEADLOCK", errno.EDEADLK)}
 
 
@@ -71,14 +72,16 @@ class ImportLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fh = open(self.path, "a+b")  # noqa: SIM115 - held open for as long as the lock is
         except OSError as exc:
-            raise LibraryError(f"cannot create the import lock {self.path}: {exc.strerror or exc}") from exc
+            raise LibraryError(say("cannot create the import lock {path}: {error}", path=str(self.path),
+                                    error=exc.strerror or str(exc))) from exc
         try:
             _try_lock(fh)
         except OSError as exc:
             fh.close()
             if exc.errno in _BUSY_ERRNOS:
                 raise LibraryBusy(BUSY_MESSAGE) from exc
-            raise LibraryError(f"cannot lock {self.path}: {exc.strerror or exc}") from exc
+            raise LibraryError(say("cannot lock {path}: {error}", path=str(self.path),
+                                    error=exc.strerror or str(exc))) from exc
         self._fh = fh
 
     def release(self) -> None:

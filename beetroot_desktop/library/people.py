@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..wording import say
 from .edits import EditsMixin
 from .photos import PhotosMixin
 
@@ -150,16 +151,16 @@ class PeopleMixin(EditsMixin, PhotosMixin):
         if clean is not None and any(unicodedata.category(ch) == "Cc" for ch in clean):
             # Control characters (escape sequences, NUL) make a name that no file format or terminal keeps;
             # format characters (bidi marks that right-to-left names need) are kept.
-            raise EditRefused("a name cannot hold control characters")
+            raise EditRefused(say("a name cannot hold control characters"))
         if clean is not None and len(clean) > MAX_NAME_LENGTH:
-            raise EditRefused(f"a name can have at most {MAX_NAME_LENGTH} characters")
+            raise EditRefused(say("a name can have at most {count} characters", count=MAX_NAME_LENGTH))
         if clean is not None and clean.casefold() == PLACEHOLDER_NAME.casefold():
-            raise EditRefused(f"\u201c{PLACEHOLDER_NAME}\u201d is what people without a name are shown as")
+            raise EditRefused(say("“{name}” is what people without a name are shown as", name=PLACEHOLDER_NAME))
         person_id = self.resolve_person(person_id)
         self._require_person(person_id)
         if clean is not None and clean != person_id and self.conn.execute(
                 "SELECT 1 FROM people WHERE person_id = lower(?)", (clean,)).fetchone():
-            raise EditRefused("that is another person's id; a name must not be mistaken for it")
+            raise EditRefused(say("that is another person's id; a name must not be mistaken for it"))
         label = f"Rename to \u201c{clean}\u201d" if clean else "Clear name"
         with self.edit(label):
             self.conn.execute("UPDATE people SET name = ?, name_from = NULL WHERE person_id = ?"
@@ -224,7 +225,8 @@ class PeopleMixin(EditsMixin, PhotosMixin):
         sources = list(dict.fromkeys(people))
         for source in sources:
             if source not in merged:
-                raise EditRefused(f"{source} was not merged into this person; split its faces instead")
+                raise EditRefused(say("{person} was not merged into this person; split its faces instead",
+                                      person=source))
         faces = [int(f) for f in dict.fromkeys(face_ids)]
         for face_id in faces:
             row = self.conn.execute(
@@ -233,12 +235,13 @@ class PeopleMixin(EditsMixin, PhotosMixin):
             if row is None:
                 raise KeyError(f"no face {face_id}")
             if row[0] != person_id:
-                raise EditRefused(f"face {row[1]} of {row[2]} is not one of this person's faces")
+                raise EditRefused(say("face {face} of {photo} is not one of this person's faces", face=row[1],
+                                      photo=row[2]))
         if not faces and not sources:
-            raise EditRefused("choose faces or formerly merged people to split off")
+            raise EditRefused(say("choose faces or formerly merged people to split off"))
         if faces and len(faces) >= self.conn.execute(
                 "SELECT face_count FROM people WHERE person_id = ?", (person_id,)).fetchone()[0]:
-            raise EditRefused("that is every face of the person: rename it instead of splitting it")
+            raise EditRefused(say("that is every face of the person: rename it instead of splitting it"))
         made: list[str] = []
         with self.edit("Split person"):
             for source in sources:
@@ -391,8 +394,8 @@ class PeopleMixin(EditsMixin, PhotosMixin):
             "SELECT idx FROM faces WHERE photo_id = ? AND person_id = ? AND id <> ?",
             (row[0], person_id, face_id)).fetchone()
         if other is not None:
-            raise EditRefused(f"this person is already face {other[0]} of that photo; one person cannot be two"
-                              " faces of one photo: take that face out first (Not this person)")
+            raise EditRefused(say("this person is already face {face} of that photo; one person cannot be two"
+                                  " faces of one photo: take that face out first (Not this person)", face=other[0]))
         tree = self.merge_tree(person_id)
         with self.edit("Add face to person" if row[1] != person_id else "Confirm face"):
             self.conn.execute(
@@ -418,7 +421,7 @@ class PeopleMixin(EditsMixin, PhotosMixin):
         person_id = self.resolve_person(person_id)
         row = self.conn.execute("SELECT person_id FROM faces WHERE id = ?", (face_id,)).fetchone()
         if row is None or row[0] != person_id:
-            raise EditRefused("the cover must be one of the person's own faces")
+            raise EditRefused(say("the cover must be one of the person's own faces"))
         with self.edit("Use as cover"):
             self.conn.execute("UPDATE people SET cover_face_id = ? WHERE person_id = ? AND cover_face_id IS NOT ?",
                               (face_id, person_id, face_id))
@@ -438,8 +441,8 @@ class PeopleMixin(EditsMixin, PhotosMixin):
             f"SELECT ph.path FROM faces f JOIN photos ph ON ph.id = f.photo_id WHERE f.person_id IN ({marks})"
             " GROUP BY f.photo_id HAVING count(DISTINCT f.person_id) > 1 LIMIT 1", tuple(people)).fetchone()
         if row is not None:
-            raise EditRefused(f"these people appear together in {row[0]}, so they are not one person; take the"
-                              " wrong face out of one of them first (Not this person)")
+            raise EditRefused(say("these people appear together in {photo}, so they are not one person; take the"
+                                  " wrong face out of one of them first (Not this person)", photo=row[0]))
 
     def _refuse_rejected(self, people: Sequence[str]) -> None:
         """A face the user took out of one of them while it sits in another would break that decision."""
@@ -454,8 +457,9 @@ class PeopleMixin(EditsMixin, PhotosMixin):
                     f" JOIN photos ph ON ph.id = f.photo_id WHERE f.person_id = ? AND x.person_id IN ({marks})"
                     " LIMIT 1", (holder, *trees[other])).fetchone()
                 if row is not None:
-                    raise EditRefused(f"face {row[1]} of {row[0]} was taken out of one of these people by you and"
-                                      " is in another: put it back or take it out first")
+                    raise EditRefused(say("face {face} of {photo} was taken out of one of these people by you and"
+                                          " is in another: put it back or take it out first", face=row[1],
+                                          photo=row[0]))
 
     def _require_person(self, person_id: str) -> None:
         if not self.conn.execute("SELECT 1 FROM people WHERE person_id = ?", (person_id,)).fetchone():

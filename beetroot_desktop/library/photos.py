@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..wording import say
 from .store import Core
 
 FACE_STATUSES = ("matched", "indexed", "unsearchable", "unindexed", "removed")
@@ -344,7 +345,7 @@ class PhotosMixin(Core):
         listing = []
         for r in rows:
             if r["id"] is None:
-                kind, reason = "failed", r["error"] or "could not be imported"
+                kind, reason = "failed", r["error"] or say("could not be imported")
             elif r["path"] != r["shown"]:
                 kind, reason = "duplicate", None
             else:

@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..wording import say
 from .lock import ImportLock
 from .store import DB_NAME, LibraryError, db_path, library_error_from
 
@@ -102,7 +103,8 @@ def check_library(library_dir: Path | str) -> LibraryError | None:
     if problems:
         from .store import LibraryDamaged
 
-        return LibraryDamaged(f"the library file {path} is damaged ({'; '.join(problems[:3])})")
+        return LibraryDamaged(say("the library file {path} is damaged ({problems})", path=str(path),
+                                  problems="; ".join(problems[:3])))
     return None
 
 
@@ -116,7 +118,7 @@ def set_aside(library_dir: Path | str) -> tuple[Path, list[str]]:
     source = db_path(library_dir)
     with ImportLock(library_dir):
         if not source.exists():
-            raise LibraryError(f"there is no library file at {source} to set aside")
+            raise LibraryError(say("there is no library file at {path} to set aside", path=str(source)))
         target = _free_name(library_dir)
         try:
             # Side files first: a -wal left behind without its database would be replayed into the new one.
@@ -126,10 +128,9 @@ def set_aside(library_dir: Path | str) -> tuple[Path, list[str]]:
                     os.replace(side, f"{target}{suffix}")
             os.replace(source, target)
         except OSError as exc:
-            raise LibraryError(
-                f"cannot move {source} aside ({exc.strerror or exc}); close every Beetroot window using this"
-                " library and try again"
-            ) from exc
+            raise LibraryError(say(
+                "cannot move {path} aside ({error}); close every Beetroot window using this library and try again",
+                path=str(source), error=exc.strerror or str(exc))) from exc
         with contextlib.suppress(OSError):  # make the renames durable before a rebuild writes a new file
             fd = os.open(library_dir, os.O_RDONLY)
             try:
@@ -147,4 +148,4 @@ def _free_name(library_dir: Path) -> Path:
         candidate = library_dir / name
         if not any(Path(f"{candidate}{s}").exists() for s in ("", *_SIDE_FILES)):
             return candidate
-    raise LibraryError(f"too many set-aside library files in {library_dir}; remove some")
+    raise LibraryError(say("too many set-aside library files in {folder}; remove some", folder=str(library_dir)))

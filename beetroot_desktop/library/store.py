@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
+from ..wording import say
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 DB_NAME = "library.sqlite3"
@@ -71,12 +72,14 @@ def is_damage(exc: BaseException) -> bool:
 def library_error_from(exc: sqlite3.Error, path: Path) -> LibraryError:
     """The LibraryError a user should see for an sqlite3 error on the library file at `path`."""
     if is_damage(exc):
-        return LibraryDamaged(f"the library file {path} is damaged or not a database ({exc})")
+        return LibraryDamaged(say("the library file {path} is damaged or not a database ({error})", path=str(path),
+                                  error=str(exc)))
     if is_busy(exc):
-        return LibraryError(f"the library file {path} stayed locked by another Beetroot window or command for"
-                            f" {BUSY_TIMEOUT_MS // 1000} s ({exc}); try again when it has finished")
-    return LibraryError(f"the library file {path} cannot be used now ({exc}); check that its folder exists,"
-                        " is writable and the disk is not full")
+        return LibraryError(say("the library file {path} stayed locked by another Beetroot window or command for"
+                                " {seconds} s ({error}); try again when it has finished", path=str(path),
+                                seconds=BUSY_TIMEOUT_MS // 1000, error=str(exc)))
+    return LibraryError(say("the library file {path} cannot be used now ({error}); check that its folder exists,"
+                            " is writable and the disk is not full", path=str(path), error=str(exc)))
 
 
 def db_path(library_dir: Path) -> Path:
@@ -182,13 +185,12 @@ def _check_ours(conn: sqlite3.Connection) -> int:
         if own:
             conn.execute("COMMIT")
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables > 0):
-        raise ForeignDatabaseError("the library file is an SQLite database of another program, not a Beetroot"
-                                   " library")
+        raise ForeignDatabaseError(say("the library file is an SQLite database of another program, not a Beetroot"
+                                       " library"))
     if version > SCHEMA_VERSION:
-        raise NewerSchemaError(
-            f"the library was written by a newer Beetroot (schema {version}, this one knows {SCHEMA_VERSION});"
-            " update the app"
-        )
+        raise NewerSchemaError(say(
+            "the library was written by a newer Beetroot (schema {version}, this one knows {known}); update the app",
+            version=version, known=SCHEMA_VERSION))
     return int(version)
 
 
@@ -201,15 +203,15 @@ class Core:
         if not readonly:
             self.dir.mkdir(parents=True, exist_ok=True)
         elif not self.path.exists():
-            raise LibraryError(f"no library at {self.dir}")
+            raise LibraryError(say("no library at {folder}", folder=str(self.dir)))
         conn: sqlite3.Connection | None = None
         try:
             conn = connect(self.path, readonly=readonly, immutable=immutable)
             if not readonly:
                 migrate(conn)
             elif _check_ours(conn) < SCHEMA_VERSION:
-                raise OlderSchemaError(f"the library at {self.dir} was made by an older Beetroot; open it once"
-                                       " without read-only so it can be upgraded")
+                raise OlderSchemaError(say("the library at {folder} was made by an older Beetroot; open it once"
+                                           " without read-only so it can be upgraded", folder=str(self.dir)))
         except BaseException as exc:
             if conn is not None:
                 with contextlib.suppress(sqlite3.Error):

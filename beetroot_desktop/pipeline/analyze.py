@@ -22,8 +22,22 @@ from ..imaging.thumbnails import (
     photo_thumb_path,
     save_thumbnail,
 )
+from ..wording import message_of, say
 from .regions import read_regions, region_crops
 
+# The reasons with arguments a library saves (as English text) and an import shows again when it meets the
+# file again: the window reads their arguments back out of the text (ui/jobs.py, failure_reason). A reason
+# without arguments needs no entry: its text is its template.
+SAVED_REASONS = (
+    "not an image in a supported format ({kind})",
+    "refused: the image declares more than the {limit}-megapixel limit (possibly a decompression bomb)",
+    "refused: {width}x{height} pixels is above the {limit}-megapixel limit (possibly a decompression bomb)",
+    "damaged or unsupported image: {error}",
+    "cannot read the file: {error}",
+    "could not decode: {kind}: {error}",
+    "face detection failed: {kind}: {error}",
+    "face detection failed: {error}",
+)
 WORKING_SIDE = 2048  # crops and descriptors come from this resolution; JPEG draft mode decodes straight to it
 MAX_REMOTE_JPEG = 5 * 1024 * 1024  # Rekognition's Image.Bytes limit
 
@@ -45,7 +59,7 @@ class PhotoAnalysis:
     taken_at: str | None = None
     faces: list[FaceCrop] = field(default_factory=list)
     photo_jpeg: bytes | None = None  # only when the engine detects faces itself
-    error: str | None = None
+    error: str | None = None  # a `say` message the window can translate (plain text once a library saved it)
     transient: bool = False  # the error came from the environment, not the photo: retried next import
     cache_problem: str | None = None  # a thumbnail could not be written: never the photo's failure
     regions: list[FaceCrop] = field(default_factory=list)  # named face regions from the photo's XMP
@@ -59,10 +73,10 @@ def analyze_photo(job: PhotoJob, needs: WorkerNeeds, cache_dir: str | None = Non
     try:
         decoded = decode_photo(job.path, max_side=WORKING_SIDE)
     except DecodeError as exc:
-        result.error, result.transient = str(exc), exc.transient
+        result.error, result.transient = message_of(exc), exc.transient
         return result
     except Exception as exc:  # a decoder bug must cost one photo, not the import
-        result.error = f"could not decode: {type(exc).__name__}: {exc}"
+        result.error = say("could not decode: {kind}: {error}", kind=type(exc).__name__, error=str(exc))
         return result
     result.width, result.height, result.taken_at = decoded.width, decoded.height, decoded.taken_at
     image, scale = decoded.image, decoded.scale
@@ -92,7 +106,7 @@ def analyze_photo(job: PhotoJob, needs: WorkerNeeds, cache_dir: str | None = Non
                                      face_thumb_path(cache, job.sha256, crop.box), FACE_THUMB)
                 result.faces.append(crop)
     except Exception as exc:
-        result.error = f"face detection failed: {type(exc).__name__}: {exc}"
+        result.error = say("face detection failed: {kind}: {error}", kind=type(exc).__name__, error=str(exc))
         result.faces = []
     result.seconds = time.perf_counter() - started
     return result

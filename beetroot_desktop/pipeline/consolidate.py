@@ -32,6 +32,7 @@ import numpy as np
 
 from ..engines.calibration import similarity
 from ..library import Library
+from ..wording import say
 
 log = logging.getLogger("beetroot.consolidate")
 
@@ -62,8 +63,9 @@ class Consolidation:
     def lines(self, library: Library) -> Iterator[str]:
         """Activity lines: which people were merged and why."""
         for kept, gone, pair in self.merged:
-            yield (f"Consolidated: {_label(library, gone)} merged into {_label(library, kept)} (closest faces"
-                   f" {pair.best:.1f}, average {pair.average:.1f})")
+            yield say("Consolidated: {gone} merged into {kept} (closest faces {best}, average {average})",
+                      gone=_label(library, gone), kept=_label(library, kept), best=f"{pair.best:.1f}",
+                      average=f"{pair.average:.1f}")
 
 
 def _label(library: Library, person: str) -> str:

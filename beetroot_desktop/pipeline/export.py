@@ -17,9 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..imaging.decode import unreadable
 from ..imaging.hashing import sha256_file
 from ..library import Library
 from ..library.recovery import import_roots, root_of
+from ..wording import say
 
 MAX_SUFFIX = 10_000  # names tried per photo before giving up on a folder full of look-alikes
 
@@ -61,9 +63,10 @@ def export_person(library: Library, person_id: str, target_dir: str | os.PathLik
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(exc.errno, f"cannot make the folder {folder}: {exc.strerror or exc}") from exc
+        raise ExportError(exc.errno, say("cannot make the folder {folder}: {error}", folder=str(folder),
+                                         error=exc.strerror or str(exc))) from exc
     if not folder.is_dir():
-        raise ExportError(errno.ENOTDIR, f"{folder} is not a folder")
+        raise ExportError(errno.ENOTDIR, say("{folder} is not a folder", folder=str(folder)))
     report = ExportReport(str(folder))
     tree = library.merge_tree(person_id)
     rows = library.conn.execute(
@@ -72,21 +75,22 @@ def export_person(library: Library, person_id: str, target_dir: str | os.PathLik
         " ORDER BY ph.taken_at IS NULL, ph.taken_at, ph.path", tree).fetchall()
     roots = import_roots(library.dir)
     if root_of(str(folder), roots) is not None:
-        report.notes.append(f"{folder} is inside a folder this library imports: the next import finds these"
-                            " files there as copies of the photos (duplicates)")
+        report.notes.append(say("{folder} is inside a folder this library imports: the next import finds these"
+                                " files there as copies of the photos (duplicates)", folder=str(folder)))
     for done, row in enumerate(rows, 1):
         if row["presence"] == "present":
             try:
                 _export_one(library, report, int(row["id"]), str(row["sha256"]), folder, links)
             except ExportError as exc:
-                report.error = str(exc.strerror or exc)
+                report.error = exc.strerror or str(exc)  # the message itself: the window translates it
                 return report
         elif row["presence"] == "offline":
             where = root_of(row["path"], roots) or os.path.dirname(row["path"])
-            report.skipped.append({"path": row["path"], "reason": f"offline: {where} cannot be reached (an"
-                                                                  " unplugged drive or a folder renamed away)"})
+            report.skipped.append({"path": row["path"], "reason": say("offline: {folder} cannot be reached (an"
+                                                                      " unplugged drive or a folder renamed away)",
+                                                                      folder=where)})
         else:
-            report.skipped.append({"path": row["path"], "reason": "missing: the file is gone from its folder"})
+            report.skipped.append({"path": row["path"], "reason": say("missing: the file is gone from its folder")})
         if progress is not None:
             progress(done, len(rows))
     return report
@@ -98,8 +102,8 @@ def _export_one(library: Library, report: ExportReport, photo_id: int, sha: str,
     if not sources:
         shown = library.photo(photo_id)
         report.skipped.append({"path": str(shown["path"]) if shown else str(photo_id),
-                               "reason": "the file is gone from its folder since the last import"
-                                         " (`beetroot import` brings the library up to date)"})
+                               "reason": say("the file is gone from its folder since the last import"
+                                             " (`beetroot import` brings the library up to date)")})
         return
     source = sources[0]
     stem, suffix = os.path.splitext(os.path.basename(source))
@@ -116,12 +120,14 @@ def _export_one(library: Library, report: ExportReport, photo_id: int, sha: str,
             continue  # made by someone else a moment ago
         except OSError as exc:
             if exc.filename == source:  # this photo's fault: the others may still go
-                report.skipped.append({"path": source, "reason": f"cannot read the file: {exc.strerror or exc}"})
+                report.skipped.append({"path": source, "reason": unreadable(exc)})
                 return
-            raise ExportError(exc.errno, f"cannot write to {folder}: {exc.strerror or exc}") from exc
+            raise ExportError(exc.errno, say("cannot write to {folder}: {error}", folder=str(folder),
+                                             error=exc.strerror or str(exc))) from exc
         report.exported.append(Exported(source, str(target), how))
         return
-    report.skipped.append({"path": source, "reason": f"{MAX_SUFFIX} files in {folder} already have its name"})
+    report.skipped.append({"path": source, "reason": say("{count} files in {folder} already have its name",
+                                                         count=MAX_SUFFIX, folder=str(folder))})
 
 
 def _same_content(target: Path, sha: str) -> bool:
@@ -145,7 +151,8 @@ def _place(source: str, target: Path, links: bool, report: ExportReport) -> str:
                 raise
             except (OSError, NotImplementedError) as exc:
                 why = getattr(exc, "strerror", None) or str(exc)
-        note = f"links to {os.path.dirname(source)} cannot be made in {target.parent} ({why}): copied instead"
+        note = say("links to {source} cannot be made in {folder} ({error}): copied instead",
+                   source=os.path.dirname(source), folder=str(target.parent), error=why)
         if note not in report.notes:
             report.notes.append(note)
     _copy_new(source, target)

@@ -21,6 +21,7 @@ from ..library import Library
 from ..library.forget import Box, ForgetPlan, PersonChanged
 from ..library.lock import ImportLock
 from ..library.recovery import SET_ASIDE_PREFIX
+from ..wording import say
 
 
 class FaceEraser(Protocol):
@@ -68,13 +69,13 @@ def forget_person(library: Library, plan: ForgetPlan,
     with ImportLock(library.dir):
         now = library.forget_plan(plan.person_id)
         if set(now.faces) != set(plan.faces) or set(now.people) != set(plan.people):
-            raise PersonChanged(f"the person changed since it was shown ({len(now.faces)} faces now, not"
-                                f" {len(plan.faces)}); nothing was deleted: forget it again")
+            raise PersonChanged(say("the person changed since it was shown ({now} faces now, not {before}); nothing"
+                                    " was deleted: forget it again", now=len(now.faces), before=len(plan.faces)))
         report = ForgetReport(plan.person_id, plan.name, list(plan.people), len(plan.faces), plan.photos)
         if is_cloud(library) and plan.engine_face_ids:
             if eraser_factory is None:
-                raise EngineConfigError("this library's faces are in an Amazon Rekognition collection: forgetting"
-                                        " needs the cloud engine to delete them there")
+                raise EngineConfigError(say("this library's faces are in an Amazon Rekognition collection:"
+                                            " forgetting needs the cloud engine to delete them there"))
             eraser = eraser_factory()
             try:
                 result = eraser.delete_faces(plan.engine_face_ids)
@@ -83,13 +84,13 @@ def forget_person(library: Library, plan: ForgetPlan,
             report.cloud_faces = len(plan.engine_face_ids)
             report.collection_missing = result.collection_missing
             if result.collection_missing:
-                report.notes.append(f"the collection {eraser.collection_id!r} does not exist any more: nothing of"
-                                    " them was left there")
+                report.notes.append(say("the collection {collection!r} does not exist any more: nothing of them was"
+                                        " left there", collection=eraser.collection_id))
             elif len(result.not_found) == len(plan.engine_face_ids):
-                report.notes.append(
-                    f"none of their faces were in the collection {eraser.collection_id!r}: an earlier try deleted"
-                    " them, or this library's faces are in another collection (collection_id in"
-                    " `beetroot config show`)")
+                report.notes.append(say(
+                    "none of their faces were in the collection {collection!r}: an earlier try deleted them, or this"
+                    " library's faces are in another collection (collection_id in `beetroot config show`)",
+                    collection=eraser.collection_id))
         erased = library.erase_person(plan)
         report.history_dropped = erased.history_dropped
         report.thumbnails, kept = delete_face_thumbnails(library.dir, plan.face_boxes)
@@ -97,12 +98,14 @@ def forget_person(library: Library, plan: ForgetPlan,
     if problem is not None:
         report.notes.append(problem)
     if kept:
-        report.notes.append(f"{kept} face thumbnails could not be deleted from {cache_dir_for(library.dir)}"
-                            " (permissions?): delete the folder `faces` there; it is made again as needed")
+        report.notes.append(say("{count} face thumbnails could not be deleted from {folder} (permissions?): delete"
+                                " the folder `faces` there; it is made again as needed", count=kept,
+                                folder=str(cache_dir_for(library.dir))))
     aside = sorted(p.name for p in Path(library.dir).glob(f"{SET_ASIDE_PREFIX}*"))
     if aside:
-        report.notes.append(f"older library files set aside by `beetroot rebuild` still hold this person:"
-                            f" {', '.join(aside)} in {library.dir}; delete them if you no longer need them")
+        report.notes.append(say("older library files set aside by `beetroot rebuild` still hold this person:"
+                                " {files} in {folder}; delete them if you no longer need them",
+                                files=", ".join(aside), folder=str(library.dir)))
     return report
 
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..engines.base import FaceCrop, FaceEngine, external_image_id
 from ..imaging import DecodeError, crop_face, decode_photo, encode_jpeg
 from ..library import EditRefused, FaceRecord, Library
+from ..wording import message_of, say
 from .analyze import WORKING_SIDE
 from .face_answer import answer_face
 from .regions import iou as _iou
@@ -26,29 +27,30 @@ def add_face(library: Library, engine: FaceEngine, photo_path: str, box: tuple[i
     inside the photo, a photo not in the library, or a person already in that photo."""
     photo = library.photo_by_path(photo_path)
     if photo is None:
-        raise EditRefused(f"{photo_path} is not in the library (see `beetroot photos`)")
+        raise EditRefused(say("{path} is not in the library (see `beetroot photos`)", path=photo_path))
     row = library.photo(photo.id)
     width, height = int(row["width"]), int(row["height"])  # type: ignore[index]
     left, top, w, h = box
     if w < MIN_SIDE or h < MIN_SIDE:
-        raise EditRefused(f"a face must be at least {MIN_SIDE} pixels wide and high")
+        raise EditRefused(say("a face must be at least {side} pixels wide and high", side=MIN_SIDE))
     if left < 0 or top < 0 or left + w > width or top + h > height:
-        raise EditRefused(f"the box {left},{top} {w}x{h} is not inside the photo ({width}x{height} upright)")
+        raise EditRefused(say("the box {left},{top} {w}x{h} is not inside the photo ({width}x{height} upright)",
+                              left=left, top=top, w=w, h=h, width=width, height=height))
     if person_id is not None:
         person_id = library.resolve_person(person_id)
         other = library.conn.execute("SELECT idx FROM faces WHERE photo_id = ? AND person_id = ?",
                                      (photo.id, person_id)).fetchone()
         if other is not None:
-            raise EditRefused(f"this person is already face {other[0]} of that photo; one person cannot be two"
-                              " faces of one photo")
+            raise EditRefused(say("this person is already face {idx} of that photo; one person cannot be two"
+                                  " faces of one photo", idx=other[0]))
     for face in library.faces_of_photo(photo.id):
         if not face["not_a_face"] and _iou(box, (face["left"], face["top"], face["width"], face["height"])) >= 0.7:
-            raise EditRefused(f"face {face['idx']} of that photo is already there")
+            raise EditRefused(say("face {idx} of that photo is already there", idx=face["idx"]))
     try:
         decoded = decode_photo(photo.path, max_side=WORKING_SIDE)
     except DecodeError as exc:
-        raise EditRefused(f"the photo cannot be read now ({exc}); a face is added to a photo that is there"
-                          ) from exc
+        raise EditRefused(say("the photo cannot be read now ({error}); a face is added to a photo that is there",
+                              error=message_of(exc))) from exc
     s = decoded.scale
     scaled = (round(left * s), round(top * s), max(1, round(w * s)), max(1, round(h * s)))
     crop = FaceCrop(-1, box, None, encode_jpeg(crop_face(decoded.image, scaled)), photo_sha=photo.sha256,

@@ -24,11 +24,13 @@ from ..engines.base import (
     person_vectors,
 )
 from ..engines.local import LocalEngine
+from ..imaging.decode import unreadable
 from ..imaging.hashing import sha256_file
 from ..imaging.thumbnails import cache_dir_for
 from ..library import FaceRecord, KnownFile, KnownPhoto, Library, blob_to_descriptor
 from ..library.lock import ImportLock
 from ..library.recovery import import_roots, remember_import_roots, root_of
+from ..wording import message_of, say
 from . import presence, regions
 from .analyze import PhotoAnalysis, PhotoJob
 from .consolidate import consolidate
@@ -47,10 +49,9 @@ def bind_engine(library: Library, engine_name: str) -> None:
     if bound is None:
         library.set_meta("engine", engine_name)
     elif bound != engine_name:
-        raise EngineConfigError(
-            f"this library's people were found with the {bound} engine; import with --engine {bound},"
-            f" or use another library (--library DIR) for the {engine_name} engine"
-        )
+        raise EngineConfigError(say(
+            "this library's people were found with the {bound} engine; import with --engine {bound},"
+            " or use another library (--library DIR) for the {engine} engine", bound=bound, engine=engine_name))
 
 
 @dataclass
@@ -100,11 +101,11 @@ class _Import:
                 try:
                     st = os.stat(path)
                 except OSError as exc:
-                    self.finish(path, "failed", reason=f"cannot read the file: {exc.strerror or exc}")
+                    self.finish(path, "failed", reason=unreadable(exc))
                     continue
             verdict = stat_verdict(known, path, st)
             if verdict == FAILED:
-                self.finish(path, "failed", reason=known[path].error or "could not be imported")
+                self.finish(path, "failed", reason=known[path].error or say("could not be imported"))
             elif verdict == UNCHANGED:
                 k = known[path]
                 if k.presence != "present" and k.photo_id is not None:
@@ -132,7 +133,7 @@ class _Import:
                 sha = sha256_file(item.path)
             except OSError as exc:  # permissions, a file that vanished: the next import tries again
                 self.handled += 1
-                reason = f"cannot read the file: {exc.strerror or exc}"
+                reason: str = unreadable(exc)
                 self.library.record_failed(item.path, reason, retry=True, size=item.size, mtime_ns=item.mtime_ns,
                                            ino=item.ino)
                 self.finish(item.path, "failed", reason=reason)
@@ -190,7 +191,7 @@ class _Import:
             except (EngineUnavailable, EngineConfigError):
                 raise  # not this photo's fault: stop and leave it to do, never record it as failed
             except Exception as exc:
-                analysis.error = f"face detection failed: {exc}"
+                analysis.error = say("face detection failed: {error}", error=message_of(exc))
         if analysis.cache_problem is not None and analysis.cache_problem not in self.report.warnings:
             log.warning("%s", analysis.cache_problem)
             self.report.warnings.append(analysis.cache_problem)
@@ -354,7 +355,7 @@ def ingest(paths: Sequence[str | os.PathLike[str]] | None, library: Library, eng
         if paths is None:
             paths = import_roots(library.dir)
             if not paths:
-                raise ValueError("nothing has been imported into this library yet: give a photo or a folder")
+                raise ValueError(say("nothing has been imported into this library yet: give a photo or a folder"))
         elif remember:
             # Remembered before any work, so a rebuild can find these photos even if this import is killed.
             own = [os.path.realpath(library.dir)]
@@ -414,7 +415,7 @@ def _sync_vectors(run: _Import, todo: list[_Stat]) -> bool:
     try:
         vectors.sync_users(run.library, should_stop=lambda: run.control.cancelled, progress=report)
     except EngineUnavailable as exc:
-        run.report.paused_reason = str(exc)
+        run.report.paused_reason = message_of(exc)  # a message the window can still translate
         return False
     return True
 
@@ -455,7 +456,7 @@ def _ingest_locked(paths: Sequence[str | os.PathLike[str]], library: Library, en
             try:
                 run.store(analysis)
             except EngineUnavailable as exc:
-                run.report.paused_reason = str(exc)
+                run.report.paused_reason = message_of(exc)
                 break
     finally:
         if own_workers:

@@ -32,6 +32,7 @@ from ..engines.calibration import similarity as local_similarity
 from ..engines.local import LocalCollection
 from ..library import Library, blob_to_descriptor
 from ..library.lock import ImportLock
+from ..wording import say
 from .consolidate import consolidate
 from .events import ImportControl
 
@@ -382,9 +383,9 @@ def regroup(library: Library, threshold: float, *, engine_factory: EngineFactory
 
             floor = candidate_floor(library)
             if threshold < floor:
-                raise EngineConfigError(
-                    f"this library's searches kept candidates down to {floor:g} %: regrouping below that needs"
-                    f" new searches; choose a threshold of {floor:g} % or more")
+                raise EngineConfigError(say(
+                    "this library's searches kept candidates down to {floor} %: regrouping below that needs"
+                    " new searches; choose a threshold of {floor} % or more", floor=f"{floor:g}"))
         plan = plan_regroup(library, threshold)
         if plan.index_calls and bound != "local" and confirm is not None and not confirm(plan):
             return plan

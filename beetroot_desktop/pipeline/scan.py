@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..imaging import is_photo_name
+from ..wording import say
 
-INSIDE_LIBRARY = "inside the library's own folder (its thumbnails and index are never imported)"
-UNSTORABLE_NAME = "the file name is not valid text"
+INSIDE_LIBRARY = say("inside the library's own folder (its thumbnails and index are never imported)")
+UNSTORABLE_NAME = "the file name is not valid text"  # how the reason below starts
 
 
 @dataclass
@@ -54,8 +55,8 @@ def scan(paths: list[str | os.PathLike[str]], exclude: Sequence[str | os.PathLik
             return
         seen_files.add(path)
         if not _storable(path):
-            result.problems.append((path, f"{UNSTORABLE_NAME} (bytes of another encoding); rename the file (or"
-                                          " its folder) to import it"))
+            result.problems.append((path, say("the file name is not valid text (bytes of another encoding); rename"
+                                              " the file (or its folder) to import it")))
             return
         result.files.append(path)
         result.stats[path] = st
@@ -73,12 +74,12 @@ def scan(paths: list[str | os.PathLike[str]], exclude: Sequence[str | os.PathLik
                 add(path, os.stat(path))
             else:
                 suffix = Path(path).suffix
-                kind = f"{suffix} files are" if suffix else "files without an extension are"
-                result.problems.append((path, f"not a photo: {kind} not imported"))
+                result.problems.append((path, say("not a photo: {suffix} files are not imported", suffix=suffix)
+                                        if suffix else say("not a photo: files without an extension are not imported")))
         elif os.path.lexists(path):
             result.problems.append((path, not_a_file_reason(path)))
         else:
-            result.problems.append((path, "no such file or folder"))
+            result.problems.append((path, say("no such file or folder")))
     return result
 
 
@@ -107,7 +108,7 @@ def _walk(top: str, add: Callable[[str, os.stat_result], None], seen_dirs: set[t
             with os.scandir(folder) as it:
                 entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
         except OSError as exc:
-            result.problems.append((folder, f"folder cannot be read: {exc.strerror or exc}"))
+            result.problems.append((folder, say("folder cannot be read: {error}", error=exc.strerror or str(exc))))
             result.unseen.append(folder)
             continue
         subfolders: list[str] = []
@@ -139,8 +140,8 @@ def _unreadable_reason(path: str, exc: OSError) -> str:
     if exc.errno in (errno.ELOOP, errno.ENOENT) and os.path.islink(path):
         return not_a_file_reason(path)
     if exc.errno == errno.EACCES:
-        return "cannot be read: permission denied (the folder holding it cannot be entered)"
-    return f"cannot be read: {exc.strerror or exc}"
+        return say("cannot be read: permission denied (the folder holding it cannot be entered)")
+    return say("cannot be read: {error}", error=exc.strerror or str(exc))
 
 
 def not_a_file_reason(path: str) -> str:
@@ -149,12 +150,12 @@ def not_a_file_reason(path: str) -> str:
         os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "symlink loop: the link leads back to itself"
+            return say("symlink loop: the link leads back to itself")
         if exc.errno == errno.ENOENT:
-            return "broken link: the file it points to is missing"
-        return f"cannot be read: {exc.strerror or exc}"
+            return say("broken link: the file it points to is missing")
+        return say("cannot be read: {error}", error=exc.strerror or str(exc))
     # Never opened: reading a named pipe would wait forever for a writer.
-    return "not a regular file (a named pipe, socket or device): not a photo"
+    return say("not a regular file (a named pipe, socket or device): not a photo")
 
 
 def _storable(path: str) -> bool:

@@ -178,6 +178,7 @@ class FolderWatcher:
         self._stopping = False
         self._limits = LimitReport()
         self._problem: str | None = None
+        self._problems: list[str] = []  # its parts, which the window translates one by one
         self._library_dir = os.path.abspath(os.fspath(library_dir)) if library_dir else None
 
     # -- commands (any thread) --------------------------------------------------------------------------
@@ -230,6 +231,11 @@ class FolderWatcher:
     def problem(self) -> str | None:
         """What cannot be watched, in words (the system's watch limit, a folder refused), or None."""
         return self._problem
+
+    @property
+    def problems(self) -> list[str]:
+        """`problem` in parts (`say` messages where they can be), for the window to put into its language."""
+        return list(self._problems)
 
     @property
     def watched(self) -> list[str]:
@@ -420,10 +426,11 @@ class FolderWatcher:
         return changed
 
     def _update_problem(self) -> None:
-        problem = self._limits.describe()
+        parts = self._limits.problems()
+        problem = "; ".join(parts) or None
         if problem == self._problem:
             return
-        self._problem = problem
+        self._problem, self._problems = problem, parts
         if problem:
             log.warning("folder watching: %s", problem)
         if self.on_problem is not None:

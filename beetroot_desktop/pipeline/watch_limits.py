@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..library.recovery import under
+from ..wording import say
 
 if TYPE_CHECKING:
     from watchdog.observers.api import BaseObserver
@@ -41,14 +42,14 @@ def limit_words(code: int | None) -> str:
     if code == errno.ENOSPC:
         limit = _inotify_setting("max_user_watches")
         value = f" = {limit:,}" if limit is not None else ""
-        return (f"the system's limit on watched folders is reached (fs.inotify.max_user_watches{value});"
-                " raising it lets them be watched")
+        return say("the system's limit on watched folders is reached (fs.inotify.max_user_watches{value});"
+                   " raising it lets them be watched", value=value)
     if code == errno.EMFILE:
         limit = _inotify_setting("max_user_instances")
         value = f" = {limit:,}" if limit is not None else ""
-        return (f"the system's limit on programs watching folders is reached"
-                f" (fs.inotify.max_user_instances{value}); closing other programs that watch folders helps")
-    return os.strerror(code) if code else "the system refused to watch it"
+        return say("the system's limit on programs watching folders is reached (fs.inotify.max_user_instances"
+                   "{value}); closing other programs that watch folders helps", value=value)
+    return os.strerror(code) if code else say("the system refused to watch it")
 
 
 class LimitReport:
@@ -75,17 +76,21 @@ class LimitReport:
             self._roots = {f: e for f, e in self._roots.items() if not under(f, folder)}
 
     def describe(self) -> str | None:
+        return "; ".join(self.problems()) or None
+
+    def problems(self) -> list[str]:
+        """What `describe` joins, one part each (a `say` message where one template fits any count)."""
         with self._lock:
             folders = {f: c for f, c in self._folders.items() if f not in self._roots}
             roots = dict(self._roots)
-        parts = []
+        parts: list[str] = []
         for code in sorted(set(folders.values())):
             n = sum(1 for c in folders.values() if c == code)
             parts.append(f"{n:,} {'folder is' if n == 1 else 'folders are'} not watched: {limit_words(code)}")
         for folder, exc in sorted(roots.items()):
             why = limit_words(exc.errno) if exc.errno in LIMIT_ERRORS else (exc.strerror or str(exc))
-            parts.append(f"{folder} is not watched: {why}")
-        return "; ".join(parts) or None
+            parts.append(say("{folder} is not watched: {why}", folder=folder, why=why))
+        return parts
 
 
 def make_observer(refused: Refused) -> BaseObserver:

@@ -19,6 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from ..engines.base import WorkerNeeds
+from ..wording import say
 from .analyze import PhotoAnalysis, PhotoJob, analyze_photo
 
 PARENT_POLL_SECONDS = 0.5
@@ -57,7 +58,7 @@ def _init_worker(parent_pid: int, needs: WorkerNeeds, cache_dir: str | None = No
 
 
 Analyse = Callable[[PhotoJob, WorkerNeeds, "str | None"], PhotoAnalysis]
-CRASHED = "the face detector crashed on this file"
+CRASHED = say("the face detector crashed on this file")
 
 
 class PhotoWorkers:

@@ -20,6 +20,7 @@ from PIL import Image
 
 from ..imaging.xmp_regions import MAX_XMP_BYTES, NamedFace, merge_sidecar, shares_base_name
 from ..library import Library
+from ..wording import message_of, say
 
 SIDECAR_NAMES = ("jpg.xmp", "xmp")  # photo.jpg.xmp (digiKam, darktable) or photo.xmp (Adobe)
 
@@ -66,7 +67,7 @@ def export_xmp(library: Library, convention: str = "jpg.xmp",
                progress: Callable[[int, int], None] | None = None, *,
                photo_ids: Collection[int] | None = None) -> XmpExport:
     if convention not in SIDECAR_NAMES:
-        raise ValueError(f"the sidecar name is one of {', '.join(SIDECAR_NAMES)}")
+        raise ValueError(say("the sidecar name is one of {names}", names=", ".join(SIDECAR_NAMES)))
     report = XmpExport()
     photos = named_faces(library, photo_ids)
     for n, (photo_id, faces) in enumerate(photos.items(), 1):
@@ -79,19 +80,19 @@ def export_xmp(library: Library, convention: str = "jpg.xmp",
 
 def _write_one(path: str, faces: list[NamedFace], convention: str, report: XmpExport) -> None:
     if not os.path.isfile(path):
-        report.skipped.append({"path": path, "reason": "the photo is not there now"})
+        report.skipped.append({"path": path, "reason": say("the photo is not there now")})
         return
     try:
         with Image.open(path) as im:  # the header only: stored size and orientation
             stored = im.size
             orientation = int(im.getexif().get(0x0112, 1) or 1)
     except Exception as exc:
-        report.skipped.append({"path": path, "reason": f"cannot be read: {exc}"})
+        report.skipped.append({"path": path, "reason": say("cannot be read: {error}", error=str(exc))})
         return
     if convention == "xmp" and shares_base_name(path):
-        report.skipped.append({"path": sidecar_for(path, convention), "reason": "another photo has the same name"
-                               " before its extension, so a photo.xmp sidecar would be both of theirs;"
-                               " use --sidecar-name jpg.xmp"})
+        report.skipped.append({"path": sidecar_for(path, convention), "reason": say(
+            "another photo has the same name before its extension, so a photo.xmp sidecar would be both of theirs;"
+            " use --sidecar-name jpg.xmp")})
         return
     sidecar = os.path.realpath(sidecar_for(path, convention))  # a linked sidecar is written where it lives
     existing: bytes | None = None
@@ -100,26 +101,29 @@ def _write_one(path: str, faces: list[NamedFace], convention: str, report: XmpEx
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        report.skipped.append({"path": sidecar, "reason": f"cannot be read: {exc.strerror or exc}"})
+        report.skipped.append({"path": sidecar, "reason": say("cannot be read: {error}",
+                                                              error=exc.strerror or str(exc))})
         return
     if st is not None and not stat.S_ISREG(st.st_mode):  # never opened: a named pipe would wait forever
-        report.skipped.append({"path": sidecar, "reason": "not a regular file; left as it is"})
+        report.skipped.append({"path": sidecar, "reason": say("not a regular file; left as it is")})
         return
     try:
         if st is not None:
             with open(sidecar, "rb") as fh:
                 existing = fh.read(MAX_XMP_BYTES + 1)
     except OSError as exc:
-        report.skipped.append({"path": sidecar, "reason": f"cannot be read: {exc.strerror or exc}"})
+        report.skipped.append({"path": sidecar, "reason": say("cannot be read: {error}",
+                                                              error=exc.strerror or str(exc))})
         return
     if existing is not None and len(existing) > MAX_XMP_BYTES:
-        report.skipped.append({"path": sidecar, "reason": "too large to be a sidecar; left as it is"})
+        report.skipped.append({"path": sidecar, "reason": say("too large to be a sidecar; left as it is")})
         return
     try:
         data = merge_sidecar(existing, faces, stored_size=stored,
                              orientation=orientation if 1 <= orientation <= 8 else 1)
     except Exception as exc:  # an existing sidecar we cannot parse is never overwritten
-        report.skipped.append({"path": sidecar, "reason": f"not valid XMP, left as it is ({exc})"})
+        report.skipped.append({"path": sidecar, "reason": say("not valid XMP, left as it is ({error})",
+                                                              error=message_of(exc))})
         return
     if existing == data:
         report.unchanged += 1
@@ -127,7 +131,8 @@ def _write_one(path: str, faces: list[NamedFace], convention: str, report: XmpEx
     try:
         _write_atomically(sidecar, data, st.st_mode if st is not None else None)
     except OSError as exc:
-        report.skipped.append({"path": sidecar, "reason": f"cannot be written: {exc.strerror or exc}"})
+        report.skipped.append({"path": sidecar, "reason": say("cannot be written: {error}",
+                                                              error=exc.strerror or str(exc))})
         return
     report.written += 1
     report.faces += len(faces)

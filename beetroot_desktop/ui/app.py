@@ -54,10 +54,12 @@ def create_main_window(library: str | None = None) -> tuple[Any, str | None]:
     A setting that cannot be used (a hand-written "language": "fr") falls back to its default alone: the
     others, the library folder first, stay as saved, as create_application applied the language and look."""
     from ..config import read_settings, resolve_library_dir
+    from .i18n import translated
     from .main_window import MainWindow
 
     settings, problems = read_settings()
-    problem = "\n".join(str(p) for p in problems) or None
+    # Each problem (a `wording.say` message) in the language create_application installed
+    problem = "\n".join(translated(str(p)) for p in problems) or None
     override = bool(library or os.environ.get("BEETROOT_LIBRARY"))
     return MainWindow(settings, resolve_library_dir(library, settings), library_override=override), problem
 

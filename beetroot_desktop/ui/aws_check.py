@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .i18n import tr
+from .i18n import tr, translated
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -41,5 +41,5 @@ def check_unsaved(settings: Settings, key_id: str | None = None, secret: str | N
     try:
         session = unsaved_session(settings, key_id, secret)
     except Exception as exc:  # never raises: whatever went wrong is a message
-        return ConnectionCheck(False, tr("the AWS session could not be made: {error}").format(error=exc))
+        return ConnectionCheck(False, tr("the AWS session could not be made: {error}").format(error=translated(exc)))
     return check_connection(settings, create_collection, session=session)

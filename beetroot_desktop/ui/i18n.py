@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
-from ..wording import Said, said_in
+from ..wording import Said, message_of, said_in
 
 log = logging.getLogger("beetroot.ui")
 
@@ -77,6 +77,15 @@ def translated(message: object) -> str:
                                            for key, value in said.args.items()})
     text = str(message)
     return tr(text) if text.strip() else text
+
+
+def engine_words(message: object, where: str = "window") -> str:
+    """An engine's message (or an error raised with one) as the window says it, in its language: where to go
+    in Settings (`where="window"`) or what to do in the Settings dialog (`"dialog"`), not a command to run."""
+    from ..engines.aws_errors import gui_wording  # botocore's errors: loaded once an engine speaks
+
+    text = message_of(message) if isinstance(message, BaseException) else str(message)
+    return translated(gui_wording(message if isinstance(message, Said) else text, where))
 
 
 def QT_TR_NOOP(text: str) -> str:  # the name lupdate looks for

@@ -16,6 +16,15 @@ def person_name(name: str | None) -> str:
     return name or tr("Unnamed person")
 
 
+def sentence(text: str, *, full_stop: bool = False) -> str:
+    """A message of the core (lower case, as the command line prints it after "error: ") as a sentence of
+    the window: its first letter capitalised, and with `full_stop` ended with one."""
+    text = text.strip()
+    if full_stop and text and not text.endswith((".", "!", "?")):
+        text += "."
+    return text[:1].upper() + text[1:]
+
+
 def as_label(text: str) -> str:
     """`text` (a name) for a menu item or a button, where "&" marks the Alt+letter: "Tom & Jerry" shows its "&"
     rather than underlining the J."""

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from .i18n import tr
+from .i18n import tr, translated
 from .jobs import ImportJob, Job, JobControl, Progress, RegroupJob, user_message
 from .sync import SyncJob
 
@@ -75,7 +75,7 @@ class _BatchingListener:
 
     def consolidated(self, lines: list[str]) -> None:
         """The people the import's consolidation merged: lines for the Activity view."""
-        self.worker.noted.emit(self.job.id, [("info", line, "") for line in lines])
+        self.worker.noted.emit(self.job.id, [("info", translated(line), "") for line in lines])
 
     def preparing_users(self, done: int, total: int) -> None:
         """Users mode: the people given their Amazon Rekognition user before the first photo, a line a batch."""

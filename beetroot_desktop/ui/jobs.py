@@ -16,14 +16,18 @@ worker processes the job thread keeps across jobs. Jobs load the pipeline (and n
 from __future__ import annotations
 
 import copy
+import functools
 import os
+import re
+import string
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .i18n import QT_TR_NOOP, decimal, number, tr
+from ..wording import Said
+from .i18n import QT_TR_NOOP, decimal, engine_words, number, tr, translated
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -222,7 +226,7 @@ class ImportJob(Job):
         if report.cancelled:
             text = tr("Import cancelled: %Ln photo(s) left for the next import", None, report.pending)
         elif report.paused_reason:
-            text = tr("Import paused: {reason}").format(reason=_window_words(report.paused_reason))
+            text = tr("Import paused: {reason}").format(reason=engine_words(report.paused_reason))
         else:
             text = tr("{summary} ({seconds} s)").format(summary=self._finished_text(report),
                                                         seconds=number(report.seconds, 1))
@@ -234,7 +238,7 @@ class ImportJob(Job):
                               " them.", None, report.pending))
         if report.paused_reason:
             return Outcome(tr("The import stopped: {reason}. The remaining %Ln photo(s) is(are) imported next time.",
-                              None, report.pending).format(reason=_window_words(report.paused_reason)), error=True)
+                              None, report.pending).format(reason=engine_words(report.paused_reason)), error=True)
         return Outcome(self._finished_text(report))
 
     @staticmethod
@@ -397,7 +401,7 @@ class Progress:
                     self.processed += 1
             if event.status == "failed":
                 self.failed += 1
-                reason = event.reason or tr("could not be imported")  # a reason from the pipeline stays English
+                reason = failure_reason(event.reason) if event.reason else tr("could not be imported")
                 lines.append(("error", tr("{file}: {message}").format(file=Path(event.path).name, message=reason),
                               event.path))
                 failures.append((event.path, reason))
@@ -416,24 +420,44 @@ def import_threshold(settings: Settings, library: Any) -> float:
 
 
 def user_message(exc: BaseException) -> str:
-    """Our own errors already speak to the user; anything else gets its type named."""
+    """Our own errors already speak to the user; anything else gets its type named. In the window's language."""
     from ..config import ConfigError
     from ..engines.base import EngineError
     from ..library import LibraryError
 
     if isinstance(exc, EngineError):
-        from ..engines.aws_errors import gui_wording
-
-        return gui_wording(str(exc), "window")  # "in Settings", not a command to run
+        return engine_words(exc)  # "in Settings", not a command to run
     if isinstance(exc, (LibraryError, ConfigError)):
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}"
+        return translated(exc)
+    prefix = f"[Errno {exc.errno}] " if isinstance(exc, OSError) else ""
+    if isinstance(exc, OSError) and isinstance(exc.strerror, Said) and str(exc) == prefix + exc.strerror:
+        # ExportError(errno, message): the message in the window's language, the rest as Python says it
+        return f"{type(exc).__name__}: {prefix}{translated(exc.strerror)}"
+    return f"{type(exc).__name__}: {translated(exc)}"
 
 
-def _window_words(reason: str) -> str:
-    from ..engines.aws_errors import gui_wording
+def failure_reason(reason: str) -> str:
+    """Why a file was not imported, in the window's language: a message of this import, or one the library
+    saved in English at an earlier import and gives back for a file that has not changed since. Those are
+    looked up whole, and a saved reason with arguments is read back by the template that made it
+    (pipeline/analyze.py, SAVED_REASONS); its arguments (a decoder's own words) stay as they were."""
+    if isinstance(reason, Said):
+        return translated(reason)
+    from ..pipeline.analyze import SAVED_REASONS
 
-    return gui_wording(reason, "window")
+    for template in SAVED_REASONS:
+        match = _reason_pattern(template).fullmatch(reason)
+        if match:  # an argument that is itself a message ("the file is empty") is looked up too
+            return translated(Said(template, {key: Said(value) for key, value in match.groupdict().items()}))
+    return translated(reason)
+
+
+@functools.cache
+def _reason_pattern(template: str) -> re.Pattern[str]:
+    """The texts `template` makes, with a group for each argument ("cannot read the file: (?P<error>.+?)")."""
+    parts = [re.escape(text) + (f"(?P<{name}>.+?)" if name else "")
+             for text, name, _spec, _conversion in string.Formatter().parse(template)]
+    return re.compile("".join(parts), re.DOTALL)
 
 
 def duration(seconds: float) -> str:

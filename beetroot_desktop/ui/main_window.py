@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMainWindow, QStacke
 from . import dialogs
 from .actions import build_menus, create_actions, shortcut_rows
 from .activity import ActivityModel, ActivityPage
-from .i18n import tr
+from .i18n import tr, translated
 from .job_runner import JobController
 from .shell import Banners, DropOverlay, ImportStatus, Sidebar, announce
 from .window_disk import DiskMixin
@@ -146,10 +146,11 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
             library = open_library(self.library_dir)
         except NewerSchemaError as exc:  # never rebuild: that would drop what the newer app wrote
             self.error_banner.show_message(
-                tr("The library at {path} cannot be opened: {error}.").format(path=self.library_dir, error=exc))
+                tr("The library at {path} cannot be opened: {error}.").format(path=self.library_dir,
+                                                                              error=translated(exc)))
             return False
         except LibraryError as exc:
-            self.recovery_box = dialogs.start_over_box(self, str(exc), self.start_over, self.close)
+            self.recovery_box = dialogs.start_over_box(self, translated(exc), self.start_over, self.close)
             return False
         except OSError as exc:
             self.error_banner.show_message(tr("The library folder {path} cannot be used: {error}. Choose another"
@@ -247,7 +248,7 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
             moved_to, roots = set_aside(self.library_dir)
         except (LibraryError, OSError) as exc:
             self.error_banner.show_message(
-                tr("The damaged library could not be moved aside: {error}").format(error=exc))
+                tr("The damaged library could not be moved aside: {error}").format(error=translated(exc)))
             return
         if not self.open_library():
             return

@@ -36,10 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import icons, ops
+from . import icons, ops, style
 from .context import LibraryContext
 from .dialogs import open_tracked
 from .i18n import QT_TR_NOOP, tr
+from .item_text import sentence
 from .thumbnails import ThumbKey
 from .widgets import EmptyState, PageHeader
 
@@ -94,7 +95,7 @@ class MissingModel(QAbstractTableModel):
         self._icons: dict[int, QIcon] = {}  # photo id -> its square thumbnail
         self._waiting: dict[tuple[object, ...], set[int]] = {}  # thumbnail -> the photos waiting for it
         self._row_of: dict[int, int] = {}
-        self._placeholder = QIcon(_square(None))
+        self._placeholder: tuple[object, QIcon] | None = None  # (the palette it was drawn in, the icon)
         ctx.thumbs.ready.connect(self._thumb_ready)
 
     def set_rows(self, rows: list[MissingRow]) -> None:
@@ -125,10 +126,10 @@ class MissingModel(QAbstractTableModel):
         row, column = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (os.path.basename(row.path), status_text(row.status), os.path.dirname(row.path),
-                    _sentence(row.reason))[column]
+                    sentence(row.reason))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             faces = tr("%Ln face(s)", None, row.faces)
-            return f"{row.path}\n{faces}" if column == 0 else _sentence(row.reason)
+            return f"{row.path}\n{faces}" if column == 0 else sentence(row.reason)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:  # "obama.jpg, missing"
             return tr("{file}, {status}").format(file=os.path.basename(row.path), status=status_text(row.status))
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == 0:
@@ -150,7 +151,14 @@ class MissingModel(QAbstractTableModel):
             return icon
         if key is not None and not self.ctx.thumbs.failed(key):
             self._waiting.setdefault(key.cache_id, set()).add(row.photo_id)
-        return self._placeholder
+        return self._placeholder_icon()
+
+    def _placeholder_icon(self) -> QIcon:
+        """The square shown until a thumbnail is there, drawn again when the light or dark palette changes."""
+        palette = style.colors()
+        if self._placeholder is None or self._placeholder[0] is not palette:
+            self._placeholder = (palette, QIcon(_square(None)))
+        return self._placeholder[1]
 
     def _thumb_ready(self, key: ThumbKey) -> None:
         for photo_id in self._waiting.pop(key.cache_id, set()):
@@ -293,10 +301,6 @@ class MissingPage(QWidget):
 def status_text(status: str) -> str:
     """"Missing" or "Offline", in the window's language."""
     return tr(STATUS[status]) if status in STATUS else status.capitalize()
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else ""
 
 
 def _square(pixmap: Any) -> Any:

@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .edit_labels import edit_label
-from .i18n import QT_TR_NOOP, tr
+from .i18n import QT_TR_NOOP, engine_words, tr, translated
 from .item_text import person_name
 
 if TYPE_CHECKING:
@@ -140,12 +140,13 @@ def _refuse(ctx: LibraryContext, label: str, exc: BaseException) -> bool:
     """Put a refusal in the banner (True), or say it is not one (False: a bug)."""
     from ..library import EditRefused, LibraryError, NothingToUndo, is_busy
 
-    # The reasons the library gives (EditRefused, LibraryError) come from the core modules, in English.
+    # The reasons the library gives (EditRefused, LibraryError) are its English messages (wording.say): the
+    # banner shows them in the window's language, capitalised after translation.
     if isinstance(exc, PeopleChanged):
-        ctx.refused.emit(_refusal(label, _sentence(str(exc))))
+        ctx.refused.emit(_refusal(label, _sentence(translated(exc))))
         ctx.changed.emit()  # the views show the people as they are now
     elif isinstance(exc, EditRefused):
-        ctx.refused.emit(_refusal(label, _sentence(str(exc))))
+        ctx.refused.emit(_refusal(label, _sentence(translated(exc))))
     elif isinstance(exc, NothingToUndo):
         ctx.refused.emit(_refusal(label, tr(NOTHING_LEFT.get(label, NOTHING_LEFT["undo"]))))
         ctx.changed.emit()
@@ -154,11 +155,9 @@ def _refuse(ctx: LibraryContext, label: str, exc: BaseException) -> bool:
                                             " edited it). The view is up to date now; try again.")))
         ctx.changed.emit()
     elif isinstance(exc, LibraryError):
-        ctx.refused.emit(_refusal(label, _sentence(str(exc))))
+        ctx.refused.emit(_refusal(label, _sentence(translated(exc))))
     elif _engine_error(exc):
-        from ..engines.aws_errors import gui_wording
-
-        ctx.refused.emit(_refusal(label, _sentence(gui_wording(str(exc), "window"))))
+        ctx.refused.emit(_refusal(label, _sentence(engine_words(exc))))
     elif isinstance(exc, sqlite3.Error):
         if is_busy(exc):
             ctx.refused.emit(_refusal(label, tr("the library is busy (an import is writing to it). Try again in a"

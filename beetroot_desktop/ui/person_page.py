@@ -295,6 +295,12 @@ class PersonPage(QWidget):
         if self._waiting_cover is not None and key == self._waiting_cover and self._cover is not None:
             self._show_header(*self._cover)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # light <-> dark: the round face (or its placeholder) is a pixmap drawn in the palette of its time
+        if event.type() == QEvent.Type.PaletteChange and self._cover is not None:
+            self._show_header(*self._cover)
+
     # -- renaming --------------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..config import DEFAULT_COLLECTION_ID
-from .i18n import QT_TR_NOOP, tr
+from .i18n import QT_TR_NOOP, engine_words, tr
 from .settings_pages import SettingsPage, error_label, form_layout, sentence, show_problem
 from .style import set_tone
 from .tasks import shared_runner
@@ -284,22 +284,25 @@ class CloudPage(SettingsPage):
         self.test_button.setEnabled(True)
         self.create_button.setEnabled(True)
         ok = bool(getattr(result, "ok", False))
-        message = _worded(result) or str(getattr(result, "message", "")) or (
+        message = getattr(result, "message", "")
+        text = _worded(result) or (_dialog_words(message) if message else "") or (
             tr("Connected.") if ok else tr("The connection failed."))
-        self._show_test(ok, message)
+        self._show_test(ok, text)
         self.create_button.setVisible(not ok and bool(getattr(result, "can_create", False)))
 
     def _test_failed(self, exc: object) -> None:
         self.test_button.setEnabled(True)
         self.create_button.setEnabled(True)
-        self._show_test(False, str(exc) or type(exc).__name__)
+        self._show_test(False, _dialog_words(exc) or type(exc).__name__)
 
-    def _show_test(self, ok: bool, message: str) -> None:
-        from ..engines.aws_errors import gui_wording
-
+    def _show_test(self, ok: bool, text: str) -> None:
         set_tone(self.test_result, "leaf" if ok else "danger")
-        # What to do here (the Create collection button, the fields above), not a command to run.
-        self.test_result.setText(("✓ " if ok else "✗ ") + gui_wording(message, "dialog"))
+        self.test_result.setText(("✓ " if ok else "✗ ") + text)
+
+
+def _dialog_words(message: object) -> str:
+    """The check's message (or an error): what to do here (the Create collection button, the fields above)."""
+    return engine_words(message, "dialog")
 
 
 def _worded(result: Any) -> str | None:

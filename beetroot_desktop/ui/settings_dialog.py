@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..config import ConfigError, Settings
-from .i18n import tr
+from .i18n import tr, translated
 from .settings_cloud import CloudPage
 from .settings_matching import ENGINE_LABELS, MatchingPage
 from .settings_pages import AppearancePage, LibraryPage, SettingsPage, error_label, show_problem
@@ -230,7 +230,7 @@ class SettingsDialog(QDialog):
     def _keyring_refused(self, exc: object) -> None:
         self._set_saving(False)
         self.tabs.setCurrentIndex(CLOUD_TAB)
-        show_problem(self.cloud.secret_error, str(exc) or type(exc).__name__)
+        show_problem(self.cloud.secret_error, translated(exc) or type(exc).__name__)
 
     def reject(self) -> None:
         if not self.saving:  # Cancel, Escape or the close button while the keyring is written: wait for it
@@ -243,7 +243,10 @@ class SettingsDialog(QDialog):
         try:
             save_settings(new)
         except (ConfigError, OSError) as exc:
-            show_problem(self.general_error, tr("The settings could not be saved: {error}").format(error=exc))
+            # The settings' refusal joins its problems into one English text: each of them, translated.
+            parts = new.problems() if isinstance(exc, ConfigError) else []
+            error = "; ".join(translated(part) for part in parts) if parts else translated(exc)
+            show_problem(self.general_error, tr("The settings could not be saved: {error}").format(error=error))
             return False
         change = SettingsChange(self.original, new)
         if self.matching.regroups():

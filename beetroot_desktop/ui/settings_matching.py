@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QWidget
 
 from ..config import MAX_THRESHOLD, MIN_THRESHOLD
-from .i18n import QT_TR_NOOP, decimal, number, tr
+from .i18n import QT_TR_NOOP, decimal, number, tr, translated
 from .settings_pages import SettingsPage, error_label, form_layout, sentence, show_problem
 
 if TYPE_CHECKING:
@@ -249,7 +249,7 @@ class MatchingPage(SettingsPage):
 
     def _preview_failed(self, generation: int, exc: object) -> None:
         if generation == self._preview_generation:
-            self._set_preview(tr("No preview: {error}").format(error=exc))
+            self._set_preview(tr("No preview: {error}").format(error=translated(exc)))
 
     def _update_preview_text(self, plan: Any, *, pending: bool = False) -> None:
         now = self.current_people

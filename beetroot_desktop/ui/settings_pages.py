@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .i18n import tr
+from . import item_text
+from .i18n import tr, translated
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -57,16 +58,19 @@ def show_problem(label: QLabel, text: str | None) -> list[str]:
 
 
 def sentence(text: str | None) -> str | None:
-    """A validator's message as it reads under its field: "aws_region must be an AWS region name …" (the
-    settings file's words) becomes "Must be an AWS region name …", capitalised."""
+    """A validator's message as it reads under its field, in the window's language: "aws_region must be an AWS
+    region name …" (the settings file's words) becomes "Must be an AWS region name …", capitalised. A
+    translation keeps the setting's name first (it is the file's key, the same in every language), so it is
+    dropped there too."""
     from ..config import VALIDATORS
 
     if not text:
         return text
+    text = translated(text)
     key, _, rest = text.partition(" ")
     if key in VALIDATORS and rest:
         text = rest
-    return text[0].upper() + text[1:]
+    return item_text.sentence(text)
 
 
 def form_layout(box: QGroupBox) -> QFormLayout:

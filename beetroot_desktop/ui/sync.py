@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .i18n import number, tr
-from .jobs import CountingListener, ImportJob, JobControl, Line, Outcome, _window_words
+from .i18n import engine_words, number, tr
+from .jobs import CountingListener, ImportJob, JobControl, Line, Outcome
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -164,7 +164,7 @@ class SyncJob(ImportJob):
             return ("info", tr("{job}: cancelled").format(job=self.description), "")
         if report.paused_reason:
             return ("info", tr("{job}: paused: {reason}").format(job=self.description,
-                                                                  reason=_window_words(report.paused_reason)), "")
+                                                                  reason=engine_words(report.paused_reason)), "")
         parts = result.parts()
         text = LIST_SEPARATOR.join(parts) if parts else tr("nothing changed")
         return ("info", tr("{job}: {changes} ({seconds} s)").format(job=self.description, changes=text,
@@ -178,6 +178,6 @@ class SyncJob(ImportJob):
         if report.cancelled:
             return Outcome(tr("Sync cancelled: the folders are looked at again at the next change or sync"))
         if report.paused_reason:
-            return Outcome(tr("The sync stopped: {reason}.").format(reason=_window_words(report.paused_reason)),
+            return Outcome(tr("The sync stopped: {reason}.").format(reason=engine_words(report.paused_reason)),
                            error=True)
         return Outcome(self.summary(result))

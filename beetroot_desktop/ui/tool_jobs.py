@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .i18n import number, tr
+from .i18n import number, tr, translated
+from .item_text import sentence
 from .jobs import Job, JobControl, Line, Outcome
 
 if TYPE_CHECKING:
@@ -30,9 +31,9 @@ def _stopper(control: JobControl) -> Any:
 
 
 def _skipped_lines(skipped: list[dict[str, str]]) -> list[Line]:
-    # The reason comes from the pipeline (English, as the command line says it).
-    return [("warning", tr("Skipped {path}: {reason}").format(path=item["path"], reason=item["reason"]), item["path"])
-            for item in skipped]
+    # The reason comes from the pipeline (a `say` message: English for the command line, translated here).
+    return [("warning", tr("Skipped {path}: {reason}").format(path=item["path"], reason=translated(item["reason"])),
+             item["path"]) for item in skipped]
 
 
 def _with_skipped(text: str, skipped: int) -> str:
@@ -102,7 +103,7 @@ class XmpExportJob(ToolJob):
             return ""
         first = result.skipped[0]
         return tr("%Ln sidecar(s) could not be written, for example {path}: {reason}. Activity lists them all.",
-                  None, len(result.skipped)).format(path=first["path"], reason=first["reason"])
+                  None, len(result.skipped)).format(path=first["path"], reason=translated(first["reason"]))
 
 
 class ExportPhotosJob(ToolJob):
@@ -153,8 +154,9 @@ class ExportPhotosJob(ToolJob):
             text = tr("{text} ({count} already there)").format(text=text, count=number(there))
         if result.skipped:
             text = _with_skipped(text, len(result.skipped))
-        if result.error:  # the pipeline's reason (English)
-            return Outcome(tr("{text}. The export stopped: {error}").format(text=text, error=result.error), error=True)
+        if result.error:  # the pipeline's reason
+            return Outcome(tr("{text}. The export stopped: {error}").format(text=text, error=translated(result.error)),
+                           error=True)
         return Outcome(text)
 
     def failed_text(self, message: str) -> str:
@@ -163,12 +165,12 @@ class ExportPhotosJob(ToolJob):
     def notes(self, result: Any) -> list[Line]:
         if result is None:
             return []
-        return _skipped_lines(result.skipped) + [("info", note, "") for note in result.notes]
+        return _skipped_lines(result.skipped) + [("info", translated(note), "") for note in result.notes]
 
     def notice(self, result: Any) -> str:
         if result is None:
             return ""
-        return " ".join(note[0].upper() + note[1:] + "." for note in result.notes)
+        return " ".join(sentence(translated(note), full_stop=True) for note in result.notes)
 
 
 class ForgetJob(ToolJob):
@@ -225,10 +227,10 @@ class ForgetJob(ToolJob):
                                                                                             message=message)
 
     def notes(self, report: Any) -> list[Line]:
-        return [("warning", note, "") for note in report.notes]
+        return [("warning", translated(note), "") for note in report.notes]
 
     def notice(self, report: Any) -> str:
-        return " ".join(note[0].upper() + note[1:] + "." for note in report.notes)
+        return " ".join(sentence(translated(note), full_stop=True) for note in report.notes)
 
 
 @dataclass(frozen=True)

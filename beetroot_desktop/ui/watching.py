@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from .i18n import translated
+
 if TYPE_CHECKING:
     from ..pipeline.watch import FolderWatcher
 
@@ -26,7 +28,7 @@ TIMING: tuple[float, float, float] = (2.0, 10.0, 5.0)
 
 class FolderWatch(QObject):
     foldersChanged = Signal(list)  # folders to look at again
-    problemChanged = Signal(str)  # what cannot be watched, in words ("" once everything is watched)
+    problemChanged = Signal(str)  # what cannot be watched, in the window's words ("" once everything is watched)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,5 +81,9 @@ class FolderWatch(QObject):
             self.foldersChanged.emit(list(folders))
 
     def _problem(self, problem: str | None) -> None:
+        # Put into the window's language here: the text loses its template once it is a signal's argument.
+        watcher = self.watcher
+        parts = watcher.problems if watcher is not None and problem else []
+        text = "; ".join(translated(part) for part in parts) if parts else (problem or "")
         with contextlib.suppress(RuntimeError):
-            self.problemChanged.emit(problem or "")
+            self.problemChanged.emit(text)

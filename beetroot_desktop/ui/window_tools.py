@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from . import ops
 from .actions import MainAction
 from .dialogs import open_tracked
-from .i18n import tr
+from .i18n import engine_words, tr
 from .item_text import person_name
 from .tool_jobs import ForgetJob, ToolJob
 
@@ -208,8 +208,8 @@ class ToolsMixin:
                 self.info_banner.show_message(
                     tr("The collection {collection} does not exist: nothing to delete.").format(collection=collection))
             else:
-                self.error_banner.show_message(
-                    tr("The collection cannot be deleted now: {error}").format(error=check.message))
+                self.error_banner.show_message(tr("The collection cannot be deleted now: {error}").format(
+                    error=engine_words(check.message)))
             return
         dialog = delete_collection_dialog(check, collection, self)
         open_tracked(self, "delete_collection_dialog", dialog,

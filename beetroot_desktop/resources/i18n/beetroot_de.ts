@@ -3076,5 +3076,837 @@ Beetroot uses the default for what cannot be used; the other settings are as sav
 
 Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert; die übrigen Einstellungen gelten wie gespeichert.</translation>
     </message>
+    <message>
+        <source>kept in {person}: the photo's metadata says otherwise</source>
+        <translation>in {person} belassen: Die Metadaten des Fotos sagen etwas anderes</translation>
+    </message>
+    <message>
+        <source>the person you chose</source>
+        <translation>der von Ihnen gewählten Person</translation>
+    </message>
+    <message>
+        <source>{name} is already another face of this photo</source>
+        <translation>{name} ist bereits ein anderes Gesicht dieses Fotos</translation>
+    </message>
+    <message>
+        <source>the person changed since it was shown ({now} faces now, not {then}); nothing was deleted: forget it again</source>
+        <translation>die Person hat sich geändert, seit sie angezeigt wurde (Gesichter jetzt: {now}, angezeigt: {then}); es wurde nichts gelöscht: Vergessen Sie sie erneut</translation>
+    </message>
+    <message>
+        <source>the library file could not be rebuilt ({error}): what was deleted is overwritten, but copies earlier edits left in its free space stay until it is (the next forget tries again)</source>
+        <translation>die Bibliotheksdatei konnte nicht neu aufgebaut werden ({error}): Was gelöscht wurde, ist überschrieben, aber Kopien, die frühere Änderungen in ihrem freien Speicher hinterlassen haben, bleiben, bis das gelingt (das nächste Vergessen versucht es erneut)</translation>
+    </message>
+    <message>
+        <source>another Beetroot window or command has the library open: the file keeps old copies of the deleted data until that one closes</source>
+        <translation>ein anderes Beetroot-Fenster oder ein Befehl hat die Bibliothek geöffnet: Die Datei behält alte Kopien der gelöschten Daten, bis es geschlossen wird</translation>
+    </message>
+    <message>
+        <source>another Beetroot window or command is importing into this library; wait for it to finish</source>
+        <translation>ein anderes Beetroot-Fenster oder ein Befehl importiert gerade in diese Bibliothek; warten Sie, bis der Import beendet ist</translation>
+    </message>
+    <message>
+        <source>cannot create the import lock {path}: {error}</source>
+        <translation>die Importsperre {path} kann nicht angelegt werden: {error}</translation>
+    </message>
+    <message>
+        <source>cannot lock {path}: {error}</source>
+        <translation>{path} kann nicht gesperrt werden: {error}</translation>
+    </message>
+    <message>
+        <source>a name cannot hold control characters</source>
+        <translation>ein Name darf keine Steuerzeichen enthalten</translation>
+    </message>
+    <message>
+        <source>a name can have at most {count} characters</source>
+        <translation>ein Name darf höchstens {count} Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>that is another person's id; a name must not be mistaken for it</source>
+        <translation>das ist die ID einer anderen Person; ein Name darf nicht mit ihr verwechselt werden</translation>
+    </message>
+    <message>
+        <source>{person} was not merged into this person; split its faces instead</source>
+        <translation>{person} wurde nicht mit dieser Person zusammengeführt; trennen Sie stattdessen die Gesichter ab</translation>
+    </message>
+    <message>
+        <source>face {face} of {photo} is not one of this person's faces</source>
+        <translation>Gesicht {face} von {photo} ist keines der Gesichter dieser Person</translation>
+    </message>
+    <message>
+        <source>choose faces or formerly merged people to split off</source>
+        <translation>wählen Sie Gesichter oder früher zusammengeführte Personen zum Abtrennen aus</translation>
+    </message>
+    <message>
+        <source>that is every face of the person: rename it instead of splitting it</source>
+        <translation>das sind alle Gesichter der Person: Benennen Sie sie um, statt sie aufzuteilen</translation>
+    </message>
+    <message>
+        <source>this person is already face {face} of that photo; one person cannot be two faces of one photo: take that face out first (Not this person)</source>
+        <translation>diese Person ist bereits Gesicht {face} dieses Fotos; eine Person kann nicht zwei Gesichter eines Fotos sein: Nehmen Sie dieses Gesicht zuerst heraus (Nicht diese Person)</translation>
+    </message>
+    <message>
+        <source>the cover must be one of the person's own faces</source>
+        <translation>das Titelbild muss eines der eigenen Gesichter der Person sein</translation>
+    </message>
+    <message>
+        <source>these people appear together in {photo}, so they are not one person; take the wrong face out of one of them first (Not this person)</source>
+        <translation>diese Personen sind zusammen auf {photo} zu sehen, also sind sie nicht dieselbe Person; nehmen Sie zuerst das falsche Gesicht aus einer von ihnen heraus (Nicht diese Person)</translation>
+    </message>
+    <message>
+        <source>face {face} of {photo} was taken out of one of these people by you and is in another: put it back or take it out first</source>
+        <translation>Gesicht {face} von {photo} wurde von Ihnen aus einer dieser Personen herausgenommen und ist in einer anderen: Legen Sie es zurück oder nehmen Sie es zuerst heraus</translation>
+    </message>
+    <message>
+        <source>the library file {path} is damaged ({problems})</source>
+        <translation>die Bibliotheksdatei {path} ist beschädigt ({problems})</translation>
+    </message>
+    <message>
+        <source>there is no library file at {path} to set aside</source>
+        <translation>unter {path} gibt es keine Bibliotheksdatei, die beiseitegelegt werden könnte</translation>
+    </message>
+    <message>
+        <source>cannot move {path} aside ({error}); close every Beetroot window using this library and try again</source>
+        <translation>{path} kann nicht beiseitegelegt werden ({error}); schließen Sie jedes Beetroot-Fenster, das diese Bibliothek verwendet, und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>too many set-aside library files in {folder}; remove some</source>
+        <translation>zu viele beiseitegelegte Bibliotheksdateien in {folder}; entfernen Sie einige</translation>
+    </message>
+    <message>
+        <source>the library file {path} is damaged or not a database ({error})</source>
+        <translation>die Bibliotheksdatei {path} ist beschädigt oder keine Datenbank ({error})</translation>
+    </message>
+    <message>
+        <source>the library file {path} stayed locked by another Beetroot window or command for {seconds} s ({error}); try again when it has finished</source>
+        <translation>die Bibliotheksdatei {path} war {seconds} s lang von einem anderen Beetroot-Fenster oder Befehl gesperrt ({error}); versuchen Sie es erneut, wenn es fertig ist</translation>
+    </message>
+    <message>
+        <source>the library file {path} cannot be used now ({error}); check that its folder exists, is writable and the disk is not full</source>
+        <translation>die Bibliotheksdatei {path} kann gerade nicht verwendet werden ({error}); prüfen Sie, ob ihr Ordner existiert und beschreibbar ist und ob der Datenträger nicht voll ist</translation>
+    </message>
+    <message>
+        <source>the library file is an SQLite database of another program, not a Beetroot library</source>
+        <translation>die Bibliotheksdatei ist eine SQLite-Datenbank eines anderen Programms, keine Beetroot-Bibliothek</translation>
+    </message>
+    <message>
+        <source>the library was written by a newer Beetroot (schema {version}, this one knows {known}); update the app</source>
+        <translation>die Bibliothek wurde von einem neueren Beetroot geschrieben (Schema {version}, diese Version kennt {known}); aktualisieren Sie die App</translation>
+    </message>
+    <message>
+        <source>no library at {folder}</source>
+        <translation>keine Bibliothek in {folder}</translation>
+    </message>
+    <message>
+        <source>the library at {folder} was made by an older Beetroot; open it once without read-only so it can be upgraded</source>
+        <translation>die Bibliothek in {folder} wurde von einem älteren Beetroot angelegt; öffnen Sie sie einmal ohne Schreibschutz, damit sie aktualisiert werden kann</translation>
+    </message>
+    <message>
+        <source>the Rekognition engine needs a collection id: set it with `beetroot config set collection_id beetroot-faces` (or in Settings), or with the REKOGNITION_COLLECTION_ID environment variable</source>
+        <translation>die Rekognition-Gesichtserkennung braucht eine Sammlungs-ID: Legen Sie sie mit `beetroot config set collection_id beetroot-faces` fest (oder in den Einstellungen) oder mit der Umgebungsvariablen REKOGNITION_COLLECTION_ID</translation>
+    </message>
+    <message>
+        <source>threshold must be between {low} and {high} (a number: the percentage of similarity), not {value}</source>
+        <translation>threshold muss zwischen {low} und {high} liegen (eine Zahl: die Ähnlichkeit in Prozent), nicht {value}</translation>
+    </message>
+    <message>
+        <source>workers must be 0 (one per processor core) or a whole number of photos analysed at once, up to {most}, not {value}</source>
+        <translation>workers muss 0 (eines pro Prozessorkern) oder eine ganze Zahl gleichzeitig analysierter Fotos bis {most} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>workers must be at most {most} on this computer ({per_core} per processor core), not {value}: more processes only wait for the same cores and use more memory</source>
+        <translation>workers darf auf diesem Computer höchstens {most} sein ({per_core} pro Prozessorkern), nicht {value}: Mehr Prozesse warten nur auf dieselben Kerne und brauchen mehr Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>rate_limit must be a positive number of Amazon Rekognition calls per second, not {value}</source>
+        <translation>rate_limit muss eine positive Zahl von Amazon-Rekognition-Aufrufen pro Sekunde sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>engine must be one of {choices}, not {value}</source>
+        <translation>engine muss einer der Werte {choices} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>detector must be one of {choices}, not {value}</source>
+        <translation>detector muss einer der Werte {choices} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>rekognition_mode must be one of {choices}, not {value}</source>
+        <translation>rekognition_mode muss einer der Werte {choices} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>collection_id must be text, not {value}</source>
+        <translation>collection_id muss Text sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid Rekognition collection id: use 1-255 letters, digits, '_', '.' or '-'</source>
+        <translation>{value} ist keine gültige Rekognition-Sammlungs-ID: Verwenden Sie 1 bis 255 Buchstaben, Ziffern, „_“, „.“ oder „-“</translation>
+    </message>
+    <message>
+        <source>aws_region must be an AWS region name like eu-west-1 (or empty), not {value}</source>
+        <translation>aws_region muss der Name einer AWS-Region wie eu-west-1 sein (oder leer), nicht {value}</translation>
+    </message>
+    <message>
+        <source>aws_profile must be the name of a profile in your AWS config (or empty), not {value}</source>
+        <translation>aws_profile muss der Name eines Profils in Ihrer AWS-Konfiguration sein (oder leer), nicht {value}</translation>
+    </message>
+    <message>
+        <source>library_dir must be the path of a folder (or empty), not {value}</source>
+        <translation>library_dir muss der Pfad eines Ordners sein (oder leer), nicht {value}</translation>
+    </message>
+    <message>
+        <source>library_dir {value} is not a usable path</source>
+        <translation>library_dir {value} ist kein verwendbarer Pfad</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>eine Datei</translation>
+    </message>
+    <message>
+        <source>a broken link</source>
+        <translation>ein defekter Link</translation>
+    </message>
+    <message>
+        <source>a device or another special file</source>
+        <translation>ein Gerät oder eine andere Spezialdatei</translation>
+    </message>
+    <message>
+        <source>the library folder {path} is a file, not a folder; it is a library's file: its library folder is {folder}</source>
+        <translation>der Bibliotheksordner {path} ist eine Datei, kein Ordner; es ist die Datei einer Bibliothek, deren Bibliotheksordner {folder} ist</translation>
+    </message>
+    <message>
+        <source>the library folder {path} is {kind}, not a folder</source>
+        <translation>der Bibliotheksordner {path} ist {kind}, kein Ordner</translation>
+    </message>
+    <message>
+        <source>{probe} is {kind}, so {path} cannot be a library folder</source>
+        <translation>{probe} ist {kind}, daher kann {path} kein Bibliotheksordner sein</translation>
+    </message>
+    <message>
+        <source>watch_folders must be true or false, not {value}</source>
+        <translation>watch_folders muss true oder false sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>xmp_sync must be true or false, not {value}</source>
+        <translation>xmp_sync muss true oder false sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>xmp_sidecar must be one of {choices}, not {value}</source>
+        <translation>xmp_sidecar muss einer der Werte {choices} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>appearance must be one of {choices}, not {value}</source>
+        <translation>appearance muss einer der Werte {choices} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>language must be one of {choices}, not {value}</source>
+        <translation>language muss einer der Werte {choices} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>an AWS access key id is 16 to 128 capital letters and digits (like AKIA…)</source>
+        <translation>eine AWS-Zugriffsschlüssel-ID besteht aus 16 bis 128 Großbuchstaben und Ziffern (wie AKIA…)</translation>
+    </message>
+    <message>
+        <source>{key} must be a number, not {value!r}</source>
+        <translation>{key} muss eine Zahl sein, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>the environment variable {variable} cannot be used: {problem}; change it or unset it</source>
+        <translation>die Umgebungsvariable {variable} kann nicht verwendet werden: {problem}; ändern oder entfernen Sie sie</translation>
+    </message>
+    <message>
+        <source>settings file {path} is unreadable: {problem}; fix it, or run `beetroot config unset KEY` for any setting to start it again from the defaults (the old file is kept beside it)</source>
+        <translation>die Einstellungsdatei {path} ist unlesbar: {problem}; beheben Sie das oder führen Sie für eine beliebige Einstellung `beetroot config unset KEY` aus, um die Datei neu mit den Standardwerten zu beginnen (die alte Datei bleibt daneben erhalten)</translation>
+    </message>
+    <message>
+        <source>settings file {path}: {problem}; fix it with `beetroot config set {key} VALUE`, or go back to the default with `beetroot config unset {key}`</source>
+        <translation>die Einstellungsdatei {path}: {problem}; beheben Sie das mit `beetroot config set {key} VALUE` oder kehren Sie mit `beetroot config unset {key}` zum Standardwert zurück</translation>
+    </message>
+    <message>
+        <source>it cannot be read ({error})</source>
+        <translation>sie kann nicht gelesen werden ({error})</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON ({error})</source>
+        <translation>sie ist kein gültiges JSON ({error})</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>it holds {kind} instead of settings (a JSON object)</source>
+        <translation>sie enthält {kind} statt Einstellungen (ein JSON-Objekt)</translation>
+    </message>
+    <message>
+        <source>it is set but empty; the Rekognition collection id is required when it is set: give the id (like beetroot-faces)</source>
+        <translation>sie ist gesetzt, aber leer; die Rekognition-Sammlungs-ID ist erforderlich, wenn sie gesetzt ist: Geben Sie die ID an (wie beetroot-faces)</translation>
+    </message>
+    <message>
+        <source>{variable}={value}: {problem}</source>
+        <translation>{variable}={value}: {problem}</translation>
+    </message>
+    <message>
+        <source>no usable system keyring was found, so the secret cannot be saved safely. Use an AWS profile instead (`aws configure --profile NAME`, then set the profile in Settings or AWS_PROFILE), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment.</source>
+        <translation>es wurde kein verwendbarer Schlüsselbund des Systems gefunden, daher kann der geheime Zugriffsschlüssel nicht sicher gespeichert werden. Verwenden Sie stattdessen ein AWS-Profil (`aws configure --profile NAME`, dann das Profil in den Einstellungen oder in AWS_PROFILE festlegen) oder setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY in der Umgebung.</translation>
+    </message>
+    <message>
+        <source>both the access key id and the secret access key are needed</source>
+        <translation>sowohl die Zugriffsschlüssel-ID als auch der geheime Zugriffsschlüssel werden benötigt</translation>
+    </message>
+    <message>
+        <source>the system keyring refused to save the secret ({error}). {help}</source>
+        <translation>der Schlüsselbund des Systems hat das Speichern des geheimen Zugriffsschlüssels abgelehnt ({error}). {help}</translation>
+    </message>
+    <message>
+        <source>the system keyring accepted the secret but did not keep it. {help}</source>
+        <translation>der Schlüsselbund des Systems hat den geheimen Zugriffsschlüssel angenommen, aber nicht behalten. {help}</translation>
+    </message>
+    <message>
+        <source>the file disappeared before it could be read</source>
+        <translation>die Datei ist verschwunden, bevor sie gelesen werden konnte</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a photo</source>
+        <translation>dies ist ein Ordner, kein Foto</translation>
+    </message>
+    <message>
+        <source>permission denied: the file cannot be read</source>
+        <translation>Zugriff verweigert: die Datei kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>not an image in a supported format ({kind})</source>
+        <translation>kein Bild in einem unterstützten Format ({kind})</translation>
+    </message>
+    <message>
+        <source>refused: the image declares more than the {limit}-megapixel limit (possibly a decompression bomb)</source>
+        <translation>abgelehnt: das Bild gibt mehr als die Grenze von {limit} Megapixeln an (möglicherweise eine Dekompressionsbombe)</translation>
+    </message>
+    <message>
+        <source>not enough memory to decode the image</source>
+        <translation>nicht genug Arbeitsspeicher, um das Bild zu dekodieren</translation>
+    </message>
+    <message>
+        <source>damaged or unsupported image: {error}</source>
+        <translation>beschädigtes oder nicht unterstütztes Bild: {error}</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {error}</source>
+        <translation>die Datei kann nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <source>the image has no pixels</source>
+        <translation>das Bild hat keine Pixel</translation>
+    </message>
+    <message>
+        <source>refused: {width}x{height} pixels is above the {limit}-megapixel limit (possibly a decompression bomb)</source>
+        <translation>abgelehnt: {width}x{height} Pixel liegen über der Grenze von {limit} Megapixeln (möglicherweise eine Dekompressionsbombe)</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>the file holds text</source>
+        <translation>die Datei enthält Text</translation>
+    </message>
+    <message>
+        <source>unknown content</source>
+        <translation>unbekannter Inhalt</translation>
+    </message>
+    <message>
+        <source>the XMP is larger than {size} MB, too large to be metadata</source>
+        <translation>das XMP ist größer als {size} MB, zu groß für Metadaten</translation>
+    </message>
+    <message>
+        <source>no XML in it</source>
+        <translation>es enthält kein XML</translation>
+    </message>
+    <message>
+        <source>not well-formed XML ({error})</source>
+        <translation>kein wohlgeformtes XML ({error})</translation>
+    </message>
+    <message>
+        <source>refused: {kind}: {error}</source>
+        <translation>abgelehnt: {kind}: {error}</translation>
+    </message>
+    <message>
+        <source>cannot be read: {error}</source>
+        <translation>kann nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <source>unknown engine {engine!r}: choose local or rekognition</source>
+        <translation>unbekannte Gesichtserkennung {engine!r}: Wählen Sie local oder rekognition</translation>
+    </message>
+    <message>
+        <source>The connection test failed: {kind}: {error}</source>
+        <translation>Der Verbindungstest ist fehlgeschlagen: {kind}: {error}</translation>
+    </message>
+    <message>
+        <source>Signed in as {account}, but the Rekognition client could not be made: {error}</source>
+        <translation>Angemeldet als {account}, aber der Rekognition-Client konnte nicht erstellt werden: {error}</translation>
+    </message>
+    <message>
+        <source>Signed in as {account}, but {error}</source>
+        <translation>Angemeldet als {account}, aber {error}</translation>
+    </message>
+    <message>
+        <source>Signed in as {account}. The collection {collection_id!r} does not exist in {region}: check the collection id and the region, or create it with {create}.</source>
+        <translation>Angemeldet als {account}. Die Sammlung {collection_id!r} gibt es in {region} nicht: Prüfen Sie die Sammlungs-ID und die Region, oder erstellen Sie sie mit {create}.</translation>
+    </message>
+    <message>
+        <source>Signed in as {account}, but creating the collection failed: {error}</source>
+        <translation>Angemeldet als {account}, aber das Erstellen der Sammlung ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>Signed in as {account}. Created the collection {collection_id!r} in {region}; it is empty and ready.</source>
+        <translation>Angemeldet als {account}. Die Sammlung {collection_id!r} wurde in {region} erstellt; sie ist leer und bereit.</translation>
+    </message>
+    <message>
+        <source>`beetroot check-aws --create-collection` (or Settings &gt; Test connection &gt; Create collection)</source>
+        <translation>`beetroot check-aws --create-collection` (oder Einstellungen &gt; Verbindung testen &gt; Sammlung erstellen)</translation>
+    </message>
+    <message>
+        <source>`beetroot config show`</source>
+        <translation>`beetroot config show`</translation>
+    </message>
+    <message>
+        <source>check `beetroot config show` and your ~/.aws/config</source>
+        <translation>prüfen Sie `beetroot config show` und Ihre ~/.aws/config</translation>
+    </message>
+    <message>
+        <source>or run `beetroot aws-login`</source>
+        <translation>oder führen Sie `beetroot aws-login` aus</translation>
+    </message>
+    <message>
+        <source>run `beetroot aws-login` again with a valid access key</source>
+        <translation>führen Sie `beetroot aws-login` erneut mit einem gültigen Zugriffsschlüssel aus</translation>
+    </message>
+    <message>
+        <source>Lower the rate (`beetroot config set rate_limit 2`)</source>
+        <translation>Senken Sie die Rate (`beetroot config set rate_limit 2`)</translation>
+    </message>
+    <message>
+        <source>`beetroot config set rekognition_mode faces`</source>
+        <translation>`beetroot config set rekognition_mode faces`</translation>
+    </message>
+    <message>
+        <source>import again: finished photos are saved and the rest are still to do</source>
+        <translation>importieren Sie erneut: Fertige Fotos sind gespeichert, und der Rest steht noch aus</translation>
+    </message>
+    <message>
+        <source>import again later: finished photos are saved and the rest are still to do</source>
+        <translation>importieren Sie später erneut: Fertige Fotos sind gespeichert, und der Rest steht noch aus</translation>
+    </message>
+    <message>
+        <source>no AWS credentials were found. Either run `beetroot aws-login` to save an access key in the system keyring, or set up a profile (`aws configure --profile NAME` or `aws sso login --profile NAME`) and choose it with `beetroot config set aws_profile NAME` or AWS_PROFILE</source>
+        <translation>es wurden keine AWS-Zugangsdaten gefunden. Führen Sie entweder `beetroot aws-login` aus, um einen Zugriffsschlüssel im Schlüsselbund des Systems zu speichern, oder richten Sie ein Profil ein (`aws configure --profile NAME` oder `aws sso login --profile NAME`) und wählen Sie es mit `beetroot config set aws_profile NAME` oder AWS_PROFILE</translation>
+    </message>
+    <message>
+        <source>no AWS region is set: choose the region of your collection with `beetroot config set aws_region us-east-1` (or AWS_REGION, or a region in your AWS profile)</source>
+        <translation>es ist keine AWS-Region festgelegt: Wählen Sie die Region Ihrer Sammlung mit `beetroot config set aws_region us-east-1` (oder AWS_REGION, oder einer Region in Ihrem AWS-Profil)</translation>
+    </message>
+    <message>
+        <source>The config profile ({profile}) could not be found</source>
+        <translation>Das Konfigurationsprofil ({profile}) wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>cannot reach Amazon Rekognition in {region} ({error}); check the network connection and {retry}</source>
+        <translation>Amazon Rekognition in {region} ist nicht erreichbar ({error}); prüfen Sie die Netzwerkverbindung und {retry}</translation>
+    </message>
+    <message>
+        <source>{error}: {fix}</source>
+        <translation>{error}; {fix}</translation>
+    </message>
+    <message>
+        <source>your AWS sign-in has expired or failed ({error}); sign in again (`aws sso login --profile NAME`) {or_key}</source>
+        <translation>Ihre AWS-Anmeldung ist abgelaufen oder fehlgeschlagen ({error}); melden Sie sich erneut an (`aws sso login --profile NAME`) {or_key}</translation>
+    </message>
+    <message>
+        <source>Rekognition {operation} failed: {error}</source>
+        <translation>Rekognition {operation} ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>AWS denied {action} (AccessDeniedException): add the action "{action}" to the IAM policy of this user or role (see "Using Amazon Rekognition" in the README for a least-privilege policy), then import again; nothing was lost</source>
+        <translation>AWS hat {action} verweigert (AccessDeniedException): Fügen Sie die Aktion „{action}“ zur IAM-Richtlinie dieses Benutzers oder dieser Rolle hinzu (eine Richtlinie mit minimalen Rechten steht im README unter „Using Amazon Rekognition“), und importieren Sie dann erneut; es ging nichts verloren</translation>
+    </message>
+    <message>
+        <source>the Rekognition collection {collection_id!r} was not found in region {region}: either the collection id or the region is wrong ({settings}), or the collection does not exist yet; create it with {create}</source>
+        <translation>die Rekognition-Sammlung {collection_id!r} wurde in der Region {region} nicht gefunden: Entweder ist die Sammlungs-ID oder die Region falsch ({settings}), oder die Sammlung existiert noch nicht; erstellen Sie sie mit {create}</translation>
+    </message>
+    <message>
+        <source>AWS rejected the credentials ({code}): {new_key}, or refresh your profile's sign-in (`aws sso login`)</source>
+        <translation>AWS hat die Zugangsdaten abgelehnt ({code}); {new_key}, oder erneuern Sie die Anmeldung Ihres Profils (`aws sso login`)</translation>
+    </message>
+    <message>
+        <source>Amazon Rekognition kept throttling requests (rate limit {rate_limit} calls/s) even after retries; the import paused with the rest still to do. {slower} or ask AWS for a higher quota, then import again</source>
+        <translation>Amazon Rekognition hat Anfragen (Ratenlimit {rate_limit} Aufrufe/s) auch nach Wiederholungen weiter gedrosselt; der Import wurde pausiert, und der Rest steht noch aus. {slower} oder bitten Sie AWS um ein höheres Kontingent, und importieren Sie dann erneut</translation>
+    </message>
+    <message>
+        <source>Amazon Rekognition kept throttling requests even after retries; the import paused with the rest still to do. {slower} or ask AWS for a higher quota, then import again</source>
+        <translation>Amazon Rekognition hat Anfragen auch nach Wiederholungen weiter gedrosselt; der Import wurde pausiert, und der Rest steht noch aus. {slower} oder bitten Sie AWS um ein höheres Kontingent, und importieren Sie dann erneut</translation>
+    </message>
+    <message>
+        <source>Amazon Rekognition is having trouble ({code}); {retry}</source>
+        <translation>Amazon Rekognition hat Probleme ({code}); {retry}</translation>
+    </message>
+    <message>
+        <source>Amazon Rekognition refused {operation}: the collection {collection_id!r} reached a service quota ({detail}); the import paused with the rest still to do. Ask AWS for a higher quota, or match face by face again ({faces_mode}), then import again</source>
+        <translation>Amazon Rekognition hat {operation} abgelehnt: Die Sammlung {collection_id!r} hat ein Dienstkontingent erreicht ({detail}); der Import wurde pausiert, und der Rest steht noch aus. Bitten Sie AWS um ein höheres Kontingent, oder gleichen Sie wieder Gesicht für Gesicht ab ({faces_mode}), und importieren Sie dann erneut</translation>
+    </message>
+    <message>
+        <source>Rekognition found no face in the crop</source>
+        <translation>Rekognition hat im Ausschnitt kein Gesicht gefunden</translation>
+    </message>
+    <message>
+        <source>the image is not a JPEG or PNG Rekognition can read</source>
+        <translation>das Bild ist kein JPEG oder PNG, das Rekognition lesen kann</translation>
+    </message>
+    <message>
+        <source>the image is larger than Rekognition accepts</source>
+        <translation>das Bild ist größer, als Rekognition annimmt</translation>
+    </message>
+    <message>
+        <source>{reason} ({detail})</source>
+        <translation>{reason} ({detail})</translation>
+    </message>
+    <message>
+        <source>Rekognition {operation} failed ({detail})</source>
+        <translation>Rekognition {operation} ist fehlgeschlagen ({detail})</translation>
+    </message>
+    <message>
+        <source>no AWS credentials were found: type an access key id and secret under Credentials, or choose an AWS profile there (set one up with `aws configure --profile NAME` or `aws sso login --profile NAME`)</source>
+        <translation>es wurden keine AWS-Zugangsdaten gefunden: Geben Sie unter Zugangsdaten eine Zugriffsschlüssel-ID und den geheimen Schlüssel ein, oder wählen Sie dort ein AWS-Profil (richten Sie eines mit `aws configure --profile NAME` oder `aws sso login --profile NAME` ein)</translation>
+    </message>
+    <message>
+        <source>no AWS credentials were found: type an access key or choose an AWS profile in Settings › Amazon Rekognition</source>
+        <translation>es wurden keine AWS-Zugangsdaten gefunden: Geben Sie in Einstellungen › Amazon Rekognition einen Zugriffsschlüssel ein oder wählen Sie ein AWS-Profil</translation>
+    </message>
+    <message>
+        <source>no AWS region is set: choose the region of your collection in the Region field</source>
+        <translation>es ist keine AWS-Region festgelegt: Wählen Sie die Region Ihrer Sammlung im Feld Region</translation>
+    </message>
+    <message>
+        <source>no AWS region is set: choose the region of your collection in Settings › Amazon Rekognition</source>
+        <translation>es ist keine AWS-Region festgelegt: Wählen Sie die Region Ihrer Sammlung in Einstellungen › Amazon Rekognition</translation>
+    </message>
+    <message>
+        <source>the Create collection button</source>
+        <translation>der Schaltfläche Sammlung erstellen</translation>
+    </message>
+    <message>
+        <source>Test connection, then Create collection, in Settings › Amazon Rekognition</source>
+        <translation>Verbindung testen, dann Sammlung erstellen, in Einstellungen › Amazon Rekognition</translation>
+    </message>
+    <message>
+        <source>choose another profile under Credentials, or check your ~/.aws/config</source>
+        <translation>wählen Sie unter Zugangsdaten ein anderes Profil, oder prüfen Sie Ihre ~/.aws/config</translation>
+    </message>
+    <message>
+        <source>choose another profile in Settings › Amazon Rekognition, or check your ~/.aws/config</source>
+        <translation>wählen Sie in Einstellungen › Amazon Rekognition ein anderes Profil, oder prüfen Sie Ihre ~/.aws/config</translation>
+    </message>
+    <message>
+        <source>see Region and Collection above</source>
+        <translation>siehe Region und Sammlung oben</translation>
+    </message>
+    <message>
+        <source>see Settings › Amazon Rekognition</source>
+        <translation>siehe Einstellungen › Amazon Rekognition</translation>
+    </message>
+    <message>
+        <source>or type an access key under Credentials</source>
+        <translation>oder geben Sie unter Zugangsdaten einen Zugriffsschlüssel ein</translation>
+    </message>
+    <message>
+        <source>or save an access key in Settings › Amazon Rekognition</source>
+        <translation>oder speichern Sie einen Zugriffsschlüssel in Einstellungen › Amazon Rekognition</translation>
+    </message>
+    <message>
+        <source>type a valid access key under Credentials</source>
+        <translation>geben Sie unter Zugangsdaten einen gültigen Zugriffsschlüssel ein</translation>
+    </message>
+    <message>
+        <source>type a valid access key in Settings › Amazon Rekognition</source>
+        <translation>geben Sie in Einstellungen › Amazon Rekognition einen gültigen Zugriffsschlüssel ein</translation>
+    </message>
+    <message>
+        <source>Wait a few minutes</source>
+        <translation>Warten Sie einige Minuten</translation>
+    </message>
+    <message>
+        <source>untick Match against whole people above</source>
+        <translation>deaktivieren Sie oben Mit ganzen Personen abgleichen</translation>
+    </message>
+    <message>
+        <source>untick Match against whole people in Settings › Amazon Rekognition</source>
+        <translation>deaktivieren Sie Mit ganzen Personen abgleichen in Einstellungen › Amazon Rekognition</translation>
+    </message>
+    <message>
+        <source>press Test connection again</source>
+        <translation>klicken Sie erneut auf Verbindung testen</translation>
+    </message>
+    <message>
+        <source>press Test connection again later</source>
+        <translation>klicken Sie später erneut auf Verbindung testen</translation>
+    </message>
+    <message>
+        <source>no face descriptor could be computed for this crop</source>
+        <translation>für diesen Ausschnitt konnte kein Gesichtsdeskriptor berechnet werden</translation>
+    </message>
+    <message>
+        <source>the face_recognition_models package is not installed (pip install face_recognition_models)</source>
+        <translation>das Paket face_recognition_models ist nicht installiert (pip install face_recognition_models)</translation>
+    </message>
+    <message>
+        <source>the face model {name} is missing from {folder}; reinstall the app</source>
+        <translation>das Gesichtsmodell {name} fehlt in {folder}; installieren Sie die App neu</translation>
+    </message>
+    <message>
+        <source>rekognition_mode must be one of {modes}, not {mode!r}</source>
+        <translation>rekognition_mode muss einer der Werte {modes} sein, nicht {mode!r}</translation>
+    </message>
+    <message>
+        <source>{external_image_id!r} is not a valid ExternalImageId ([a-zA-Z0-9_.-:], 1-255)</source>
+        <translation>{external_image_id!r} ist keine gültige ExternalImageId ([a-zA-Z0-9_.-:], 1-255)</translation>
+    </message>
+    <message>
+        <source>the photo was not prepared for Rekognition (no JPEG)</source>
+        <translation>das Foto wurde nicht für Rekognition vorbereitet (kein JPEG)</translation>
+    </message>
+    <message>
+        <source>Amazon Rekognition did not delete {count} of these faces from the collection {collection_id!r}: {faces}. A face associated with a user of the collection is deleted only once it is disassociated (DisassociateFaces)</source>
+        <translation>Amazon Rekognition hat {count} dieser Gesichter nicht aus der Sammlung {collection_id!r} gelöscht: {faces}. Ein Gesicht, das einem Benutzer der Sammlung zugeordnet ist, wird erst gelöscht, wenn es von ihm getrennt wurde (DisassociateFaces)</translation>
+    </message>
+    <message>
+        <source>the face crop</source>
+        <translation>der Gesichtsausschnitt</translation>
+    </message>
+    <message>
+        <source>the photo</source>
+        <translation>das Foto</translation>
+    </message>
+    <message>
+        <source>{subject} is {size} MiB, over Rekognition's 5 MiB limit</source>
+        <translation>{subject} ist {size} MiB groß, über der Grenze von 5 MiB bei Rekognition</translation>
+    </message>
+    <message>
+        <source>{subject} is not a readable image</source>
+        <translation>{subject} ist kein lesbares Bild</translation>
+    </message>
+    <message>
+        <source>{subject} is {format}, Rekognition takes JPEG or PNG</source>
+        <translation>{subject} ist im Format {format}, Rekognition nimmt JPEG oder PNG</translation>
+    </message>
+    <message>
+        <source>{subject} is {width}x{height} px, under Rekognition's {minimum} px minimum</source>
+        <translation>{subject} ist {width}x{height} px groß, unter dem Minimum von {minimum} px bei Rekognition</translation>
+    </message>
+    <message>
+        <source>could not decode: {kind}: {error}</source>
+        <translation>konnte nicht dekodiert werden: {kind}: {error}</translation>
+    </message>
+    <message>
+        <source>face detection failed: {kind}: {error}</source>
+        <translation>die Gesichtserkennung ist fehlgeschlagen: {kind}: {error}</translation>
+    </message>
+    <message>
+        <source>cannot make the folder {folder}: {error}</source>
+        <translation>der Ordner {folder} kann nicht angelegt werden: {error}</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>{folder} is inside a folder this library imports: the next import finds these files there as copies of the photos (duplicates)</source>
+        <translation>{folder} liegt in einem Ordner, den diese Bibliothek importiert: Der nächste Import findet diese Dateien dort als Kopien der Fotos (Duplikate)</translation>
+    </message>
+    <message>
+        <source>offline: {folder} cannot be reached (an unplugged drive or a folder renamed away)</source>
+        <translation>offline: {folder} ist nicht erreichbar (ein getrenntes Laufwerk oder ein umbenannter Ordner)</translation>
+    </message>
+    <message>
+        <source>missing: the file is gone from its folder</source>
+        <translation>fehlt: die Datei ist nicht mehr in ihrem Ordner</translation>
+    </message>
+    <message>
+        <source>the file is gone from its folder since the last import (`beetroot import` brings the library up to date)</source>
+        <translation>die Datei ist seit dem letzten Import nicht mehr in ihrem Ordner (`beetroot import` bringt die Bibliothek auf den neuesten Stand)</translation>
+    </message>
+    <message>
+        <source>cannot write to {folder}: {error}</source>
+        <translation>in {folder} kann nicht geschrieben werden: {error}</translation>
+    </message>
+    <message>
+        <source>{count} files in {folder} already have its name</source>
+        <translation>{count} Dateien in {folder} haben bereits seinen Namen</translation>
+    </message>
+    <message>
+        <source>links to {source} cannot be made in {folder} ({error}): copied instead</source>
+        <translation>Verknüpfungen zu {source} können in {folder} nicht angelegt werden ({error}): stattdessen kopiert</translation>
+    </message>
+    <message>
+        <source>the person changed since it was shown ({now} faces now, not {before}); nothing was deleted: forget it again</source>
+        <translation>die Person hat sich geändert, seit sie angezeigt wurde (jetzt {now} Gesichter, nicht {before}); es wurde nichts gelöscht: vergessen Sie sie erneut</translation>
+    </message>
+    <message>
+        <source>this library's faces are in an Amazon Rekognition collection: forgetting needs the cloud engine to delete them there</source>
+        <translation>die Gesichter dieser Bibliothek sind in einer Amazon-Rekognition-Sammlung: Zum Vergessen muss die Cloud-Gesichtserkennung sie dort löschen</translation>
+    </message>
+    <message>
+        <source>the collection {collection!r} does not exist any more: nothing of them was left there</source>
+        <translation>die Sammlung {collection!r} existiert nicht mehr: dort war nichts mehr von ihnen</translation>
+    </message>
+    <message>
+        <source>none of their faces were in the collection {collection!r}: an earlier try deleted them, or this library's faces are in another collection (collection_id in `beetroot config show`)</source>
+        <translation>keines ihrer Gesichter war in der Sammlung {collection!r}: Ein früherer Versuch hat sie gelöscht, oder die Gesichter dieser Bibliothek sind in einer anderen Sammlung (collection_id in `beetroot config show`)</translation>
+    </message>
+    <message>
+        <source>{count} face thumbnails could not be deleted from {folder} (permissions?): delete the folder `faces` there; it is made again as needed</source>
+        <translation>{count} Gesichts-Vorschaubilder konnten nicht aus {folder} gelöscht werden (Berechtigungen?): Löschen Sie dort den Ordner `faces`; er wird bei Bedarf neu angelegt</translation>
+    </message>
+    <message>
+        <source>older library files set aside by `beetroot rebuild` still hold this person: {files} in {folder}; delete them if you no longer need them</source>
+        <translation>ältere, von `beetroot rebuild` beiseitegelegte Bibliotheksdateien enthalten diese Person noch: {files} in {folder}; löschen Sie sie, wenn Sie sie nicht mehr brauchen</translation>
+    </message>
+    <message>
+        <source>{path} is not in the library (see `beetroot photos`)</source>
+        <translation>{path} ist nicht in der Bibliothek (siehe `beetroot photos`)</translation>
+    </message>
+    <message>
+        <source>a face must be at least {side} pixels wide and high</source>
+        <translation>ein Gesicht muss mindestens {side} Pixel breit und hoch sein</translation>
+    </message>
+    <message>
+        <source>the box {left},{top} {w}x{h} is not inside the photo ({width}x{height} upright)</source>
+        <translation>der Rahmen {left},{top} {w}x{h} liegt nicht im Foto ({width}x{height} aufrecht)</translation>
+    </message>
+    <message>
+        <source>this person is already face {idx} of that photo; one person cannot be two faces of one photo</source>
+        <translation>diese Person ist bereits Gesicht {idx} dieses Fotos; eine Person kann nicht zwei Gesichter eines Fotos sein</translation>
+    </message>
+    <message>
+        <source>face {idx} of that photo is already there</source>
+        <translation>Gesicht {idx} dieses Fotos ist bereits vorhanden</translation>
+    </message>
+    <message>
+        <source>the photo cannot be read now ({error}); a face is added to a photo that is there</source>
+        <translation>das Foto kann gerade nicht gelesen werden ({error}); ein Gesicht wird einem vorhandenen Foto hinzugefügt</translation>
+    </message>
+    <message>
+        <source>this library's people were found with the {bound} engine; import with --engine {bound}, or use another library (--library DIR) for the {engine} engine</source>
+        <translation>die Personen dieser Bibliothek wurden mit der Gesichtserkennung {bound} gefunden; importieren Sie mit --engine {bound} oder verwenden Sie für die Gesichtserkennung {engine} eine andere Bibliothek (--library DIR)</translation>
+    </message>
+    <message>
+        <source>face detection failed: {error}</source>
+        <translation>die Gesichtserkennung ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>nothing has been imported into this library yet: give a photo or a folder</source>
+        <translation>in diese Bibliothek wurde noch nichts importiert: geben Sie ein Foto oder einen Ordner an</translation>
+    </message>
+    <message>
+        <source>inside the library's own folder (its thumbnails and index are never imported)</source>
+        <translation>im eigenen Ordner der Bibliothek (ihre Vorschaubilder und ihr Index werden nie importiert)</translation>
+    </message>
+    <message>
+        <source>the file name is not valid text (bytes of another encoding); rename the file (or its folder) to import it</source>
+        <translation>der Dateiname ist kein gültiger Text (Bytes einer anderen Kodierung); benennen Sie die Datei (oder ihren Ordner) um, um sie zu importieren</translation>
+    </message>
+    <message>
+        <source>not a photo: {suffix} files are not imported</source>
+        <translation>kein Foto: {suffix}-Dateien werden nicht importiert</translation>
+    </message>
+    <message>
+        <source>not a photo: files without an extension are not imported</source>
+        <translation>kein Foto: Dateien ohne Endung werden nicht importiert</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>diese Datei oder dieser Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>folder cannot be read: {error}</source>
+        <translation>der Ordner kann nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <source>cannot be read: permission denied (the folder holding it cannot be entered)</source>
+        <translation>kann nicht gelesen werden: Zugriff verweigert (der Ordner, der sie enthält, kann nicht geöffnet werden)</translation>
+    </message>
+    <message>
+        <source>symlink loop: the link leads back to itself</source>
+        <translation>Endlosschleife symbolischer Links: der Link führt auf sich selbst zurück</translation>
+    </message>
+    <message>
+        <source>broken link: the file it points to is missing</source>
+        <translation>defekter Link: die Datei, auf die er zeigt, fehlt</translation>
+    </message>
+    <message>
+        <source>not a regular file (a named pipe, socket or device): not a photo</source>
+        <translation>keine reguläre Datei (eine benannte Pipe, ein Socket oder ein Gerät): kein Foto</translation>
+    </message>
+    <message>
+        <source>the system's limit on watched folders is reached (fs.inotify.max_user_watches{value}); raising it lets them be watched</source>
+        <translation>die Grenze des Systems für überwachte Ordner ist erreicht (fs.inotify.max_user_watches{value}); wird sie erhöht, können sie überwacht werden</translation>
+    </message>
+    <message>
+        <source>the system's limit on programs watching folders is reached (fs.inotify.max_user_instances{value}); closing other programs that watch folders helps</source>
+        <translation>die Grenze des Systems für Programme, die Ordner überwachen, ist erreicht (fs.inotify.max_user_instances{value}); es hilft, andere Programme zu schließen, die Ordner überwachen</translation>
+    </message>
+    <message>
+        <source>the system refused to watch it</source>
+        <translation>das System hat die Überwachung abgelehnt</translation>
+    </message>
+    <message>
+        <source>{folder} is not watched: {why}</source>
+        <translation>{folder} wird nicht überwacht: {why}</translation>
+    </message>
+    <message>
+        <source>the face detector crashed on this file</source>
+        <translation>die Gesichtserkennung ist bei dieser Datei abgestürzt</translation>
+    </message>
+    <message>
+        <source>the sidecar name is one of {names}</source>
+        <translation>der Name der Begleitdatei ist einer von {names}</translation>
+    </message>
+    <message>
+        <source>the photo is not there now</source>
+        <translation>das Foto ist gerade nicht da</translation>
+    </message>
+    <message>
+        <source>another photo has the same name before its extension, so a photo.xmp sidecar would be both of theirs; use --sidecar-name jpg.xmp</source>
+        <translation>ein anderes Foto hat denselben Namen vor der Endung, eine Begleitdatei foto.xmp gehörte also zu beiden; verwenden Sie --sidecar-name jpg.xmp</translation>
+    </message>
+    <message>
+        <source>not a regular file; left as it is</source>
+        <translation>keine reguläre Datei; unverändert gelassen</translation>
+    </message>
+    <message>
+        <source>too large to be a sidecar; left as it is</source>
+        <translation>zu groß für eine Begleitdatei; unverändert gelassen</translation>
+    </message>
+    <message>
+        <source>not valid XMP, left as it is ({error})</source>
+        <translation>kein gültiges XMP, unverändert gelassen ({error})</translation>
+    </message>
+    <message>
+        <source>cannot be written: {error}</source>
+        <translation>kann nicht geschrieben werden: {error}</translation>
+    </message>
+    <message>
+        <source>Consolidated: {gone} merged into {kept} (closest faces {best}, average {average})</source>
+        <translation>Zusammengefasst: {gone} mit {kept} zusammengeführt (ähnlichste Gesichter {best}, Durchschnitt {average})</translation>
+    </message>
+    <message>
+        <source>this library's searches kept candidates down to {floor} %: regrouping below that needs new searches; choose a threshold of {floor} % or more</source>
+        <translation>die Suchen dieser Bibliothek haben Kandidaten bis hinunter zu {floor} % behalten: eine Neugruppierung darunter braucht neue Suchen; wählen Sie einen Schwellenwert von {floor} % oder mehr</translation>
+    </message>
 </context>
 </TS>
