@@ -32,6 +32,7 @@ import json
 import math
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields
@@ -498,9 +499,23 @@ def write_settings_file(settings: Settings, path: Path | None = None) -> Path:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Validate, then write atomically."""
+    """Validate, then write atomically. A file on disk that has problems (hand-written, or from another
+    version) is kept beside it first (`keep_invalid`): saving the Settings dialog never loses what was there."""
     settings.validate()
-    return write_settings_file(settings, path)
+    target = path or settings_path()
+    if read_settings(target, apply_env=False)[1]:
+        keep_invalid(target)
+    return write_settings_file(settings, target)
+
+
+def keep_invalid(path: Path) -> Path | None:
+    """Copy a settings file that has problems to NAME.invalid beside it before it is written again (None:
+    there is no file). Raises OSError when the copy cannot be made: then the file must not be replaced."""
+    if not (path.exists() or path.is_symlink()):
+        return None
+    kept = path.with_name(path.name + ".invalid")
+    shutil.copyfile(path, kept)
+    return kept
 
 
 def aws_profiles() -> list[str]:

@@ -204,7 +204,7 @@ CANNOT_DELETE = {
           " (UnrecognizedClientException): type a valid access key in Settings › Amazon Rekognition, or refresh"
           " your profile's sign-in (`aws sso login`)",
     "de": "Die Sammlung kann jetzt nicht gelöscht werden: Angemeldet als {account}, aber AWS hat die Zugangsdaten"
-          " abgelehnt (UnrecognizedClientException); geben Sie in Einstellungen › Amazon Rekognition einen gültigen"
+          " abgelehnt (UnrecognizedClientException); geben Sie in den Einstellungen › Amazon Rekognition einen gültigen"
           " Zugriffsschlüssel ein, oder erneuern Sie die Anmeldung Ihres Profils (`aws sso login`)",
 }
 

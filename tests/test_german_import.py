@@ -230,3 +230,26 @@ def test_a_folder_that_cannot_be_watched_is_said_in_german(german: None, qtbot: 
     assert told.args[0].startswith("/media/card wird nicht überwacht: die Grenze des Systems für überwachte Ordner"
                                    " ist erreicht (fs.inotify.max_user_watches")
     assert told.args[0] in window.info_banner.label.text()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_what_the_import_noticed_without_failing_a_photo_is_listed_in_activity(
+        request: pytest.FixtureRequest, qtbot: Any, tmp_path: Path, photos_dir: Path, language: str) -> None:
+    """A sidecar that cannot be read costs no photo: the photo is imported, and Activity lists the warning
+    (the command line prints it as "Warning: …"), in the window's language."""
+    if language == "de":
+        request.getfixturevalue("german")
+    folder = tmp_path / "Trip"
+    folder.mkdir()
+    photo = folder / "a.jpg"
+    photo.write_bytes((photos_dir / "misc" / "obama_small.jpg").read_bytes())
+    (folder / "a.jpg.xmp").write_text("<x:xmpmeta not xml", encoding="utf-8")
+    window = open_window(qtbot, tmp_path / "lib", Settings(workers=1, watch_folders=False))
+    report = import_and_wait(qtbot, window, [folder])
+    assert report.photos_added == 1 and report.photos_failed == 0 and len(report.warnings) == 1
+    assert str(report.warnings[0]).startswith(f"{photo}: face regions in a.jpg.xmp were not read: ")
+    said = {"en": f"{photo}: face regions in a.jpg.xmp were not read: ",
+            "de": f"{photo}: Gesichtsbereiche in a.jpg.xmp wurden nicht gelesen: "}[language]
+    lines = window.activity_model.texts()
+    assert sum(line.startswith(said) for line in lines) == 1, lines
+    assert lines.index(next(line for line in lines if line.startswith(said))) < len(lines) - 1  # before the end line

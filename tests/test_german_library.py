@@ -101,7 +101,8 @@ def test_the_start_over_box_says_why_in_the_windows_language(qtbot, tmp_path: Pa
     assert english.startswith(f"the library file {db} is damaged or not a database (")
     window = closed_window(qtbot, library_dir)
     assert not window.open_library()
-    assert window.recovery_box.informativeText().startswith(english + "\n\nBeetroot can start over")
+    said = "T" + english[1:]  # a sentence in the box
+    assert window.recovery_box.informativeText().startswith(said + "\n\nBeetroot can start over")
 
 
 def test_the_start_over_box_in_german(german, qtbot, tmp_path: Path) -> None:
@@ -110,8 +111,32 @@ def test_the_start_over_box_in_german(german, qtbot, tmp_path: Path) -> None:
     window = closed_window(qtbot, library_dir)
     assert not window.open_library()
     text = window.recovery_box.informativeText()
-    assert text.startswith(f"die Bibliotheksdatei {db} ist beschädigt oder keine Datenbank (")
+    assert text.startswith(f"Die Bibliotheksdatei {db} ist beschädigt oder keine Datenbank (")
     assert "\n\nBeetroot kann neu beginnen" in text
+
+
+def test_a_library_file_that_cannot_be_opened_now_is_never_offered_to_be_set_aside(german, qtbot, tmp_path) -> None:
+    """A library.sqlite3 that is a folder (or a file locked or out of reach) is not damage: starting over
+    would set a healthy library aside. The banner says why, in German; nothing is moved."""
+    library_dir = tmp_path / "lib"
+    (library_dir / "library.sqlite3").mkdir(parents=True)
+    window = closed_window(qtbot, library_dir)
+    assert not window.open_library()
+    assert not hasattr(window, "recovery_box")
+    shown = window.error_banner.label.text()
+    opening = f"Die Bibliothek in {library_dir} kann nicht geöffnet werden: die Bibliotheksdatei"
+    assert shown.startswith(opening), shown
+    assert (library_dir / "library.sqlite3").is_dir() and sorted(p.name for p in library_dir.iterdir()) == [
+        "library.sqlite3"]
+
+
+def test_a_library_folder_that_is_a_file_is_said_so_not_with_the_systems_error(german, qtbot, tmp_path) -> None:
+    path = tmp_path / "Bilder.lib"
+    path.write_text("not a folder")
+    window = closed_window(qtbot, path)
+    assert not window.open_library()
+    shown = window.error_banner.label.text()
+    assert f"der Bibliotheksordner {path} ist eine Datei, kein Ordner" in shown and "Errno" not in shown, shown
 
 
 def test_a_library_from_a_newer_beetroot_in_german(german, qtbot, tmp_path: Path) -> None:

@@ -177,28 +177,55 @@ def _startup_problem() -> str | None:
 def test_a_bad_settings_file_is_reported_at_start_up_in_english_as_before(qapp: Any) -> None:
     path = _bad_settings_file()
     assert _startup_problem() == (
-        f"settings file {path}: rate_limit must be a positive number of Amazon Rekognition calls per second, not 0;"
-        " fix it with `beetroot config set rate_limit VALUE`, or go back to the default with `beetroot config unset"
-        " rate_limit`\n"
-        f'settings file {path}: language must be one of system, en, de, not "fr"; fix it with `beetroot config set'
-        " language VALUE`, or go back to the default with `beetroot config unset language`")
+        f"In the settings file {path}, rate_limit must be a positive number of Amazon Rekognition calls per second,"
+        " not 0.\n"
+        f'In the settings file {path}, language must be one of system, en, de, not "fr".\n\n'
+        "Saving the Settings dialog writes the settings file again and keeps the old one beside it as"
+        " settings.json.invalid.")
 
 
 def test_a_bad_settings_file_is_reported_at_start_up_in_german(german: None, monkeypatch: Any) -> None:
     path = _bad_settings_file()
+    saving = ("\n\nWenn Sie die Einstellungen speichern, wird die Einstellungsdatei neu geschrieben; die alte bleibt"
+              " daneben als settings.json.invalid erhalten.")
     assert _startup_problem() == (
-        f"die Einstellungsdatei {path}: rate_limit muss eine positive Zahl von Amazon-Rekognition-Aufrufen pro"
-        " Sekunde sein, nicht 0; beheben Sie das mit `beetroot config set rate_limit VALUE` oder kehren Sie mit"
-        " `beetroot config unset rate_limit` zum Standardwert zurück\n"
-        f'die Einstellungsdatei {path}: language muss einer der Werte system, en, de sein, nicht "fr"; beheben Sie'
-        " das mit `beetroot config set language VALUE` oder kehren Sie mit `beetroot config unset language` zum"
-        " Standardwert zurück")
+        f"In der Einstellungsdatei {path}: rate_limit muss eine positive Zahl von Amazon-Rekognition-Aufrufen pro"
+        " Sekunde sein, nicht 0.\n"
+        f'In der Einstellungsdatei {path}: language muss einer der Werte system, en, de sein, nicht "fr".' + saving)
     # An unreadable file, and an environment variable that cannot be used, each in German too.
     path.write_text("[1, 2]", encoding="utf-8")
     monkeypatch.setenv("FACE_MATCH_THRESHOLD", "hoch")
     assert _startup_problem() == (
-        f"die Einstellungsdatei {path} ist unlesbar: sie enthält eine Liste statt Einstellungen (ein JSON-Objekt);"
-        " beheben Sie das oder führen Sie für eine beliebige Einstellung `beetroot config unset KEY` aus, um die"
-        " Datei neu mit den Standardwerten zu beginnen (die alte Datei bleibt daneben erhalten)\n"
-        "die Umgebungsvariable FACE_MATCH_THRESHOLD kann nicht verwendet werden: FACE_MATCH_THRESHOLD=\"hoch\":"
-        " threshold muss eine Zahl sein, nicht 'hoch'; ändern oder entfernen Sie sie")
+        f"Die Einstellungsdatei {path} kann nicht gelesen werden: sie enthält eine Liste statt Einstellungen (ein"
+        " JSON-Objekt).\n"
+        "Die Umgebungsvariable FACE_MATCH_THRESHOLD kann nicht verwendet werden: FACE_MATCH_THRESHOLD=\"hoch\":"
+        " threshold muss eine Zahl sein, nicht 'hoch'; ändern oder entfernen Sie sie." + saving)
+    # The environment alone: nothing in the file to keep, and nothing said about it.
+    path.unlink()
+    assert _startup_problem() == (
+        "Die Umgebungsvariable FACE_MATCH_THRESHOLD kann nicht verwendet werden: FACE_MATCH_THRESHOLD=\"hoch\":"
+        " threshold muss eine Zahl sein, nicht 'hoch'; ändern oder entfernen Sie sie.")
+
+
+def test_saving_the_dialog_over_a_file_with_problems_keeps_the_old_file_beside_it(qtbot: Any) -> None:
+    """A hand-written settings file with a wrong value: the window starts with the default for it, and Save
+    writes a good file; what the user wrote is kept as settings.json.invalid (as `beetroot config set` does)."""
+    from beetroot_desktop.config import load_settings, read_settings
+
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = '{"threshold": 97, "rate_limit": 0, "aws_region": "eu-west-1"}  \n'
+    path.write_text(text, encoding="utf-8")
+    settings, problems = read_settings()
+    assert [p.key for p in problems] == ["rate_limit"]
+    dialog = _dialog(qtbot, settings)
+    assert dialog.save()
+    assert path.with_name("settings.json.invalid").read_text(encoding="utf-8") == text
+    saved = load_settings()
+    assert (saved.threshold, saved.aws_region, saved.rate_limit) == (97, "eu-west-1", Settings().rate_limit)
+
+    # A good file is written over without a copy: the copy stays the one of the bad file.
+    path.with_name("settings.json.invalid").unlink()
+    dialog = _dialog(qtbot, load_settings())
+    assert dialog.save()
+    assert not path.with_name("settings.json.invalid").exists()

@@ -68,7 +68,7 @@ def test_a_bad_language_in_the_file_keeps_the_library_folder_and_the_other_setti
         assert window.library_dir == mine
         assert (window.settings.appearance, window.settings.threshold) == ("dark", 91.5)
         assert window.settings.language == "system"
-        assert problem is not None and "language" in problem and "config unset language" in problem
+        assert problem is not None and "language must be one of" in problem and "settings.json.invalid" in problem
     finally:
         window.close()
         window.deleteLater()

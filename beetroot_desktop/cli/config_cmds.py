@@ -15,7 +15,6 @@ import argparse
 import getpass
 import json
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from ..config import (
     access_key_id_problem,
     coerce,
     env_source,
+    keep_invalid,
     load_settings,
     read_settings,
     resolve_library_dir,
@@ -98,9 +98,8 @@ def _save_one(key: str, value: Any) -> tuple[Any, Path]:
     setattr(settings, key, value)
     others = [p for p in problems if p.key != key]
     if problems and (path.exists() or path.is_symlink()):
-        kept = path.with_name(path.name + ".invalid")
         try:
-            shutil.copyfile(path, kept)
+            kept = keep_invalid(path)
         except OSError as exc:
             raise CliError(f"cannot keep a copy of the settings file {path} before repairing it:"
                            f" {exc.strerror or exc}") from exc

@@ -55,6 +55,13 @@ class Erased:
 class PersonChanged(EditRefused):
     """The person gained or lost faces or people after the plan was made: plan and confirm again."""
 
+    @classmethod
+    def check(cls, plan: ForgetPlan, now: ForgetPlan) -> None:
+        """Refuse when the person is no longer what the user was shown (`now`: the plan made again)."""
+        if set(now.faces) != set(plan.faces) or set(now.people) != set(plan.people):
+            raise cls(say("the person changed since it was shown ({now} faces now, not {then}); nothing was"
+                          " deleted: forget it again", now=len(now.faces), then=len(plan.faces)))
+
 
 def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
@@ -93,10 +100,7 @@ class ForgetMixin(PeopleMixin):
         when the person's faces or merged people are no longer exactly the plan's: the user confirmed those."""
         with self._secure_delete(), self.transaction():
             now = self.forget_plan(plan.person_id)
-            if set(now.faces) != set(plan.faces) or set(now.people) != set(plan.people):
-                raise PersonChanged(say("the person changed since it was shown ({now} faces now, not {then});"
-                                        " nothing was deleted: forget it again", now=len(now.faces),
-                                        then=len(plan.faces)))
+            PersonChanged.check(plan, now)
             try:
                 self._fill_temp(now)
                 self._erase_rows()

@@ -85,7 +85,8 @@ def analyze_photo(job: PhotoJob, needs: WorkerNeeds, cache_dir: str | None = Non
         named, result.region_problems = read_regions(job.path, decoded)
         result.regions = region_crops(named, decoded, image, scale, needs, job.sha256)
     except Exception as exc:  # metadata is a bonus: a region that cannot be used must not cost the photo
-        result.region_problems.append(f"face regions were not read: {type(exc).__name__}: {exc}")
+        result.region_problems.append(say("face regions were not read: {kind}: {error}", kind=type(exc).__name__,
+                                          error=str(exc)))
     try:
         if cache is not None:
             _save_if_missing(result, image, photo_thumb_path(cache, job.sha256), PHOTO_THUMB)
@@ -139,5 +140,5 @@ def _save_if_missing(result: PhotoAnalysis, image: Image.Image, path: Path, size
     try:
         save_thumbnail(image, path, size)
     except OSError as exc:
-        result.cache_problem = (f"thumbnails cannot be written to {path.parents[2].absolute()}:"
-                                f" {exc.strerror or exc}")
+        result.cache_problem = say("thumbnails cannot be written to {folder}: {error}",
+                                   folder=str(path.parents[2].absolute()), error=exc.strerror or str(exc))

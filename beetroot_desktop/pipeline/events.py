@@ -57,7 +57,8 @@ class ImportReport:
     photos_missing: int = 0
     photos_offline: int = 0
     photos_retried: int = 0
-    warnings: list[str] = field(default_factory=list)  # not a photo's fault: e.g. thumbnails not written
+    # not a photo's fault: thumbnails not written, a sidecar not read (`say` messages: the window translates them)
+    warnings: list[str] = field(default_factory=list)
     named_from_metadata: int = 0  # faces named by the face regions other tools wrote in the photos' XMP
     people_merged: int = 0  # people consolidation found to be one (pipeline/consolidate.py)
     review_questions: int = 0  # questions waiting in the review queue after this import

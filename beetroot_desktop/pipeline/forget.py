@@ -67,10 +67,7 @@ def forget_person(library: Library, plan: ForgetPlan,
     person's faces changed after `plan` was made.
     """
     with ImportLock(library.dir):
-        now = library.forget_plan(plan.person_id)
-        if set(now.faces) != set(plan.faces) or set(now.people) != set(plan.people):
-            raise PersonChanged(say("the person changed since it was shown ({now} faces now, not {before}); nothing"
-                                    " was deleted: forget it again", now=len(now.faces), before=len(plan.faces)))
+        PersonChanged.check(plan, library.forget_plan(plan.person_id))
         report = ForgetReport(plan.person_id, plan.name, list(plan.people), len(plan.faces), plan.photos)
         if is_cloud(library) and plan.engine_face_ids:
             if eraser_factory is None:

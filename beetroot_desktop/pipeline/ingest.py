@@ -196,7 +196,7 @@ class _Import:
             log.warning("%s", analysis.cache_problem)
             self.report.warnings.append(analysis.cache_problem)
         for problem in analysis.region_problems:
-            self.report.warnings.append(f"{job.path}: {problem}")
+            self.report.warnings.append(say("{path}: {problem}", path=job.path, problem=problem))
             log.warning("%s: %s", job.path, problem)
         if analysis.error is not None:
             self.failed_content[job.sha256] = (analysis.error, analysis.transient)
@@ -241,8 +241,8 @@ class _Import:
                 outcome = self.library.name_face(face["id"], names[face["idx"]])
                 self.report.named_from_metadata += outcome.person_id is not None
                 if outcome.person_id is None and outcome.note != "not a name":
-                    warning = (f"{analysis.job.path}: face {face['idx']}: the name {outcome.name!r} from its"
-                               f" metadata was not applied: {outcome.note}")
+                    warning = say("{path}: face {idx}: the name {name!r} from its metadata was not applied: {note}",
+                                  path=analysis.job.path, idx=face["idx"], name=outcome.name, note=outcome.note)
                     log.info("%s", warning)
                     self.report.warnings.append(warning)
 

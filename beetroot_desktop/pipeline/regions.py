@@ -18,6 +18,7 @@ from ..engines.base import FaceCrop, WorkerNeeds
 from ..imaging import crop_face, encode_jpeg
 from ..imaging.decode import DecodedPhoto
 from ..imaging.xmp_regions import Region, XmpError, parse_regions, read_sidecar, sidecar_paths
+from ..wording import say
 
 MATCH_IOU = 0.3  # a region drawn around a head and the detector's tighter box still overlap this much
 SAME_REGION_IOU = 0.5  # two regions this close (from two sidecars, or MWG and MP) are one face
@@ -41,8 +42,8 @@ def read_regions(path: str, decoded: DecodedPhoto) -> tuple[list[Region], list[s
             regions = (parse_regions(data, decoded.orientation) if data is not None
                        else read_sidecar(where, decoded.orientation))
         except XmpError as exc:
-            label = "the XMP embedded in the photo" if data is not None else os.path.basename(where)
-            problems.append(f"face regions in {label} were not read: {exc}")
+            label = say("the XMP embedded in the photo") if data is not None else os.path.basename(where)
+            problems.append(say("face regions in {label} were not read: {error}", label=label, error=str(exc)))
             continue
         for region in sorted(regions, key=lambda r: r.source != "mwg"):
             if region.name is None:
@@ -50,14 +51,14 @@ def read_regions(path: str, decoded: DecodedPhoto) -> tuple[list[Region], list[s
             same = next((r for r in found if _box_iou(r.box, region.box) >= SAME_REGION_IOU), None)
             if same is not None:  # the preferred source already named this face
                 if same.name != region.name:
-                    label = "the photo" if data is not None else os.path.basename(where)
-                    problems.append(f"{label} names a face {region.name!r}, which an earlier sidecar names"
-                                    f" {same.name!r}: {same.name!r} is used")
+                    label = say("the photo") if data is not None else os.path.basename(where)
+                    problems.append(say("{label} names a face {name!r}, which an earlier sidecar names {kept!r}:"
+                                        " {kept!r} is used", label=label, name=region.name, kept=same.name))
                 continue
             if any(r.name == region.name for r in found):
                 continue
             if len(found) >= MAX_REGIONS:
-                problems.append(f"more than {MAX_REGIONS} named face regions: the rest were not read")
+                problems.append(say("more than {most} named face regions: the rest were not read", most=MAX_REGIONS))
                 return found, problems
             found.append(region)
     return found, problems

@@ -6,7 +6,10 @@ import contextlib
 import os
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..config import SettingProblem
 
 _IMPORTED_AT = time.perf_counter()
 
@@ -53,15 +56,32 @@ def create_main_window(library: str | None = None) -> tuple[Any, str | None]:
 
     A setting that cannot be used (a hand-written "language": "fr") falls back to its default alone: the
     others, the library folder first, stay as saved, as create_application applied the language and look."""
-    from ..config import read_settings, resolve_library_dir
-    from .i18n import translated
+    from ..config import read_settings, resolve_library_dir, settings_path
+    from .i18n import tr
     from .main_window import MainWindow
 
     settings, problems = read_settings()
-    # Each problem (a `wording.say` message) in the language create_application installed
-    problem = "\n".join(translated(str(p)) for p in problems) or None
+    problem = "\n".join(settings_problem_text(p) for p in problems) or None
+    if any(not p.in_environment for p in problems):
+        problem = tr("{problems}\n\nSaving the Settings dialog writes the settings file again and keeps the old one"
+                     " beside it as {name}.invalid.").format(problems=problem, name=settings_path().name)
     override = bool(library or os.environ.get("BEETROOT_LIBRARY"))
     return MainWindow(settings, resolve_library_dir(library, settings), library_override=override), problem
+
+
+def settings_problem_text(problem: SettingProblem) -> str:
+    """A setting that could not be used, as the window says it: where it is, and what is wrong with it, in
+    the window's language (the command line's words name commands to run; here the fix is in Settings)."""
+    from .i18n import tr, translated
+    from .item_text import sentence
+
+    if problem.in_environment:
+        return sentence(translated(str(problem)), full_stop=True)
+    if problem.key is None:
+        return tr("The settings file {path} cannot be read: {problem}.").format(
+            path=problem.source, problem=translated(problem.message))
+    return tr("In the settings file {path}, {problem}.").format(path=problem.source,
+                                                                 problem=translated(problem.message))
 
 
 def run_app(library: str | None = None) -> int:

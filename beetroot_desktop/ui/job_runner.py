@@ -353,7 +353,7 @@ class JobController(QObject):
             return
         job = self.current
         assert job is not None
-        self.activity.emit([job.result_line(result)])
+        self.activity.emit(job.result_lines(result))
         self._finish_current()
         self.jobFinished.emit(job, result)
 

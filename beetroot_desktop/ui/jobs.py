@@ -142,6 +142,10 @@ class Job:
         """The Activity line for the job's end."""
         return ("info", tr("{job}: done").format(job=self.description), "")
 
+    def result_lines(self, result: Any) -> list[Line]:
+        """The Activity lines for the job's end: what it noticed on the way, then its result line."""
+        return [self.result_line(result)]
+
     def outcome(self, result: Any) -> Outcome:
         return Outcome(tr("{job}: done").format(job=self.description), False)
 
@@ -231,6 +235,17 @@ class ImportJob(Job):
             text = tr("{summary} ({seconds} s)").format(summary=self._finished_text(report),
                                                         seconds=number(report.seconds, 1))
         return ("info", text, "")
+
+    def result_lines(self, result: Any) -> list[Line]:
+        # What did not cost a photo but the user should know: a sidecar not read, a name from a photo's
+        # metadata not applied, thumbnails that could not be saved.
+        warnings: list[Line] = [("warning", translated(warning), "") for warning in self.report_of(result).warnings]
+        return [*warnings, self.result_line(result)]
+
+    @staticmethod
+    def report_of(result: Any) -> ImportReport:
+        """The import's report in what `run` returned."""
+        return result
 
     def outcome(self, report: ImportReport) -> Outcome:
         if report.cancelled:
@@ -455,7 +470,7 @@ def failure_reason(reason: str) -> str:
 @functools.cache
 def _reason_pattern(template: str) -> re.Pattern[str]:
     """The texts `template` makes, with a group for each argument ("cannot read the file: (?P<error>.+?)")."""
-    parts = [re.escape(text) + (f"(?P<{name}>.+?)" if name else "")
+    parts = [re.escape(text) + (f"(?P<{name}>.*?)" if name else "")
              for text, name, _spec, _conversion in string.Formatter().parse(template)]
     return re.compile("".join(parts), re.DOTALL)
 

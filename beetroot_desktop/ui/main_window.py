@@ -27,6 +27,7 @@ from . import dialogs
 from .actions import build_menus, create_actions, shortcut_rows
 from .activity import ActivityModel, ActivityPage
 from .i18n import tr, translated
+from .item_text import sentence
 from .job_runner import JobController
 from .shell import Banners, DropOverlay, ImportStatus, Sidebar, announce
 from .window_disk import DiskMixin
@@ -140,21 +141,26 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
 
     def open_library(self) -> bool:
         """Open the library folder (on the GUI thread: opening is quick) and build the pages."""
-        from ..library import LibraryError, NewerSchemaError, open_library
+        from ..config import library_dir_problem
+        from ..library import ForeignDatabaseError, LibraryDamaged, LibraryError, open_library
 
         try:
             library = open_library(self.library_dir)
-        except NewerSchemaError as exc:  # never rebuild: that would drop what the newer app wrote
+        except (LibraryDamaged, ForeignDatabaseError) as exc:  # the file itself: it can be set aside
+            self.recovery_box = dialogs.start_over_box(self, sentence(translated(exc)), self.start_over, self.close)
+            return False
+        except LibraryError as exc:
+            # A newer app's file, a lock held, a folder that cannot be reached: never a reason to set a library
+            # aside (a rebuild would drop what is in it). Said, and the window stays empty until it is fixed.
             self.error_banner.show_message(
                 tr("The library at {path} cannot be opened: {error}.").format(path=self.library_dir,
                                                                               error=translated(exc)))
             return False
-        except LibraryError as exc:
-            self.recovery_box = dialogs.start_over_box(self, translated(exc), self.start_over, self.close)
-            return False
-        except OSError as exc:
+        except OSError as exc:  # a file where the folder should be says so, not the system's errno
+            problem = library_dir_problem(str(self.library_dir))
             self.error_banner.show_message(tr("The library folder {path} cannot be used: {error}. Choose another"
-                                              " location in Settings.").format(path=self.library_dir, error=exc))
+                                              " location in Settings.").format(
+                path=self.library_dir, error=translated(problem) if problem else exc))
             return False
         self.set_library(library)
         return True

@@ -3069,6 +3069,22 @@ Beetroot kann neu beginnen: Die beschädigte Datei wird beiseitegelegt (nicht ge
         <translation>Pfeiltasten wechseln zwischen Personen, Eingabe wählt eine aus</translation>
     </message>
     <message>
+        <source>{problems}
+
+Saving the Settings dialog writes the settings file again and keeps the old one beside it as {name}.invalid.</source>
+        <translation>{problems}
+
+Wenn Sie die Einstellungen speichern, wird die Einstellungsdatei neu geschrieben; die alte bleibt daneben als {name}.invalid erhalten.</translation>
+    </message>
+    <message>
+        <source>The settings file {path} cannot be read: {problem}.</source>
+        <translation>Die Einstellungsdatei {path} kann nicht gelesen werden: {problem}.</translation>
+    </message>
+    <message>
+        <source>In the settings file {path}, {problem}.</source>
+        <translation>In der Einstellungsdatei {path}: {problem}.</translation>
+    </message>
+    <message>
         <source>{problem}
 
 Beetroot uses the default for what cannot be used; the other settings are as saved.</source>
@@ -3090,7 +3106,7 @@ Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert
     </message>
     <message>
         <source>the person changed since it was shown ({now} faces now, not {then}); nothing was deleted: forget it again</source>
-        <translation>die Person hat sich geändert, seit sie angezeigt wurde (Gesichter jetzt: {now}, angezeigt: {then}); es wurde nichts gelöscht: Vergessen Sie sie erneut</translation>
+        <translation>die Person hat sich geändert, seit sie angezeigt wurde (jetzt {now} Gesichter, nicht {then}); es wurde nichts gelöscht: vergessen Sie sie erneut</translation>
     </message>
     <message>
         <source>the library file could not be rebuilt ({error}): what was deleted is overwritten, but copies earlier edits left in its free space stay until it is (the next forget tries again)</source>
@@ -3586,7 +3602,7 @@ Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert
     </message>
     <message>
         <source>no AWS credentials were found: type an access key or choose an AWS profile in Settings › Amazon Rekognition</source>
-        <translation>es wurden keine AWS-Zugangsdaten gefunden: Geben Sie in Einstellungen › Amazon Rekognition einen Zugriffsschlüssel ein oder wählen Sie ein AWS-Profil</translation>
+        <translation>es wurden keine AWS-Zugangsdaten gefunden: Geben Sie in den Einstellungen › Amazon Rekognition einen Zugriffsschlüssel ein oder wählen Sie ein AWS-Profil</translation>
     </message>
     <message>
         <source>no AWS region is set: choose the region of your collection in the Region field</source>
@@ -3594,7 +3610,7 @@ Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert
     </message>
     <message>
         <source>no AWS region is set: choose the region of your collection in Settings › Amazon Rekognition</source>
-        <translation>es ist keine AWS-Region festgelegt: Wählen Sie die Region Ihrer Sammlung in Einstellungen › Amazon Rekognition</translation>
+        <translation>es ist keine AWS-Region festgelegt: Wählen Sie die Region Ihrer Sammlung in den Einstellungen › Amazon Rekognition</translation>
     </message>
     <message>
         <source>the Create collection button</source>
@@ -3602,7 +3618,7 @@ Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert
     </message>
     <message>
         <source>Test connection, then Create collection, in Settings › Amazon Rekognition</source>
-        <translation>Verbindung testen, dann Sammlung erstellen, in Einstellungen › Amazon Rekognition</translation>
+        <translation>Verbindung testen, dann Sammlung erstellen, in den Einstellungen › Amazon Rekognition</translation>
     </message>
     <message>
         <source>choose another profile under Credentials, or check your ~/.aws/config</source>
@@ -3610,7 +3626,7 @@ Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert
     </message>
     <message>
         <source>choose another profile in Settings › Amazon Rekognition, or check your ~/.aws/config</source>
-        <translation>wählen Sie in Einstellungen › Amazon Rekognition ein anderes Profil, oder prüfen Sie Ihre ~/.aws/config</translation>
+        <translation>wählen Sie in den Einstellungen › Amazon Rekognition ein anderes Profil, oder prüfen Sie Ihre ~/.aws/config</translation>
     </message>
     <message>
         <source>see Region and Collection above</source>
@@ -3626,7 +3642,7 @@ Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert
     </message>
     <message>
         <source>or save an access key in Settings › Amazon Rekognition</source>
-        <translation>oder speichern Sie einen Zugriffsschlüssel in Einstellungen › Amazon Rekognition</translation>
+        <translation>oder speichern Sie einen Zugriffsschlüssel in den Einstellungen › Amazon Rekognition</translation>
     </message>
     <message>
         <source>type a valid access key under Credentials</source>
@@ -3634,7 +3650,7 @@ Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert
     </message>
     <message>
         <source>type a valid access key in Settings › Amazon Rekognition</source>
-        <translation>geben Sie in Einstellungen › Amazon Rekognition einen gültigen Zugriffsschlüssel ein</translation>
+        <translation>geben Sie in den Einstellungen › Amazon Rekognition einen gültigen Zugriffsschlüssel ein</translation>
     </message>
     <message>
         <source>Wait a few minutes</source>
@@ -3646,7 +3662,7 @@ Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert
     </message>
     <message>
         <source>untick Match against whole people in Settings › Amazon Rekognition</source>
-        <translation>deaktivieren Sie Mit ganzen Personen abgleichen in Einstellungen › Amazon Rekognition</translation>
+        <translation>deaktivieren Sie Mit ganzen Personen abgleichen in den Einstellungen › Amazon Rekognition</translation>
     </message>
     <message>
         <source>press Test connection again</source>
@@ -3713,8 +3729,16 @@ Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert
         <translation>konnte nicht dekodiert werden: {kind}: {error}</translation>
     </message>
     <message>
+        <source>face regions were not read: {kind}: {error}</source>
+        <translation>Gesichtsbereiche wurden nicht gelesen: {kind}: {error}</translation>
+    </message>
+    <message>
         <source>face detection failed: {kind}: {error}</source>
         <translation>die Gesichtserkennung ist fehlgeschlagen: {kind}: {error}</translation>
+    </message>
+    <message>
+        <source>thumbnails cannot be written to {folder}: {error}</source>
+        <translation>Vorschaubilder können nicht in {folder} gespeichert werden: {error}</translation>
     </message>
     <message>
         <source>cannot make the folder {folder}: {error}</source>
@@ -3751,10 +3775,6 @@ Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert
     <message>
         <source>links to {source} cannot be made in {folder} ({error}): copied instead</source>
         <translation>Verknüpfungen zu {source} können in {folder} nicht angelegt werden ({error}): stattdessen kopiert</translation>
-    </message>
-    <message>
-        <source>the person changed since it was shown ({now} faces now, not {before}); nothing was deleted: forget it again</source>
-        <translation>die Person hat sich geändert, seit sie angezeigt wurde (jetzt {now} Gesichter, nicht {before}); es wurde nichts gelöscht: vergessen Sie sie erneut</translation>
     </message>
     <message>
         <source>this library's faces are in an Amazon Rekognition collection: forgetting needs the cloud engine to delete them there</source>
@@ -3807,6 +3827,14 @@ Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert
     <message>
         <source>face detection failed: {error}</source>
         <translation>die Gesichtserkennung ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <source>{path}: face {idx}: the name {name!r} from its metadata was not applied: {note}</source>
+        <translation>{path}: Gesicht {idx}: der Name {name!r} aus seinen Metadaten wurde nicht übernommen: {note}</translation>
     </message>
     <message>
         <source>nothing has been imported into this library yet: give a photo or a folder</source>
@@ -3907,6 +3935,22 @@ Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert
     <message>
         <source>this library's searches kept candidates down to {floor} %: regrouping below that needs new searches; choose a threshold of {floor} % or more</source>
         <translation>die Suchen dieser Bibliothek haben Kandidaten bis hinunter zu {floor} % behalten: eine Neugruppierung darunter braucht neue Suchen; wählen Sie einen Schwellenwert von {floor} % oder mehr</translation>
+    </message>
+    <message>
+        <source>the XMP embedded in the photo</source>
+        <translation>dem im Foto eingebetteten XMP</translation>
+    </message>
+    <message>
+        <source>face regions in {label} were not read: {error}</source>
+        <translation>Gesichtsbereiche in {label} wurden nicht gelesen: {error}</translation>
+    </message>
+    <message>
+        <source>{label} names a face {name!r}, which an earlier sidecar names {kept!r}: {kept!r} is used</source>
+        <translation>{label} benennt ein Gesicht {name!r}, das eine frühere Begleitdatei {kept!r} nennt: {kept!r} wird verwendet</translation>
+    </message>
+    <message>
+        <source>more than {most} named face regions: the rest were not read</source>
+        <translation>mehr als {most} benannte Gesichtsbereiche: die übrigen wurden nicht gelesen</translation>
     </message>
 </context>
 </TS>
