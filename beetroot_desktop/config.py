@@ -28,11 +28,11 @@ can start with defaults and warn (the CLI's read-only commands, `config set`/`co
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
 import re
-import shutil
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields
@@ -405,7 +405,7 @@ def read_settings(path: Path | None = None, *, apply_env: bool = True) -> tuple[
         raw = {}
     for key, value in raw.items():
         if key not in _FIELD_TYPES:
-            continue  # a setting of another version of the app: ignored, and dropped on the next save
+            continue  # a setting of another version of the app: ignored, and written back as it was on a save
         problem = setting_problem(key, value)
         if problem:
             problems.append(SettingProblem(key, str(path), problem))
@@ -483,13 +483,15 @@ def apply_environment(settings: Settings, env: Mapping[str, str] | None = None, 
 
 
 def write_settings_file(settings: Settings, path: Path | None = None) -> Path:
-    """Write atomically (no validation) so a crash mid-save never leaves a half-written settings file."""
+    """Write atomically (no validation) so a crash mid-save never leaves a half-written settings file. The
+    settings this version does not know (a newer Beetroot's) are written back as they were."""
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
+    data = {**_other_versions_settings(path), **settings.to_json()}
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(settings.to_json(), fh, indent=2, sort_keys=True)
+            json.dump(data, fh, indent=2, sort_keys=True)
             fh.write("\n")
         os.replace(tmp, path)
     except BaseException:
@@ -498,9 +500,18 @@ def write_settings_file(settings: Settings, path: Path | None = None) -> Path:
     return path
 
 
+def _other_versions_settings(path: Path) -> dict[str, Any]:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # no file, or one that cannot be read: kept as NAME.invalid by a save
+        return {}
+    return {key: value for key, value in raw.items() if key not in _FIELD_TYPES} if isinstance(raw, dict) else {}
+
+
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Validate, then write atomically. A file on disk that has problems (hand-written, or from another
-    version) is kept beside it first (`keep_invalid`): saving the Settings dialog never loses what was there."""
+    """Validate, then write atomically. A file on disk with a value that cannot be used (written by hand or by
+    another version) is kept beside it first (`keep_invalid`): saving the Settings dialog never loses what was
+    there; the settings of another version are written back (`write_settings_file`)."""
     settings.validate()
     target = path or settings_path()
     if read_settings(target, apply_env=False)[1]:
@@ -510,12 +521,22 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
 
 def keep_invalid(path: Path) -> Path | None:
     """Copy a settings file that has problems to NAME.invalid beside it before it is written again (None:
-    there is no file). Raises OSError when the copy cannot be made: then the file must not be replaced."""
+    there is no file). Raises OSError when the copy cannot be made: then the file must not be replaced.
+
+    The copy is a new file: an earlier copy is never written over (the next is NAME.invalid-2, ...), and a
+    link at that name is never followed (a copy must not land in a file the link points to)."""
     if not (path.exists() or path.is_symlink()):
         return None
-    kept = path.with_name(path.name + ".invalid")
-    shutil.copyfile(path, kept)
-    return kept
+    content = path.read_bytes()
+    for n in range(1, 1000):
+        kept = path.with_name(path.name + (".invalid" if n == 1 else f".invalid-{n}"))
+        try:
+            with open(kept, "xb") as copy:  # O_EXCL: fails on any existing name, a link included
+                copy.write(content)
+        except FileExistsError:
+            continue
+        return kept
+    raise FileExistsError(errno.EEXIST, "no free name for a copy of the settings file", str(path))
 
 
 def aws_profiles() -> list[str]:

@@ -244,12 +244,53 @@ def test_what_the_import_noticed_without_failing_a_photo_is_listed_in_activity(
     photo = folder / "a.jpg"
     photo.write_bytes((photos_dir / "misc" / "obama_small.jpg").read_bytes())
     (folder / "a.jpg.xmp").write_text("<x:xmpmeta not xml", encoding="utf-8")
+    (folder / "b.jpg").write_bytes((photos_dir / "family" / "2019" / "biden.jpg").read_bytes())
+    (folder / "b.jpg.xmp").write_bytes(b"")
     window = open_window(qtbot, tmp_path / "lib", Settings(workers=1, watch_folders=False))
     report = import_and_wait(qtbot, window, [folder])
-    assert report.photos_added == 1 and report.photos_failed == 0 and len(report.warnings) == 1
+    assert report.photos_added == 2 and report.photos_failed == 0 and len(report.warnings) == 2
     assert str(report.warnings[0]).startswith(f"{photo}: face regions in a.jpg.xmp were not read: ")
-    said = {"en": f"{photo}: face regions in a.jpg.xmp were not read: ",
-            "de": f"{photo}: Gesichtsbereiche in a.jpg.xmp wurden nicht gelesen: "}[language]
+    # Listed by its file name, as a failure is, the whole path in the line's tooltip
+    said = {"en": "a.jpg: face regions in a.jpg.xmp were not read: ",
+            "de": "a.jpg: Gesichtsbereiche in a.jpg.xmp wurden nicht gelesen: "}[language]
     lines = window.activity_model.texts()
     assert sum(line.startswith(said) for line in lines) == 1, lines
-    assert lines.index(next(line for line in lines if line.startswith(said))) < len(lines) - 1  # before the end line
+    empty = {"en": "b.jpg: face regions in b.jpg.xmp were not read: no XML in it",  # the reason's words too
+             "de": "b.jpg: Gesichtsbereiche in b.jpg.xmp wurden nicht gelesen: es enthält kein XML"}[language]
+    assert empty in lines, lines
+    row = next(i for i, line in enumerate(lines) if line.startswith(said))
+    assert row < len(lines) - 1  # before the import's end line
+    from PySide6.QtCore import Qt
+
+    model = window.activity_model
+    assert model.data(model.index(row), Qt.ItemDataRole.ToolTipRole) == str(photo)
+
+
+def test_warnings_are_listed_as_they_happen_so_an_import_that_fails_later_has_said_them(
+        qtbot: Any, tmp_path: Path, photos_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from beetroot_desktop.library import Library
+
+    folder = tmp_path / "Trip"
+    folder.mkdir()
+    for name, source in (("a.jpg", "misc/obama_small.jpg"), ("b.jpg", "family/2019/biden.jpg")):
+        (folder / name).write_bytes((photos_dir / source).read_bytes())
+        (folder / f"{name}.xmp").write_bytes(b"")
+    record = Library.record_photo
+    calls: list[int] = []
+
+    def full_disk_on_the_second(self: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("database or disk is full")
+        return record(self, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "record_photo", full_disk_on_the_second)
+    window = open_window(qtbot, tmp_path / "lib", Settings(workers=1, watch_folders=False))
+    with qtbot.waitSignal(window.controller.jobFailed, timeout=IMPORT_TIMEOUT_MS):
+        window.import_paths([str(folder)])
+    lines = window.activity_model.texts()
+    for name in ("a.jpg", "b.jpg"):
+        assert f"{name}: face regions in {name}.xmp were not read: no XML in it" in lines, lines
+    assert any("database or disk is full" in line for line in lines), lines

@@ -6,6 +6,7 @@ start-over box show them translated, with the same names and paths filled in.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import sqlite3
 from pathlib import Path
@@ -115,19 +116,26 @@ def test_the_start_over_box_in_german(german, qtbot, tmp_path: Path) -> None:
     assert "\n\nBeetroot kann neu beginnen" in text
 
 
-def test_a_library_file_that_cannot_be_opened_now_is_never_offered_to_be_set_aside(german, qtbot, tmp_path) -> None:
-    """A library.sqlite3 that is a folder (or a file locked or out of reach) is not damage: starting over
-    would set a healthy library aside. The banner says why, in German; nothing is moved."""
+@pytest.mark.parametrize("kind", ["folder", "another program's database"])
+def test_a_library_file_that_is_not_damaged_is_never_offered_to_be_set_aside(german, qtbot, tmp_path, kind) -> None:
+    """A library.sqlite3 that is a folder (or a file locked or out of reach), or a healthy database of another
+    program, is not damage: starting over would take it from its owner. The banner says why, in German;
+    nothing is moved."""
     library_dir = tmp_path / "lib"
-    (library_dir / "library.sqlite3").mkdir(parents=True)
+    if kind == "folder":
+        (library_dir / "library.sqlite3").mkdir(parents=True)
+    else:
+        library_dir.mkdir()
+        with contextlib.closing(sqlite3.connect(library_dir / "library.sqlite3")) as books, books:
+            books.execute("CREATE TABLE books (title TEXT)")
     window = closed_window(qtbot, library_dir)
     assert not window.open_library()
     assert not hasattr(window, "recovery_box")
     shown = window.error_banner.label.text()
     opening = f"Die Bibliothek in {library_dir} kann nicht geöffnet werden: die Bibliotheksdatei"
     assert shown.startswith(opening), shown
-    assert (library_dir / "library.sqlite3").is_dir() and sorted(p.name for p in library_dir.iterdir()) == [
-        "library.sqlite3"]
+    assert sorted(p.name for p in library_dir.iterdir()) == ["library.sqlite3"]
+    assert (library_dir / "library.sqlite3").is_dir() == (kind == "folder")
 
 
 def test_a_library_folder_that_is_a_file_is_said_so_not_with_the_systems_error(german, qtbot, tmp_path) -> None:

@@ -196,7 +196,7 @@ def test_a_bad_settings_file_is_reported_at_start_up_in_german(german: None, mon
     path.write_text("[1, 2]", encoding="utf-8")
     monkeypatch.setenv("FACE_MATCH_THRESHOLD", "hoch")
     assert _startup_problem() == (
-        f"Die Einstellungsdatei {path} kann nicht gelesen werden: sie enthält eine Liste statt Einstellungen (ein"
+        f"Die Einstellungsdatei {path} konnte nicht verwendet werden: sie enthält eine Liste statt Einstellungen (ein"
         " JSON-Objekt).\n"
         "Die Umgebungsvariable FACE_MATCH_THRESHOLD kann nicht verwendet werden: FACE_MATCH_THRESHOLD=\"hoch\":"
         " threshold muss eine Zahl sein, nicht 'hoch'; ändern oder entfernen Sie sie." + saving)
@@ -229,3 +229,36 @@ def test_saving_the_dialog_over_a_file_with_problems_keeps_the_old_file_beside_i
     dialog = _dialog(qtbot, load_settings())
     assert dialog.save()
     assert not path.with_name("settings.json.invalid").exists()
+
+
+def test_a_kept_copy_is_never_written_over_nor_through_a_link(tmp_path: Path) -> None:
+    """Each repair keeps its own copy (settings.json.invalid, then -2, ...), and a link where the copy goes
+    is left alone, as is the file it points to."""
+    from beetroot_desktop.config import keep_invalid
+
+    path = tmp_path / "settings.json"
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("not yours", encoding="utf-8")
+    (tmp_path / "settings.json.invalid").symlink_to(elsewhere)
+    path.write_text('{"threshold": 1}', encoding="utf-8")
+    assert keep_invalid(path) == tmp_path / "settings.json.invalid-2"
+    path.write_text('{"threshold": 2}', encoding="utf-8")
+    assert keep_invalid(path) == tmp_path / "settings.json.invalid-3"
+    assert elsewhere.read_text(encoding="utf-8") == "not yours"
+    assert (tmp_path / "settings.json.invalid-2").read_text(encoding="utf-8") == '{"threshold": 1}'
+    assert (tmp_path / "settings.json.invalid-3").read_text(encoding="utf-8") == '{"threshold": 2}'
+    assert keep_invalid(tmp_path / "none.json") is None
+
+
+def test_the_settings_of_another_version_survive_a_save(qtbot: Any) -> None:
+    """A newer Beetroot's setting in the file is not this version's to drop: a save writes it back."""
+    from beetroot_desktop.config import load_settings
+
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"threshold": 91, "face_style": {"round": True}}), encoding="utf-8")
+    dialog = _dialog(qtbot, load_settings())
+    assert dialog.save()
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert written["face_style"] == {"round": True} and written["threshold"] == 91
+    assert not path.with_name("settings.json.invalid").exists()  # nothing in it was wrong

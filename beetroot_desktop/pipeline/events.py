@@ -136,6 +136,10 @@ class ImportListener:
         """Users mode, before the first photo: `done` of the `total` people without a Rekognition user have
         one now (told every few dozen people and at the end)."""
 
+    def warned(self, warning: str) -> None:
+        """Something the user should know that cost no photo (a sidecar not read, thumbnails not saved), as
+        it happens; the report's `warnings` keep it too."""
+
 
 class ImportControl:
     """Cancel and pause, checked by the import between photos (thread-safe)."""

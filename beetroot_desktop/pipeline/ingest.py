@@ -86,6 +86,15 @@ class _Import:
             log.warning("%s: not imported: %s", path, reason)
         self.listener.photo_done(PhotoDone(path, self.done, self.total, status, faces, reason))
 
+    def warn(self, warning: str, level: int = logging.WARNING) -> None:
+        """Something the user should know that costs no photo: in the report, the log and, as it happens,
+        the listener (so an import that fails later still said it). The same words once per import."""
+        if warning in self.report.warnings:
+            return
+        self.report.warnings.append(warning)
+        log.log(level, "%s", warning)
+        self.listener.warned(warning)
+
     # -- stage 1: what needs work ----------------------------------------------------------------------
     def triage(self, scanned: ScanResult) -> list[_Stat]:
         files, known = scanned.files, self.known
@@ -192,12 +201,10 @@ class _Import:
                 raise  # not this photo's fault: stop and leave it to do, never record it as failed
             except Exception as exc:
                 analysis.error = say("face detection failed: {error}", error=message_of(exc))
-        if analysis.cache_problem is not None and analysis.cache_problem not in self.report.warnings:
-            log.warning("%s", analysis.cache_problem)
-            self.report.warnings.append(analysis.cache_problem)
+        if analysis.cache_problem is not None:
+            self.warn(analysis.cache_problem)
         for problem in analysis.region_problems:
-            self.report.warnings.append(say("{path}: {problem}", path=job.path, problem=problem))
-            log.warning("%s: %s", job.path, problem)
+            self.warn(say("{path}: {problem}", path=job.path, problem=problem))
         if analysis.error is not None:
             self.failed_content[job.sha256] = (analysis.error, analysis.transient)
             for item in (_Stat(job.path, job.size, job.mtime_ns, job.ino), *self.deferred.pop(job.sha256, [])):
@@ -241,10 +248,9 @@ class _Import:
                 outcome = self.library.name_face(face["id"], names[face["idx"]])
                 self.report.named_from_metadata += outcome.person_id is not None
                 if outcome.person_id is None and outcome.note != "not a name":
-                    warning = say("{path}: face {idx}: the name {name!r} from its metadata was not applied: {note}",
-                                  path=analysis.job.path, idx=face["idx"], name=outcome.name, note=outcome.note)
-                    log.info("%s", warning)
-                    self.report.warnings.append(warning)
+                    self.warn(say("{path}: face {idx}: the name {name!r} from its metadata was not applied: {note}",
+                                  path=analysis.job.path, idx=face["idx"], name=outcome.name, note=outcome.note),
+                              logging.INFO)
 
     def current_person(self, record: FaceRecord) -> FaceRecord:
         if record.person_id is None:

@@ -18,7 +18,7 @@ from ..engines.base import FaceCrop, WorkerNeeds
 from ..imaging import crop_face, encode_jpeg
 from ..imaging.decode import DecodedPhoto
 from ..imaging.xmp_regions import Region, XmpError, parse_regions, read_sidecar, sidecar_paths
-from ..wording import say
+from ..wording import message_of, say
 
 MATCH_IOU = 0.3  # a region drawn around a head and the detector's tighter box still overlap this much
 SAME_REGION_IOU = 0.5  # two regions this close (from two sidecars, or MWG and MP) are one face
@@ -43,7 +43,7 @@ def read_regions(path: str, decoded: DecodedPhoto) -> tuple[list[Region], list[s
                        else read_sidecar(where, decoded.orientation))
         except XmpError as exc:
             label = say("the XMP embedded in the photo") if data is not None else os.path.basename(where)
-            problems.append(say("face regions in {label} were not read: {error}", label=label, error=str(exc)))
+            problems.append(say("face regions in {label} were not read: {error}", label=label, error=message_of(exc)))
             continue
         for region in sorted(regions, key=lambda r: r.source != "mwg"):
             if region.name is None:

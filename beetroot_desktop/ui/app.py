@@ -78,7 +78,7 @@ def settings_problem_text(problem: SettingProblem) -> str:
     if problem.in_environment:
         return sentence(translated(str(problem)), full_stop=True)
     if problem.key is None:
-        return tr("The settings file {path} cannot be read: {problem}.").format(
+        return tr("The settings file {path} could not be used: {problem}.").format(
             path=problem.source, problem=translated(problem.message))
     return tr("In the settings file {path}, {problem}.").format(path=problem.source,
                                                                  problem=translated(problem.message))

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from .i18n import tr, translated
-from .jobs import ImportJob, Job, JobControl, Progress, RegroupJob, user_message
+from .jobs import ImportJob, Job, JobControl, Progress, RegroupJob, user_message, warning_line
 from .sync import SyncJob
 
 if TYPE_CHECKING:
@@ -82,6 +82,11 @@ class _BatchingListener:
         self.worker.noted.emit(self.job.id, [("info", tr("Matching against whole people: {done} of {total} people"
                                                          " have their Amazon Rekognition user").format(
                                                              done=done, total=total), "")])
+
+    def warned(self, warning: str) -> None:
+        """What the import noticed without failing a photo (a sidecar not read, thumbnails not saved): listed
+        in Activity as it happens, so an import that stops later has still said it."""
+        self.worker.noted.emit(self.job.id, [warning_line(warning)])
 
     def flush(self, now: float | None = None) -> None:
         if self.photos or self.faces:
@@ -353,7 +358,7 @@ class JobController(QObject):
             return
         job = self.current
         assert job is not None
-        self.activity.emit(job.result_lines(result))
+        self.activity.emit([job.result_line(result)])
         self._finish_current()
         self.jobFinished.emit(job, result)
 

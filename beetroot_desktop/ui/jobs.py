@@ -142,10 +142,6 @@ class Job:
         """The Activity line for the job's end."""
         return ("info", tr("{job}: done").format(job=self.description), "")
 
-    def result_lines(self, result: Any) -> list[Line]:
-        """The Activity lines for the job's end: what it noticed on the way, then its result line."""
-        return [self.result_line(result)]
-
     def outcome(self, result: Any) -> Outcome:
         return Outcome(tr("{job}: done").format(job=self.description), False)
 
@@ -236,17 +232,6 @@ class ImportJob(Job):
                                                         seconds=number(report.seconds, 1))
         return ("info", text, "")
 
-    def result_lines(self, result: Any) -> list[Line]:
-        # What did not cost a photo but the user should know: a sidecar not read, a name from a photo's
-        # metadata not applied, thumbnails that could not be saved.
-        warnings: list[Line] = [("warning", translated(warning), "") for warning in self.report_of(result).warnings]
-        return [*warnings, self.result_line(result)]
-
-    @staticmethod
-    def report_of(result: Any) -> ImportReport:
-        """The import's report in what `run` returned."""
-        return result
-
     def outcome(self, report: ImportReport) -> Outcome:
         if report.cancelled:
             return Outcome(tr("Import cancelled. %Ln photo(s) was(were) left; import the folder again to finish"
@@ -300,6 +285,9 @@ class CountingListener:
         report = getattr(self.listener, "preparing_users", None)
         if report is not None:
             report(done, total)
+
+    def warned(self, warning: str) -> None:
+        self.listener.warned(warning)
 
 
 class RegroupJob(Job):
@@ -432,6 +420,15 @@ def import_threshold(settings: Settings, library: Any) -> float:
         return settings.threshold
     saved = library.saved_threshold()
     return float(saved) if saved is not None else settings.threshold
+
+
+def warning_line(warning: str) -> Line:
+    """An import's warning as Activity lists it: a photo by its file name, as its failures are (the whole
+    path in the tooltip), in the window's language."""
+    path = warning.args.get("path") if isinstance(warning, Said) else None
+    if not isinstance(path, str):
+        return ("warning", translated(warning), "")
+    return ("warning", translated(Said(warning.template, {**warning.args, "path": Path(path).name})), path)
 
 
 def user_message(exc: BaseException) -> str:

@@ -142,16 +142,17 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
     def open_library(self) -> bool:
         """Open the library folder (on the GUI thread: opening is quick) and build the pages."""
         from ..config import library_dir_problem
-        from ..library import ForeignDatabaseError, LibraryDamaged, LibraryError, open_library
+        from ..library import LibraryDamaged, LibraryError, open_library
 
         try:
             library = open_library(self.library_dir)
-        except (LibraryDamaged, ForeignDatabaseError) as exc:  # the file itself: it can be set aside
+        except LibraryDamaged as exc:  # the file's pages cannot be trusted: it can be set aside
             self.recovery_box = dialogs.start_over_box(self, sentence(translated(exc)), self.start_over, self.close)
             return False
         except LibraryError as exc:
-            # A newer app's file, a lock held, a folder that cannot be reached: never a reason to set a library
-            # aside (a rebuild would drop what is in it). Said, and the window stays empty until it is fixed.
+            # A newer app's file, another program's database, a lock held, a file that cannot be reached: never
+            # a reason to set it aside (that would take what is in it from its owner). Said, and the window
+            # stays empty until the location is changed or the cause is gone.
             self.error_banner.show_message(
                 tr("The library at {path} cannot be opened: {error}.").format(path=self.library_dir,
                                                                               error=translated(exc)))

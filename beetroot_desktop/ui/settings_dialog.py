@@ -246,6 +246,8 @@ class SettingsDialog(QDialog):
             # The settings' refusal joins its problems into one English text: each of them, translated.
             parts = new.problems() if isinstance(exc, ConfigError) else []
             error = "; ".join(translated(part) for part in parts) if parts else translated(exc)
+            if isinstance(exc, OSError) and exc.filename and exc.strerror:  # the file, then the system's words
+                error = tr("{file}: {message}").format(file=exc.filename, message=exc.strerror)
             show_problem(self.general_error, tr("The settings could not be saved: {error}").format(error=error))
             return False
         change = SettingsChange(self.original, new)

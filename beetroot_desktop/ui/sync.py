@@ -156,10 +156,6 @@ class SyncJob(ImportJob):
         return tr("Picked up changes in {folders}: {changes}").format(folders=self.where(result),
                                                                      changes=LIST_SEPARATOR.join(parts))
 
-    @staticmethod
-    def report_of(result: Any) -> ImportReport:
-        return result.report
-
     def result_line(self, result: SyncResult) -> Line:
         report = result.report
         if result.busy:

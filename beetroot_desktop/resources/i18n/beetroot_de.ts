@@ -3077,8 +3077,8 @@ Saving the Settings dialog writes the settings file again and keeps the old one 
 Wenn Sie die Einstellungen speichern, wird die Einstellungsdatei neu geschrieben; die alte bleibt daneben als {name}.invalid erhalten.</translation>
     </message>
     <message>
-        <source>The settings file {path} cannot be read: {problem}.</source>
-        <translation>Die Einstellungsdatei {path} kann nicht gelesen werden: {problem}.</translation>
+        <source>The settings file {path} could not be used: {problem}.</source>
+        <translation>Die Einstellungsdatei {path} konnte nicht verwendet werden: {problem}.</translation>
     </message>
     <message>
         <source>In the settings file {path}, {problem}.</source>
