@@ -258,6 +258,8 @@ def test_what_the_import_noticed_without_failing_a_photo_is_listed_in_activity(
     empty = {"en": "b.jpg: face regions in b.jpg.xmp were not read: no XML in it",  # the reason's words too
              "de": "b.jpg: Gesichtsbereiche in b.jpg.xmp wurden nicht gelesen: es enthält kein XML"}[language]
     assert empty in lines, lines
+    hint = {"en": "; 2 warnings in Activity", "de": "; 2 Warnungen in Aktivität"}[language]  # where to look
+    assert window.statusBar().currentMessage().endswith(hint), window.statusBar().currentMessage()
     row = next(i for i, line in enumerate(lines) if line.startswith(said))
     assert row < len(lines) - 1  # before the import's end line
     from PySide6.QtCore import Qt

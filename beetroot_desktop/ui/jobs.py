@@ -239,6 +239,9 @@ class ImportJob(Job):
         if report.paused_reason:
             return Outcome(tr("The import stopped: {reason}. The remaining %Ln photo(s) is(are) imported next time.",
                               None, report.pending).format(reason=engine_words(report.paused_reason)), error=True)
+        if report.warnings:  # listed in Activity as they came: the status bar says where to look
+            return Outcome(tr("{finished}; %Ln warning(s) in Activity", None, len(report.warnings)).format(
+                finished=self._finished_text(report)))
         return Outcome(self._finished_text(report))
 
     @staticmethod
@@ -466,7 +469,7 @@ def failure_reason(reason: str) -> str:
 
 @functools.cache
 def _reason_pattern(template: str) -> re.Pattern[str]:
-    """The texts `template` makes, with a group for each argument ("cannot read the file: (?P<error>.+?)")."""
+    """The texts `template` makes, with a group for each argument ("cannot read the file: (?P<error>.*?)")."""
     parts = [re.escape(text) + (f"(?P<{name}>.*?)" if name else "")
              for text, name, _spec, _conversion in string.Formatter().parse(template)]
     return re.compile("".join(parts), re.DOTALL)

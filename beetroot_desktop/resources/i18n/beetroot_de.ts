@@ -640,6 +640,13 @@ Beetroot kann neu beginnen: Die beschädigte Datei wird beiseitegelegt (nicht ge
         </translation>
     </message>
     <message numerus="yes">
+        <source>{finished}; %Ln warning(s) in Activity</source>
+        <translation>
+            <numerusform>{finished}; %Ln Warnung in Aktivität</numerusform>
+            <numerusform>{finished}; %Ln Warnungen in Aktivität</numerusform>
+            </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln Foto</numerusform>
