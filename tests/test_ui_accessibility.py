@@ -297,13 +297,26 @@ def test_the_import_progress_is_announced(qtbot, tmp_path, photos_dir, monkeypat
 
     monkeypatch.setattr(QAccessible, "updateAccessibility", record)
     window = open_window(qtbot, tmp_path / "lib")
+    status = window.import_status
+    seen: list[tuple[int, int]] = []  # the progress the status line was given (a fast import may skip quarters)
+    tell = status.tell_progress
+    monkeypatch.setattr(status, "tell_progress", lambda done, total: (seen.append((done, total)), tell(done, total)))
     window.import_paths([str(photos_dir / "family" / "2019")])
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=180_000)
     announced = [text for kind, text in sent if kind == "QAccessibleAnnouncementEvent"]
     assert announced, sent[:20]
     assert announced[0] == "Looking for photos…"  # the job starts
-    assert any(re.match(r"\d+ of \d+ photos · ", text) for text in announced), announced  # on its way
+    on_its_way = [text for text in announced if re.match(r"\d+ of \d+ photos · ", text)]
+    quarters = {done * 4 // total for done, total in seen if total and 0 < done * 4 // total < 4}
+    assert len(on_its_way) == len(quarters), (announced, seen)  # each quarter the line reached, once
     assert announced[-1].startswith("Import finished: "), announced  # and its end
+    # The quarters themselves, whatever the machine's speed: told once each, never at the start or the end
+    status.show()  # a job starts (its own announcement is sent from the event loop, after the quarters)
+    sent.clear()
+    status.label.setText("2 of 8 photos · 1 face")
+    for done in (0, 1, 2, 3, 4, 6, 7, 8):
+        status.tell_progress(done, 8)
+    assert [text for kind, text in sent if kind == "QAccessibleAnnouncementEvent"] == ["2 of 8 photos · 1 face"] * 3
     # The progress bar and the status line say it too, to a screen reader that reads them.
     bar = QAccessible.queryAccessibleInterface(window.import_status.bar)
     assert bar.role() == QAccessible.Role.ProgressBar and bar.text(QAccessible.Text.Name)

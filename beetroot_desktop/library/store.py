@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import getpass
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -38,6 +39,38 @@ class OlderSchemaError(LibraryError):
 
 class LibraryBusy(LibraryError):
     """Another window or command is importing into this library (imports are serialised, see lock.py)."""
+
+
+class LibraryUnreachable(LibraryError):
+    """The library folder is on a drive that is not connected: never made anew on the empty mount point."""
+
+
+# Where removable drives and network shares are mounted (Linux, macOS): /media/LABEL, /media/USER/LABEL,
+# /run/media/USER/LABEL, /mnt/NAME, /Volumes/LABEL.
+MOUNT_PARENTS = ("/media", "/run/media", "/mnt", "/Volumes")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name anywhere (a bare container): no user's mount folder either
+        return ""
+
+
+def missing_drive(folder: Path) -> str | None:
+    """The drive (or mount point) `folder` is on, when that is not there: a Windows drive letter that does
+    not exist, or a folder missing right where drives are mounted. None: the folder exists or can be made."""
+    folder = folder.expanduser().absolute()
+    if folder.exists():
+        return None
+    if folder.anchor and not Path(folder.anchor).exists():
+        return folder.anchor
+    mounts = {Path(p) for p in MOUNT_PARENTS}
+    for existing, missing in zip(folder.parents, (folder, *folder.parents), strict=False):
+        if existing.exists():  # `missing` is the first part of the path that is not there
+            users_mounts = existing.parent in mounts and existing.name == _user()
+            return str(missing) if existing in mounts or users_mounts else None
+    return None
 
 
 # SQLite's words for a file whose pages cannot be trusted, as opposed to a file that cannot be opened now.
@@ -201,6 +234,11 @@ class Core:
         self.dir = Path(library_dir)
         self.path = db_path(self.dir)
         if not readonly:
+            drive = missing_drive(self.dir)
+            if drive is not None:
+                raise LibraryUnreachable(say("the library folder {folder} is on a drive that is not connected"
+                                             " ({drive}): connect it, then open the library again",
+                                             folder=str(self.dir), drive=drive))
             self.dir.mkdir(parents=True, exist_ok=True)
         elif not self.path.exists():
             raise LibraryError(say("no library at {folder}", folder=str(self.dir)))

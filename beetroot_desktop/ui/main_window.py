@@ -5,9 +5,10 @@ The window appears before the library is opened (first paint never waits for it)
 then builds the pages. Files and folders dropped anywhere on the window are imported on the job thread;
 the window only receives signals, and refreshes its views from a short timer.
 
-Its parts: the frame (shell.py), the actions and menus (actions.py), the job side (window_jobs.py), the
-Edit and View commands (window_edits.py), following the disk (window_disk.py), Review and the People menu's
-commands (window_tools.py), small dialogs (dialogs.py).
+Its parts: the frame (shell.py), the actions and menus (actions.py), opening the library and what it says
+when it cannot (window_open.py), the job side (window_jobs.py), the Edit and View commands
+(window_edits.py), following the disk (window_disk.py), Review and the People menu's commands
+(window_tools.py), small dialogs (dialogs.py).
 Everything built once (the frame, the actions, the job controller, the folder watcher) is connected once,
 here; each library gets new pages and a new context.
 """
@@ -15,7 +16,6 @@ here; each library gets new pages and a new context.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,13 +26,13 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMainWindow, QStacke
 from . import dialogs
 from .actions import build_menus, create_actions, shortcut_rows
 from .activity import ActivityModel, ActivityPage
-from .i18n import tr, translated
-from .item_text import sentence
+from .i18n import tr
 from .job_runner import JobController
 from .shell import Banners, DropOverlay, ImportStatus, Sidebar, announce
 from .window_disk import DiskMixin
 from .window_edits import EditsMixin
 from .window_jobs import JobsMixin
+from .window_open import OpeningMixin
 from .window_tools import ToolsMixin
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ MIN_SIZE = QSize(600, 440)
 NARROW_WINDOW = 820  # below this width the sidebar gives the pages some of its room
 
 
-class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
+class MainWindow(OpeningMixin, EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
     libraryOpened = Signal()
 
     def __init__(self, settings: Settings, library_dir: Path, *, library_override: bool = False) -> None:
@@ -112,6 +112,7 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
             self.banners.error, self.banners.failure, self.banners.info)
         self.failure_banner.actionTriggered.connect(self.show_failures)
         self.failure_banner.dismissed.connect(self.failures.clear)
+        self.error_banner.actionTriggered.connect(self._open_again)  # Try Again: a library that could not open
         layout.addWidget(self.banners)
         self.pages = QStackedWidget()
         self.loading = QLabel(tr("Opening your library…"), alignment=Qt.AlignmentFlag.AlignCenter,
@@ -138,33 +139,6 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
 
         self._warmer = TaskRunner(1, self, name="warm-up")
         self._warmer.submit(warm_up, lambda _r: self.open_library(), lambda _e: self.open_library())
-
-    def open_library(self) -> bool:
-        """Open the library folder (on the GUI thread: opening is quick) and build the pages."""
-        from ..config import library_dir_problem
-        from ..library import LibraryDamaged, LibraryError, open_library
-
-        try:
-            library = open_library(self.library_dir)
-        except LibraryDamaged as exc:  # the file's pages cannot be trusted: it can be set aside
-            self.recovery_box = dialogs.start_over_box(self, sentence(translated(exc)), self.start_over, self.close)
-            return False
-        except LibraryError as exc:
-            # A newer app's file, another program's database, a lock held, a file that cannot be reached: never
-            # a reason to set it aside (that would take what is in it from its owner). Said, and the window
-            # stays empty until the location is changed or the cause is gone.
-            self.error_banner.show_message(
-                tr("The library at {path} cannot be opened: {error}.").format(path=self.library_dir,
-                                                                              error=translated(exc)))
-            return False
-        except OSError as exc:  # a file where the folder should be says so, not the system's errno
-            problem = library_dir_problem(str(self.library_dir))
-            self.error_banner.show_message(tr("The library folder {path} cannot be used: {error}. Choose another"
-                                              " location in Settings.").format(
-                path=self.library_dir, error=translated(problem) if problem else exc))
-            return False
-        self.set_library(library)
-        return True
 
     def set_library(self, library: Library) -> None:
         from .context import LibraryContext
@@ -246,26 +220,6 @@ class MainWindow(EditsMixin, JobsMixin, DiskMixin, ToolsMixin, QMainWindow):
             self.section_pages = []
             self.history = []
         self._update_actions()
-
-    def start_over(self) -> None:
-        from ..library import LibraryError
-        from ..library.recovery import set_aside
-
-        try:
-            moved_to, roots = set_aside(self.library_dir)
-        except (LibraryError, OSError) as exc:
-            self.error_banner.show_message(
-                tr("The damaged library could not be moved aside: {error}").format(error=translated(exc)))
-            return
-        if not self.open_library():
-            return
-        existing = [r for r in roots if os.path.exists(r)]
-        note = tr("The damaged library file was moved to {path}.").format(path=moved_to)
-        if existing:
-            note = tr("The damaged library file was moved to {path}. Importing your %Ln folder(s) again…", None,
-                      len(existing)).format(path=moved_to)
-            self.import_paths(existing)
-        self.info_banner.show_message(note)
 
     # -- navigation ------------------------------------------------------------------------------------
     def show_section(self, row: int) -> None:

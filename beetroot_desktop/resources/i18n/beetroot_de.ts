@@ -644,7 +644,7 @@ Beetroot kann neu beginnen: Die beschädigte Datei wird beiseitegelegt (nicht ge
         <translation>
             <numerusform>{finished}; %Ln Warnung in Aktivität</numerusform>
             <numerusform>{finished}; %Ln Warnungen in Aktivität</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln photo(s)</source>
@@ -748,6 +748,10 @@ Beetroot kann neu beginnen: Die beschädigte Datei wird beiseitegelegt (nicht ge
     <message>
         <source>The library at {path} cannot be opened: {error}.</source>
         <translation>Die Bibliothek in {path} kann nicht geöffnet werden: {error}.</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>The library folder {path} cannot be used: {error}. Choose another location in Settings.</source>
@@ -3214,6 +3218,10 @@ Beetroot verwendet für alles, was nicht verwendet werden kann, den Standardwert
     <message>
         <source>the library was written by a newer Beetroot (schema {version}, this one knows {known}); update the app</source>
         <translation>die Bibliothek wurde von einem neueren Beetroot geschrieben (Schema {version}, diese Version kennt {known}); aktualisieren Sie die App</translation>
+    </message>
+    <message>
+        <source>the library folder {folder} is on a drive that is not connected ({drive}): connect it, then open the library again</source>
+        <translation>der Bibliotheksordner {folder} liegt auf einem Laufwerk, das nicht verbunden ist ({drive}): verbinden Sie es und öffnen Sie die Bibliothek dann erneut</translation>
     </message>
     <message>
         <source>no library at {folder}</source>

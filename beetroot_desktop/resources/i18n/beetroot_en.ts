@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name />
+    <name></name>
     <message numerus="yes">
         <source>Import of {names} and %Ln more</source>
         <translation>
@@ -64,7 +64,7 @@
         <translation>
             <numerusform>{finished}; %Ln warning in Activity</numerusform>
             <numerusform>{finished}; %Ln warnings in Activity</numerusform>
-            </translation>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln photo(s)</source>
@@ -109,10 +109,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Merge these %Ln person(s) into one. The person you keep gives the merged person their name. Edit › Undo (Ctrl+Z) takes the merge back, and Split on the person's page takes a merged person out again.</source>
+        <source>Merge these %Ln person(s) into one. The person you keep gives the merged person their name. Edit › Undo (Ctrl+Z) takes the merge back, and Split on the person&apos;s page takes a merged person out again.</source>
         <translation>
-            <numerusform>Merge these %Ln person into one. The person you keep gives the merged person their name. Edit › Undo (Ctrl+Z) takes the merge back, and Split on the person's page takes a merged person out again.</numerusform>
-            <numerusform>Merge these %Ln people into one. The person you keep gives the merged person their name. Edit › Undo (Ctrl+Z) takes the merge back, and Split on the person's page takes a merged person out again.</numerusform>
+            <numerusform>Merge these %Ln person into one. The person you keep gives the merged person their name. Edit › Undo (Ctrl+Z) takes the merge back, and Split on the person&apos;s page takes a merged person out again.</numerusform>
+            <numerusform>Merge these %Ln people into one. The person you keep gives the merged person their name. Edit › Undo (Ctrl+Z) takes the merge back, and Split on the person&apos;s page takes a merged person out again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
