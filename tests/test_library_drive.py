@@ -62,6 +62,7 @@ def test_the_window_says_so_and_opens_the_library_once_the_drive_is_back(german:
         f" einem Laufwerk, das nicht verbunden ist ({media / 'USB'}): verbinden Sie es und öffnen Sie die"
         " Bibliothek dann erneut.")
     assert banner.action.isVisible() and banner.action.text() == "Erneut versuchen"
+    assert window.pages.currentWidget() is window.loading and window.loading.text() == "Keine Bibliothek geöffnet."
     banner.action.click()  # still not there: said again
     assert window.ctx is None and banner.isVisible() and not (media / "USB").exists()
 

@@ -14,10 +14,19 @@ from .item_text import sentence
 
 
 class OpeningMixin:
-    """Needs from the window: library_dir, ctx, error_banner, info_banner, set_library(), import_paths()."""
+    """Needs from the window: library_dir, ctx, loading, error_banner, info_banner, set_library(),
+    import_paths()."""
 
     def open_library(self: Any) -> bool:
-        """Open the library folder (on the GUI thread: opening is quick) and build the pages."""
+        """Open the library folder (on the GUI thread: opening is quick) and build the pages. When it cannot
+        be opened, the empty window says no library is open (not that one is being opened)."""
+        self.loading.setText(tr("Opening your library…"))
+        opened = self._try_open()
+        if not opened:
+            self.loading.setText(tr("No library is open."))
+        return bool(opened)
+
+    def _try_open(self: Any) -> bool:
         from ..config import library_dir_problem
         from ..library import ForeignDatabaseError, LibraryDamaged, LibraryError, NewerSchemaError, open_library
 

@@ -746,6 +746,10 @@ Beetroot kann neu beginnen: Die beschädigte Datei wird beiseitegelegt (nicht ge
         <translation>Ihre Bibliothek wird geöffnet…</translation>
     </message>
     <message>
+        <source>No library is open.</source>
+        <translation>Keine Bibliothek geöffnet.</translation>
+    </message>
+    <message>
         <source>The library at {path} cannot be opened: {error}.</source>
         <translation>Die Bibliothek in {path} kann nicht geöffnet werden: {error}.</translation>
     </message>
